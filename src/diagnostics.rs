@@ -1,0 +1,192 @@
+//! Diagnostics: what went wrong in the content, where, and how to fix it.
+//!
+//! Every stage pushes into a `Diagnostics` list instead of stopping, so one
+//! run reports every mistake. Rendering follows the compilers editors'
+//! tools already understand: `path:line:col: error: message`, the line
+//! quoted with a caret under the spot, an optional `help:`.
+
+use crate::source::{SourceFile, Span};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable short name for the kind of problem (`unknown-key`, ...).
+    pub code: &'static str,
+    /// Path relative to the content folder's parent.
+    pub path: String,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    /// The offending line as written, when there is one.
+    pub quoted: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span` in `file`; the line is quoted from the file.
+    pub fn error(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: file.display_path.clone(),
+            span,
+            message,
+            help: None,
+            quoted: file.line_text(span.line).map(str::to_string),
+        }
+    }
+
+    /// An error about a path that could not be read as text (line 1).
+    pub fn at_path(path: &str, code: &'static str, message: String) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: path.to_string(),
+            span: Span::new(1, 1, 1),
+            message,
+            help: None,
+            quoted: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders the diagnostic for a terminal or a log.
+    pub fn render(&self) -> String {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!(
+            "{}:{}:{}: {}: {}\n",
+            self.path, self.span.line, self.span.col, label, self.message
+        );
+        if let Some(line) = &self.quoted {
+            let number = self.span.line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown = line.replace('\t', " ");
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            let caret_pad = " ".repeat(self.span.col.saturating_sub(1));
+            let width = self.span.len.max(1);
+            let _ = writeln!(out, "{pad} | {caret_pad}{}", "^".repeat(width));
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+}
+
+/// All diagnostics of a run, in a stable order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Sorted by file, then position, then message: the same input always
+    /// prints the same report, whatever the thread count.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.span.line, a.span.col, &a.message).cmp(&(
+                &b.path,
+                b.span.line,
+                b.span.col,
+                &b.message,
+            ))
+        });
+        self.items.dedup();
+        self.items
+    }
+}
+
+/// The closing line of a failed run: `error: 3 problems in 2 files`.
+pub fn summary_line(diags: &[Diagnostic]) -> String {
+    let errors: Vec<_> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let files: BTreeSet<&str> = errors.iter().map(|d| d.path.as_str()).collect();
+    format!(
+        "error: {} {} in {} {}",
+        errors.len(),
+        if errors.len() == 1 {
+            "problem"
+        } else {
+            "problems"
+        },
+        files.len(),
+        if files.len() == 1 { "file" } else { "files" }
+    )
+}
+
+/// The nearest candidate to `found`, if one is close enough to be a typo.
+pub fn nearest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = found.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(distance, c)| (*distance, *c))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_quotes_the_line_with_a_caret_and_help() {
+        let file = SourceFile::new("content/a.md".into(), "a.md".into(), "---\nvenu: Geneva\n---\n");
+        let d = Diagnostic::error(&file, Span::new(2, 1, 4), "unknown-key", "unknown key `venu`".into())
+            .with_help("did you mean `venue`?");
+        let text = d.render();
+        assert!(text.starts_with("content/a.md:2:1: error: unknown key `venu`\n"));
+        assert!(text.contains("2 | venu: Geneva\n  | ^^^^\n"));
+        assert!(text.contains("help: did you mean `venue`?"));
+    }
+
+    #[test]
+    fn nearest_finds_typos_but_not_unrelated_words() {
+        let keys = ["venue", "format", "start", "end"];
+        assert_eq!(nearest("venu", keys), Some("venue"));
+        assert_eq!(nearest("Formatt", keys), Some("format"));
+        assert_eq!(nearest("speakers", keys), None);
+    }
+}

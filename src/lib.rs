@@ -1,0 +1,122 @@
+//! wsis: a static-site generator for WSIS Forum outcome documents.
+//!
+//! The data flows one way, one module a stage:
+//! `load` (files -> text with positions) -> `validate` (typed model and
+//! every diagnostic) -> `link` (references, bodies, indexes) -> `plan`
+//! (every output file as data) -> `render` (templates, in parallel) ->
+//! `write` (staged, then swapped in).
+
+pub mod date;
+pub mod diagnostics;
+pub mod link;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod plan;
+pub mod render;
+pub mod source;
+pub mod urls;
+pub mod validate;
+pub mod write;
+
+use diagnostics::{Diagnostic, Diagnostics};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build from where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content: PathBuf,
+    pub theme: PathBuf,
+    /// `None` checks the content without writing anything.
+    pub output: Option<PathBuf>,
+}
+
+/// What a successful run did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub copied: usize,
+    pub elapsed: Duration,
+}
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Mistakes in the content, sorted, all of them.
+    Content(Vec<Diagnostic>),
+    /// The theme's templates could not be loaded or applied.
+    Theme(String),
+    /// The output could not be written.
+    Io(String),
+}
+
+/// Runs load, validate and link; returns the linked model or every
+/// diagnostic of the run.
+pub fn check(content: &Path) -> Result<link::Linked, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::new();
+    let loaded = load::load(content, &mut diags);
+    let model = validate::validate(loaded, &mut diags);
+    let linked = link::link(model, &mut diags);
+    if diags.has_errors() {
+        Err(diags.into_sorted())
+    } else {
+        Ok(linked)
+    }
+}
+
+/// The whole pipeline.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let theme = render::Theme::load(&opts.theme).map_err(BuildError::Theme)?;
+    let linked = check(&opts.content).map_err(BuildError::Content)?;
+    let Some(site) = linked.model.site.clone() else {
+        return Err(BuildError::Io("site.yaml did not load".into()));
+    };
+    let planned = plan::plan(&linked, &site);
+    // Rendering one page to check the theme is cheap; do all of them when writing.
+    let Some(output) = &opts.output else {
+        planned.pages.par_iter().try_for_each(|p| theme.render(p).map(|_| ())).map_err(BuildError::Theme)?;
+        return Ok(BuildReport { pages: planned.pages.len(), copied: 0, elapsed: started.elapsed() });
+    };
+    guard_output(output, &opts.content, &opts.theme)?;
+    let io = |e: std::io::Error| BuildError::Io(format!("writing {}: {e}", output.display()));
+    let staging = write::Staging::new(output).map_err(io)?;
+    let result = (|| {
+        staging
+            .make_dirs(planned.pages.iter().map(|p| p.path.as_str()).chain(planned.copies.iter().map(|c| c.1.as_str())))
+            .map_err(io)?;
+        planned.pages.par_iter().try_for_each(|page| {
+            let html = theme.render(page).map_err(BuildError::Theme)?;
+            staging.write(&page.path, html.as_bytes()).map_err(io)
+        })?;
+        planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
+        let assets = opts.theme.join("assets");
+        let theme_files = if assets.is_dir() { staging.copy_tree(&assets, "assets").map_err(io)? } else { 0 };
+        Ok(planned.copies.len() + theme_files)
+    })();
+    match result {
+        Ok(copied) => {
+            staging.commit().map_err(io)?;
+            Ok(BuildReport { pages: planned.pages.len(), copied, elapsed: started.elapsed() })
+        }
+        Err(e) => {
+            staging.abandon();
+            Err(e)
+        }
+    }
+}
+
+/// Refuses an output folder that would swallow the sources.
+fn guard_output(output: &Path, content: &Path, theme: &Path) -> Result<(), BuildError> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let out = abs(output);
+    for (what, dir) in [("content", content), ("theme", theme)] {
+        let dir = abs(dir);
+        if dir.starts_with(&out) {
+            return Err(BuildError::Io(format!("the output folder `{}` contains the {what} folder; choose another output", output.display())));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,145 @@
+//! Link: resolve every reference between documents, render bodies with
+//! their `@/` links resolved, and build the derived indexes (what names
+//! each action line and SDG, the action line x SDG matrix, what belongs to
+//! each forum year). After this stage the model is read-only.
+
+mod references;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{self, Heading, RenderOptions};
+use crate::model::{Body, Model};
+use crate::urls;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// Something that can be listed under an action line or an SDG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Item {
+    Forum(usize),
+    Session(usize),
+    Ungis(usize),
+    Roadmap(usize),
+}
+
+/// Derived indexes; every list is in a stable order.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub by_action_line: BTreeMap<String, Vec<Item>>,
+    pub by_sdg: BTreeMap<u32, Vec<Item>>,
+    /// (action line id, SDG number) -> what names both.
+    pub matrix: BTreeMap<(String, u32), Vec<Item>>,
+    pub sessions_by_year: BTreeMap<u32, Vec<usize>>,
+    pub ungis_by_year: BTreeMap<u32, Vec<usize>>,
+    /// Headings of each document body, keyed by source path.
+    pub headings: HashMap<String, Vec<Heading>>,
+}
+
+/// The model with every reference resolved.
+#[derive(Debug)]
+pub struct Linked {
+    pub model: Model,
+    pub index: Index,
+}
+
+/// Output path of every Markdown source, for `@/` links.
+fn link_targets(model: &Model) -> HashMap<String, String> {
+    let mut targets = HashMap::new();
+    let rel = |file: usize| model.files[file].rel_path.clone();
+    for f in &model.forums {
+        targets.insert(rel(f.file), urls::forum(f.year));
+    }
+    for s in &model.sessions {
+        targets.insert(rel(s.file), urls::session(s.year, &s.slug));
+    }
+    for u in &model.ungis {
+        targets.insert(rel(u.file), urls::ungis(&u.slug));
+    }
+    for r in &model.roadmaps {
+        targets.insert(rel(r.file), urls::roadmap(&r.slug));
+    }
+    for p in &model.pages {
+        targets.insert(rel(p.file), urls::page(&p.slug));
+    }
+    for s in &model.statics {
+        targets.insert(s.rel_path.clone(), s.rel_path.clone());
+    }
+    targets
+}
+
+fn resolver<'a>(targets: &'a HashMap<String, String>) -> impl Fn(&str) -> Result<String, String> + 'a {
+    move |path: &str| {
+        if path.split('/').any(|part| part == ".." || part == ".") {
+            return Err("`..` and `.` are not allowed in internal links; write the path from content/".into());
+        }
+        targets.get(path).cloned().ok_or_else(|| {
+            let near = crate::diagnostics::nearest(path, targets.keys().map(String::as_str));
+            match near {
+                Some(n) => format!("no file `content/{path}` (did you mean `@/{n}`?)"),
+                None => format!("no file `content/{path}`"),
+            }
+        })
+    }
+}
+
+/// Renders every body for its own page, reporting broken links.
+fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, Vec<Heading>> {
+    let targets = link_targets(model);
+    let resolve = resolver(&targets);
+    let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
+    let files = &model.files;
+    let mut jobs: Vec<(&mut Body, usize, String)> = Vec::new();
+    for f in model.forums.iter_mut() {
+        jobs.push((&mut f.body, f.file, urls::forum(f.year)));
+    }
+    for s in model.sessions.iter_mut() {
+        let path = urls::session(s.year, &s.slug);
+        jobs.push((&mut s.body, s.file, path));
+    }
+    for u in model.ungis.iter_mut() {
+        let path = urls::ungis(&u.slug);
+        jobs.push((&mut u.body, u.file, path));
+    }
+    for r in model.roadmaps.iter_mut() {
+        let path = urls::roadmap(&r.slug);
+        jobs.push((&mut r.body, r.file, path));
+    }
+    for p in model.pages.iter_mut() {
+        let path = urls::page(&p.slug);
+        jobs.push((&mut p.body, p.file, path));
+    }
+    let results: Vec<(String, Vec<Heading>, Vec<Diagnostic>)> = jobs
+        .into_par_iter()
+        .map(|(body, file, page_path)| {
+            let root = urls::root_prefix(&page_path);
+            let rendered = markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html }, &resolve);
+            body.html = rendered.html;
+            let source = &files[file];
+            let ds = rendered
+                .problems
+                .into_iter()
+                .map(|p| {
+                    let span = source.span_of(body.offset + p.range.start, body.offset + p.range.end);
+                    let mut d = Diagnostic::error(source, span, p.code, p.message);
+                    d.help = p.help;
+                    d
+                })
+                .collect();
+            (source.rel_path.clone(), rendered.headings, ds)
+        })
+        .collect();
+    let mut headings = HashMap::new();
+    for (path, hs, ds) in results {
+        diags.extend(ds);
+        headings.insert(path, hs);
+    }
+    headings
+}
+
+/// Resolves and indexes `model`.
+pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
+    references::check(&model, diags);
+    let headings = render_bodies(&mut model, diags);
+    let mut index = references::build_index(&model);
+    index.headings = headings;
+    Linked { model, index }
+}

@@ -1,0 +1,282 @@
+//! Load: find every file under the content folder, decide what kind of
+//! document each one is from where it sits, and read it as text.
+//!
+//! Nothing is skipped silently: a file that does not fit the layout, a
+//! symlink, a bad slug or a file that is not UTF-8 is a diagnostic. Hidden
+//! files (`.DS_Store`, `.gitkeep`) are the only ones ignored.
+
+pub mod frontmatter;
+pub mod yaml;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::source::{SourceFile, Span};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// What a Markdown document is, from its place in the tree.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DocKind {
+    Forum { year: u32 },
+    Session { year: u32, slug: String },
+    Ungis { slug: String },
+    Roadmap { slug: String },
+    Page { slug: String },
+}
+
+/// A Markdown document, read.
+#[derive(Debug)]
+pub struct Doc {
+    pub kind: DocKind,
+    pub source: SourceFile,
+}
+
+/// A file under `static/`, copied as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StaticFile {
+    /// Path relative to the content folder (`static/...`).
+    pub rel_path: String,
+    pub abs_path: PathBuf,
+}
+
+/// Everything read from the content folder.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub site: Option<SourceFile>,
+    pub action_lines: Option<SourceFile>,
+    pub sdgs: Option<SourceFile>,
+    pub docs: Vec<Doc>,
+    pub statics: Vec<StaticFile>,
+}
+
+/// Files larger than this are refused before they are read: no content
+/// document comes near it, and it bounds memory on a mistaken commit.
+const MAX_TEXT_FILE: u64 = 8 * 1024 * 1024;
+
+enum Found {
+    Text(Slot, PathBuf, String),
+    Static(StaticFile),
+}
+
+#[derive(Clone)]
+enum Slot {
+    Site,
+    ActionLines,
+    Sdgs,
+    Doc(DocKind),
+}
+
+/// Reads the content folder at `root`. `display_prefix` is what paths are
+/// shown relative to in messages (the content folder's own name).
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    let display_prefix = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "content".into());
+    let shown = |rel: &str| format!("{display_prefix}/{rel}");
+    let mut found = Vec::new();
+    if !root.is_dir() {
+        diags.push(Diagnostic::at_path(
+            &root.display().to_string(),
+            "no-content",
+            "the content folder does not exist or is not a folder".into(),
+        ));
+        return Loaded::default();
+    }
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| p.display().to_string()).unwrap_or_default();
+                diags.push(Diagnostic::at_path(&path, "unreadable", format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::at_path(&shown(&rel), "symlink", "symbolic links are not followed in the content folder".into())
+                    .with_help("replace the link with the file itself"),
+            );
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        match classify(&rel) {
+            Ok(Some(slot)) => found.push(Found::Text(slot, entry.path().to_path_buf(), rel)),
+            Ok(None) => found.push(Found::Static(StaticFile { rel_path: rel, abs_path: entry.path().to_path_buf() })),
+            Err((message, help)) => {
+                diags.push(Diagnostic::at_path(&shown(&rel), "layout", message).with_help(help));
+            }
+        }
+    }
+
+    let read: Vec<Result<(Slot, SourceFile), Diagnostic>> = found
+        .par_iter()
+        .filter_map(|f| match f {
+            Found::Text(slot, abs, rel) => Some(read_text(abs, rel, &shown(rel)).map(|s| (slot.clone(), s))),
+            Found::Static(_) => None,
+        })
+        .collect();
+
+    let mut loaded = Loaded::default();
+    for f in found {
+        if let Found::Static(s) = f {
+            loaded.statics.push(s);
+        }
+    }
+    for r in read {
+        match r {
+            Err(d) => diags.push(d),
+            Ok((Slot::Site, s)) => loaded.site = Some(s),
+            Ok((Slot::ActionLines, s)) => loaded.action_lines = Some(s),
+            Ok((Slot::Sdgs, s)) => loaded.sdgs = Some(s),
+            Ok((Slot::Doc(kind), source)) => loaded.docs.push(Doc { kind, source }),
+        }
+    }
+    for name in ["site.yaml", "action-lines.yaml", "sdgs.yaml"] {
+        // A file that exists but could not be read already has its message.
+        if !root.join(name).exists() {
+            diags.push(
+                Diagnostic::at_path(&shown(name), "missing-file", format!("`{name}` is missing from the content folder"))
+                    .with_help("see CONTENT-MODEL.md for what it holds"),
+            );
+        }
+    }
+    loaded.docs.sort_by(|a, b| a.kind.cmp(&b.kind));
+    loaded
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Is `s` a valid slug: lowercase ASCII letters, digits and `-`?
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn slug_of(file: &str) -> Result<String, (String, String)> {
+    let Some(stem) = file.strip_suffix(".md") else {
+        return Err((
+            format!("`{file}` is not a Markdown file; only `.md` files belong here"),
+            "images and PDFs go under `static/`".into(),
+        ));
+    };
+    if is_slug(stem) {
+        Ok(stem.to_string())
+    } else {
+        let suggestion: String = stem
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        Err((
+            format!("`{stem}` is not a valid slug: use lowercase ASCII letters, digits and `-` only"),
+            format!("rename the file to `{}.md`", suggestion.trim_matches('-')),
+        ))
+    }
+}
+
+fn year_of(folder: &str) -> Result<u32, (String, String)> {
+    if folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit()) {
+        folder.parse().map_err(|_| (String::new(), String::new()))
+    } else {
+        Err((
+            format!("`forums/{folder}` is not a year folder"),
+            "forum folders are named by their year, e.g. `forums/2020/`".into(),
+        ))
+    }
+}
+
+/// Where does `rel` belong? `Ok(None)` is a static file.
+fn classify(rel: &str) -> Result<Option<Slot>, (String, String)> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let layout_help = || {
+        "content/ holds site.yaml, action-lines.yaml, sdgs.yaml, forums/<year>/forum.md, \
+         forums/<year>/hlt/<slug>.md, ungis/<slug>.md, roadmaps/<slug>.md, pages/<slug>.md and static/"
+            .to_string()
+    };
+    let misplaced = || Err((format!("`{rel}` does not fit the content layout"), layout_help()));
+    match parts.as_slice() {
+        ["site.yaml"] => Ok(Some(Slot::Site)),
+        ["action-lines.yaml"] => Ok(Some(Slot::ActionLines)),
+        ["sdgs.yaml"] => Ok(Some(Slot::Sdgs)),
+        ["static", ..] => Ok(None),
+        ["forums", year, "forum.md"] => Ok(Some(Slot::Doc(DocKind::Forum { year: year_of(year)? }))),
+        ["forums", year, "hlt", file] => {
+            let year = year_of(year)?;
+            Ok(Some(Slot::Doc(DocKind::Session { year, slug: slug_of(file)? })))
+        }
+        ["ungis", file] => Ok(Some(Slot::Doc(DocKind::Ungis { slug: slug_of(file)? }))),
+        ["roadmaps", file] => Ok(Some(Slot::Doc(DocKind::Roadmap { slug: slug_of(file)? }))),
+        ["pages", file] => Ok(Some(Slot::Doc(DocKind::Page { slug: slug_of(file)? }))),
+        _ => misplaced(),
+    }
+}
+
+fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Diagnostic> {
+    let too_big = |size: u64| {
+        Diagnostic::at_path(shown, "too-large", format!("the file is {size} bytes; content files are limited to {MAX_TEXT_FILE} bytes"))
+    };
+    match std::fs::metadata(abs) {
+        Ok(m) if m.len() > MAX_TEXT_FILE => return Err(too_big(m.len())),
+        Ok(_) => {}
+        Err(e) => return Err(Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}"))),
+    }
+    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(shown.to_string(), rel.to_string(), &text)),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..good]).into_owned();
+            let file = SourceFile::new(shown.to_string(), rel.to_string(), &prefix);
+            let (line, col) = file.position(file.text.len());
+            let mut d = Diagnostic::error(&file, Span::new(line, col, 1), "not-utf8", "the file is not valid UTF-8 text".into())
+                .with_help("save the file as UTF-8 in your editor");
+            d.quoted = None;
+            Err(d)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_table() {
+        let ok = |rel: &str| classify(rel).is_ok();
+        assert!(matches!(classify("forums/2020/forum.md"), Ok(Some(Slot::Doc(DocKind::Forum { year: 2020 })))));
+        assert!(matches!(classify("static/img/a.png"), Ok(None)));
+        assert!(ok("forums/2020/hlt/bridging-divides.md"));
+        assert!(!ok("forums/20x0/forum.md"));
+        assert!(!ok("forums/2020/hlt/Bridging Divides.md"));
+        assert!(!ok("ungis/notes.txt"));
+        assert!(!ok("README.md"));
+        assert!(!ok("forums/2020/extra.md"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("c2-roadmap-2020"));
+        assert!(!is_slug("C2"));
+        assert!(!is_slug("a_b"));
+        assert!(!is_slug(""));
+        let (_, help) = slug_of("My File.md").unwrap_err();
+        assert!(help.contains("my-file.md"), "{help}");
+    }
+}

@@ -1,0 +1,230 @@
+//! Markdown bodies to HTML, with the rules of the content model applied:
+//! `@/` links rewritten to relative URLs (or reported where they do not
+//! resolve), raw HTML shown as text unless the site opts in, `javascript:`
+//! and `data:` targets refused, and every heading given an anchor id.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// How one body is rendered.
+pub struct RenderOptions<'a> {
+    /// Prefix from the page the body appears on to the site root (`../../`).
+    pub root: &'a str,
+    pub unsafe_html: bool,
+}
+
+/// A problem with a link in a body, at a byte range of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    pub range: Range<usize>,
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// A heading of a body, for tables of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub problems: Vec<LinkProblem>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Turns heading text into an id: lowercase ASCII words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-').to_string();
+    if trimmed.is_empty() {
+        "section".into()
+    } else {
+        trimmed
+    }
+}
+
+fn is_refused_scheme(dest: &str) -> bool {
+    let compact: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let lower = compact.to_ascii_lowercase();
+    lower.starts_with("javascript:") || lower.starts_with("data:") || lower.starts_with("vbscript:")
+}
+
+/// Renders `markdown`. `resolve` maps an `@/` path (without `@/` and
+/// without fragment) to a path from the site root, or says why it cannot.
+pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Result<String, String>) -> Rendered {
+    let mut problems = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let rewrite = |dest: CowStr<'_>, range: &Range<usize>, problems: &mut Vec<LinkProblem>| -> String {
+        if let Some(target) = dest.strip_prefix("@/") {
+            let (path, fragment) = match target.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (target, None),
+            };
+            match resolve(path) {
+                Ok(url) => match fragment {
+                    Some(f) => format!("{}{url}#{f}", opts.root),
+                    None => format!("{}{url}", opts.root),
+                },
+                Err(why) => {
+                    problems.push(LinkProblem {
+                        range: range.clone(),
+                        code: "broken-link",
+                        message: format!("internal link `{dest}`: {why}"),
+                        help: Some("internal links name a file under content/, e.g. `@/forums/2020/forum.md`".into()),
+                    });
+                    "#".into()
+                }
+            }
+        } else if is_refused_scheme(&dest) {
+            problems.push(LinkProblem {
+                range: range.clone(),
+                code: "unsafe-link",
+                message: format!("link target `{dest}` is refused: `javascript:` and `data:` links are not allowed"),
+                help: Some("link to a web address (https://...) or to a file with `@/`".into()),
+            });
+            "#".into()
+        } else {
+            dest.into_string()
+        }
+    };
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite(dest_url, &range, &mut problems).into();
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite(dest_url, &range, &mut problems).into();
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !opts.unsafe_html => Event::Text(html),
+            other => other,
+        };
+        events.push(event);
+    }
+    let headings = assign_heading_ids(&mut events);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered { html, headings, problems }
+}
+
+/// Gives every heading an id (its own `{#id}` if written, else from its
+/// text), unique within the body, and returns the headings in order.
+fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level = *level;
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                let base = id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text));
+                let mut unique = base.clone();
+                let mut n = 1;
+                while !used.insert(unique.clone()) {
+                    unique = format!("{base}-{n}");
+                    n += 1;
+                }
+                *id = Some(unique.clone().into());
+                headings.push(Heading { level: level_number(level), id: unique, text });
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    headings
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(path: &str) -> Result<String, String> {
+        match path {
+            "forums/2020/forum.md" => Ok("forums/2020/index.html".into()),
+            _ => Err("no such file".into()),
+        }
+    }
+
+    fn html(md: &str, unsafe_html: bool) -> Rendered {
+        render(md, &RenderOptions { root: "../../", unsafe_html }, &resolve)
+    }
+
+    #[test]
+    fn internal_links_become_relative_file_urls() {
+        let r = html("See [2020](@/forums/2020/forum.md#outcomes).", false);
+        assert!(r.html.contains(r#"href="../../forums/2020/index.html#outcomes""#), "{}", r.html);
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn broken_and_unsafe_links_are_reported_with_their_place() {
+        let md = "Intro\n\n[x](@/forums/1999/forum.md) and [y](javascript:alert(1))";
+        let r = html(md, false);
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert_eq!(&md[r.problems[0].range.clone()], "[x](@/forums/1999/forum.md)");
+        assert!(!r.html.contains("javascript"), "{}", r.html);
+    }
+
+    #[test]
+    fn links_in_code_are_text() {
+        let r = html("`[x](@/nope.md)`\n\n    [y](@/nope.md)\n", false);
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        assert!(html("<script>x</script>", false).html.contains("&lt;script&gt;"));
+        assert!(html("<b>x</b>", true).html.contains("<b>x</b>"));
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let r = html("## Vision\n\n## Vision\n\n## Emerging trends {#trends}\n", false);
+        assert!(r.html.contains(r#"<h2 id="vision">"#));
+        assert!(r.html.contains(r#"<h2 id="vision-1">"#));
+        assert!(r.html.contains(r#"<h2 id="trends">"#));
+        assert_eq!(r.headings.len(), 3);
+    }
+
+    #[test]
+    fn tables_footnotes_and_smart_quotes() {
+        let r = html("| a | b |\n|---|---|\n| 1 | 2 |\n\n\"Quoted\"[^1]\n\n[^1]: Note.\n\n~~old~~", false);
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("\u{201c}Quoted\u{201d}"));
+        assert!(r.html.contains("footnote"));
+        assert!(r.html.contains("<del>old</del>"));
+    }
+}

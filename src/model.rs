@@ -1,0 +1,292 @@
+//! The typed content model: what validation produces and linking reads.
+//!
+//! Every field mirrors CONTENT-MODEL.md. References to other entities keep
+//! the span they were written at (`At<T>`), so linking can point an editor
+//! at the exact line of a reference that does not resolve.
+
+use crate::date::Date;
+use crate::source::Span;
+use serde::Serialize;
+
+/// A value with the place it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// `site.yaml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    /// Site name shown in every page header.
+    pub title: String,
+    /// One sentence for the home page and feed.
+    pub description: Option<String>,
+    /// BCP 47 tag for `<html lang>`.
+    pub language: String,
+    /// `rtl` for right-to-left languages, else `ltr`.
+    pub dir: &'static str,
+    /// Absolute address of the published site; only for sitemap and feed.
+    pub base_url: Option<String>,
+    /// Let raw HTML in Markdown through (off: it is shown as text).
+    pub unsafe_html: bool,
+}
+
+/// One WSIS Action Line (C1..C11, C7 and its eight applications).
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionLine {
+    /// `C2`, `C7-e-health`.
+    pub id: String,
+    /// `C7` for the eight ICT applications.
+    pub parent: Option<String>,
+    pub title: String,
+    /// Lead facilitators.
+    pub lead: Vec<String>,
+    /// Co-facilitators.
+    pub co: Vec<String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One Sustainable Development Goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sdg {
+    pub number: u32,
+    pub title: String,
+    /// The official colour, `#RRGGBB`.
+    pub color: String,
+}
+
+/// Who a person speaks for.
+pub const STAKEHOLDERS: &[&str] = &[
+    "government",
+    "private-sector",
+    "civil-society",
+    "academia",
+    "technical-community",
+    "international-organization",
+];
+
+/// A facilitator, speaker or quoted person.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub organization: Option<String>,
+    pub stakeholder: Option<String>,
+}
+
+/// A headline number.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyFigure {
+    pub label: String,
+    pub value: u64,
+    /// "about 150".
+    pub approx: bool,
+    /// "770+".
+    pub plus: bool,
+}
+
+/// One part of a distribution chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    pub label: String,
+    pub value: u64,
+}
+
+/// A breakdown drawn as a chart (gender, region, stakeholder type).
+#[derive(Debug, Clone, Serialize)]
+pub struct Distribution {
+    pub title: String,
+    /// `percent` or `count`.
+    pub unit: String,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpecialTrack {
+    pub title: String,
+    pub sessions: Option<u64>,
+}
+
+/// A phase of the Open Consultation Process.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsultationPhase {
+    pub phase: String,
+    pub title: String,
+    pub date: Option<Date>,
+    /// Extension: time of day, when the seeds give one.
+    pub time: Option<String>,
+}
+
+pub const PUBLICATION_KINDS: &[&str] = &[
+    "outcome-document",
+    "hlt-outcomes",
+    "action-lines-report",
+    "stocktaking-report",
+    "success-stories",
+    "regional-report",
+    "sdg-matrix",
+    "other",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Publication {
+    pub title: String,
+    pub kind: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub by: String,
+    pub role: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionalEvent {
+    pub title: String,
+    pub date: Option<Date>,
+    pub time: Option<String>,
+    pub organizers: Vec<String>,
+    pub url: Option<String>,
+}
+
+/// WSIS Prizes figures for a forum year.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Prizes {
+    pub submitted: Option<u64>,
+    pub nominated: Option<u64>,
+    pub winners: Option<u64>,
+    pub champions: Option<u64>,
+}
+
+pub const FORMATS: &[&str] = &["in-person", "virtual", "hybrid"];
+
+/// What every document that names action lines and SDGs carries.
+#[derive(Debug, Clone, Default)]
+pub struct Tags {
+    pub action_lines: Vec<At<String>>,
+    pub sdgs: Vec<At<u32>>,
+}
+
+/// The rendered body of a document, produced by linking.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The Markdown as written.
+    pub markdown: String,
+    /// Byte offset of the body in its file, for link diagnostics.
+    pub offset: usize,
+    /// HTML for the document's own page (filled in by linking).
+    pub html: String,
+}
+
+/// `forums/<year>/forum.md`.
+#[derive(Debug, Clone)]
+pub struct Forum {
+    pub year: u32,
+    pub title: String,
+    pub theme: Option<String>,
+    pub start: Date,
+    pub end: Date,
+    pub venue: String,
+    pub format: String,
+    pub key_figures: Vec<KeyFigure>,
+    pub distributions: Vec<Distribution>,
+    pub special_tracks: Vec<SpecialTrack>,
+    pub consultation: Vec<ConsultationPhase>,
+    pub hlt_facilitators: Vec<Person>,
+    pub publications: Vec<Publication>,
+    pub quotes: Vec<Quote>,
+    pub regional_events: Vec<RegionalEvent>,
+    pub prizes: Option<Prizes>,
+    pub tags: Tags,
+    pub body: Body,
+    pub file: usize,
+}
+
+/// `forums/<year>/hlt/<slug>.md`: a High-Level Track policy session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub year: u32,
+    pub slug: String,
+    pub title: String,
+    pub date: At<Date>,
+    pub time: Option<String>,
+    pub facilitators: Vec<Person>,
+    pub speakers: Vec<Person>,
+    pub tags: Tags,
+    pub body: Body,
+    pub file: usize,
+}
+
+pub const UNGIS_KINDS: &[&str] = &["side-event", "joint-statement", "dialogue", "repository", "meeting"];
+
+/// `ungis/<slug>.md`.
+#[derive(Debug, Clone)]
+pub struct Ungis {
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub date: Date,
+    pub time: Option<String>,
+    pub chair: Option<String>,
+    pub forum: Option<At<u32>>,
+    pub url: Option<String>,
+    pub tags: Tags,
+    pub body: Body,
+    pub file: usize,
+}
+
+/// One planned activity in a roadmap.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    pub title: String,
+    pub timeframe: Option<String>,
+    pub expected_results: Option<String>,
+    pub partners: Vec<String>,
+    pub sdgs: Vec<At<u32>>,
+}
+
+/// `roadmaps/<slug>.md`.
+#[derive(Debug, Clone)]
+pub struct Roadmap {
+    pub slug: String,
+    pub action_line: At<String>,
+    pub title: String,
+    pub facilitator: Option<String>,
+    pub updated: Option<Date>,
+    pub activities: Vec<Activity>,
+    pub body: Body,
+    pub file: usize,
+}
+
+/// `pages/<slug>.md`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    /// Extension: one-line summary for lists and `<meta name=description>`.
+    pub description: Option<String>,
+    /// Extension: position in the footer menu (lower first, then title).
+    pub weight: Option<u64>,
+    pub body: Body,
+    pub file: usize,
+}
+
+/// The whole validated model. `files[i]` is the source of an entity whose
+/// `file` is `i`, so later stages can quote lines.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub files: Vec<crate::source::SourceFile>,
+    pub site: Option<SiteConfig>,
+    pub action_lines: Vec<ActionLine>,
+    pub sdgs: Vec<Sdg>,
+    pub forums: Vec<Forum>,
+    pub sessions: Vec<Session>,
+    pub ungis: Vec<Ungis>,
+    pub roadmaps: Vec<Roadmap>,
+    pub pages: Vec<Page>,
+    pub statics: Vec<crate::load::StaticFile>,
+}

@@ -1,0 +1,46 @@
+//! Render: the theme's tera templates applied to the planned pages, in
+//! parallel. Templates get only the page's resolved context.
+
+use crate::plan::PlannedPage;
+use std::path::Path;
+use tera::Tera;
+
+/// The loaded theme templates.
+pub struct Theme {
+    tera: Tera,
+}
+
+/// Flattens tera's error chain into one readable line.
+fn describe(e: &tera::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+impl Theme {
+    /// Loads every template under `<theme>/templates/`.
+    pub fn load(theme_dir: &Path) -> Result<Theme, String> {
+        let templates = theme_dir.join("templates");
+        if !templates.is_dir() {
+            return Err(format!("theme folder `{}` has no `templates/` folder", theme_dir.display()));
+        }
+        let glob = format!("{}/**/*", templates.display());
+        let mut tera = Tera::new(&glob).map_err(|e| format!("theme `{}`: {}", theme_dir.display(), describe(&e)))?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+        Ok(Theme { tera })
+    }
+
+    /// Renders one page.
+    pub fn render(&self, page: &PlannedPage) -> Result<String, String> {
+        let context = tera::Context::from_value(page.context.clone())
+            .map_err(|e| format!("{}: {}", page.path, describe(&e)))?;
+        self.tera
+            .render(page.template, &context)
+            .map_err(|e| format!("{} (template {}): {}", page.path, page.template, describe(&e)))
+    }
+}

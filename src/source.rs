@@ -1,0 +1,109 @@
+//! A content file as the editor wrote it: its display path, its text, and
+//! the mapping from byte offsets to the line and column an editor sees.
+//!
+//! Invariant: `text` is valid UTF-8 with any BOM removed and CRLF folded to
+//! LF, so line numbers are the ones shown in the editor's window.
+
+/// One loaded text file.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path shown in messages: relative to the content folder's parent.
+    pub display_path: String,
+    /// Path relative to the content folder, with `/` separators.
+    pub rel_path: String,
+    /// The normalised text.
+    pub text: String,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+}
+
+/// A place in a file, 1-based, with the width of what is pointed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub line: usize,
+    pub col: usize,
+    /// Width in characters of the offending text (at least 1 when shown).
+    pub len: usize,
+}
+
+impl Span {
+    pub fn new(line: usize, col: usize, len: usize) -> Span {
+        Span { line, col, len }
+    }
+}
+
+impl SourceFile {
+    /// Normalises `raw` (BOM, CRLF) and indexes its lines.
+    pub fn new(display_path: String, rel_path: String, raw: &str) -> SourceFile {
+        let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let text = if without_bom.contains('\r') {
+            without_bom.replace("\r\n", "\n")
+        } else {
+            without_bom.to_string()
+        };
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            display_path,
+            rel_path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The text of line `line` (1-based), without its newline.
+    pub fn line_text(&self, line: usize) -> Option<&str> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let rest = &self.text[start..];
+        Some(rest.split('\n').next().unwrap_or(rest))
+    }
+
+    /// Line and column (1-based, column in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line_index];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line_index + 1, col)
+    }
+
+    /// A span covering the bytes `start..end` (clipped to the first line).
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        let (line, col) = self.position(start);
+        let end = end.clamp(start, self.text.len());
+        let piece = &self.text[start..end];
+        let first_line = piece.split('\n').next().unwrap_or(piece);
+        Span::new(line, col, first_line.chars().count().max(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(raw: &str) -> SourceFile {
+        SourceFile::new("content/x.md".into(), "x.md".into(), raw)
+    }
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let f = file("ab\nçd: x\n");
+        assert_eq!(f.position(0), (1, 1));
+        assert_eq!(f.position(3), (2, 1));
+        // 'ç' is two bytes but one column.
+        assert_eq!(f.position(5), (2, 2));
+        assert_eq!(f.line_text(2), Some("çd: x"));
+        assert_eq!(f.line_text(9), None);
+    }
+
+    #[test]
+    fn bom_and_crlf_do_not_shift_lines() {
+        let f = file("\u{feff}---\r\ntitle: x\r\n---\r\n");
+        assert_eq!(f.line_text(1), Some("---"));
+        assert_eq!(f.line_text(2), Some("title: x"));
+        assert_eq!(f.position(f.text.find("x").unwrap()), (2, 8));
+    }
+}

@@ -1,0 +1,50 @@
+//! Where each entity is written in the output, and how to get there from
+//! another page. Every URL is relative and names `index.html` explicitly,
+//! so the site works from any sub-path of a host and from file://.
+
+/// `forums/2020/index.html`.
+pub fn forum(year: u32) -> String {
+    format!("forums/{year}/index.html")
+}
+
+pub fn session(year: u32, slug: &str) -> String {
+    format!("forums/{year}/hlt/{slug}/index.html")
+}
+
+pub fn ungis(slug: &str) -> String {
+    format!("ungis/{slug}/index.html")
+}
+
+pub fn roadmap(slug: &str) -> String {
+    format!("roadmaps/{slug}/index.html")
+}
+
+pub fn page(slug: &str) -> String {
+    format!("pages/{slug}/index.html")
+}
+
+pub fn action_line(id: &str) -> String {
+    format!("action-lines/{}/index.html", id.to_ascii_lowercase())
+}
+
+pub fn sdg(number: u32) -> String {
+    format!("sdgs/{number}/index.html")
+}
+
+/// The prefix that leads from the page at `path` back to the site root.
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_prefix_matches_depth() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix(&forum(2020)), "../../");
+        assert_eq!(root_prefix(&session(2020, "x")), "../../../../");
+        assert_eq!(action_line("C7-e-health"), "action-lines/c7-e-health/index.html");
+    }
+}

@@ -1,0 +1,61 @@
+//! High-Level Track sessions, UNGIS activities, roadmaps and free pages.
+
+use super::fields::Reader;
+use crate::load::yaml::Node;
+use crate::model::*;
+
+pub fn session(r: &mut Reader, node: &Node, year: u32, slug: &str, body: Body, file: usize) -> Option<Session> {
+    let keys = ["title", "date", "time", "facilitators", "speakers", "action_lines", "sdgs"];
+    let f = r.fields(node, "a High-Level Track session's front matter", &keys)?;
+    let title = r.req_str(&f, "title", "Bridging digital divides");
+    let date = r.req_date(&f, "date");
+    let time = r.opt_str(&f, "time");
+    let facilitators = r.list(&f, "facilitators", Reader::person);
+    let speakers = r.list(&f, "speakers", Reader::person);
+    let tags = r.tags(&f);
+    Some(Session { year, slug: slug.to_string(), title: title?, date: date?, time, facilitators, speakers, tags, body, file })
+}
+
+pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Ungis> {
+    let keys = ["title", "kind", "date", "time", "chair", "forum", "url", "action_lines", "sdgs"];
+    let f = r.fields(node, "a UNGIS activity's front matter", &keys)?;
+    let title = r.req_str(&f, "title", "UNGIS Side Event at HLPF 2020");
+    let kind = r.req_enum(&f, "kind", UNGIS_KINDS);
+    let date = r.req_date(&f, "date");
+    let time = r.opt_str(&f, "time");
+    let chair = r.opt_str(&f, "chair");
+    let forum = f.value_span("forum").and_then(|span| r.opt_u64(&f, "forum").map(|y| At { value: y as u32, span }));
+    let url = r.opt_url(&f, "url");
+    let tags = r.tags(&f);
+    Some(Ungis { slug: slug.to_string(), title: title?, kind: kind?, date: date?.value, time, chair, forum, url, tags, body, file })
+}
+
+pub fn roadmap(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Roadmap> {
+    let keys = ["action_line", "title", "facilitator", "updated", "activities"];
+    let f = r.fields(node, "a roadmap's front matter", &keys)?;
+    let action_line_span = f.value_span("action_line").unwrap_or(node.span);
+    let action_line = r.req_str(&f, "action_line", "C2").map(|value| At { value, span: action_line_span });
+    let title = r.req_str(&f, "title", "ITU WSIS Action Line Roadmap C2");
+    let facilitator = r.opt_str(&f, "facilitator");
+    let updated = r.opt_date(&f, "updated").map(|d| d.value);
+    let activities = r.list(&f, "activities", |r, n| {
+        let f = r.fields(n, "an activity", &["title", "timeframe", "expected_results", "partners", "sdgs"])?;
+        let title = r.req_str(&f, "title", "...");
+        Some(Activity {
+            timeframe: r.opt_str(&f, "timeframe"),
+            expected_results: r.opt_str(&f, "expected_results"),
+            partners: r.str_list(&f, "partners"),
+            sdgs: r.tags(&f).sdgs,
+            title: title?,
+        })
+    });
+    Some(Roadmap { slug: slug.to_string(), action_line: action_line?, title: title?, facilitator, updated, activities, body, file })
+}
+
+pub fn page(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Page> {
+    let f = r.fields(node, "a page's front matter", &["title", "description", "weight"])?;
+    let title = r.req_str(&f, "title", "About WSIS");
+    let description = r.opt_str(&f, "description");
+    let weight = r.opt_u64(&f, "weight");
+    Some(Page { slug: slug.to_string(), title: title?, description, weight, body, file })
+}

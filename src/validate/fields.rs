@@ -1,0 +1,319 @@
+//! Reading typed fields out of a YAML mapping, one diagnostic per mistake.
+//!
+//! A `Reader` wraps one file. Each accessor takes what it can and reports
+//! what it cannot, then returns `None` so validation goes on and finds the
+//! next mistake too. Unknown and repeated keys are reported when the
+//! mapping is opened, with the nearest known key as help.
+
+use crate::date::Date;
+use crate::diagnostics::{nearest, Diagnostic};
+use crate::load::yaml::{Node, Value};
+use crate::model::{At, Person, Tags, STAKEHOLDERS};
+use crate::source::{SourceFile, Span};
+
+/// Collects the diagnostics of one file.
+pub struct Reader<'a> {
+    pub file: &'a SourceFile,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// An opened mapping: its entries by key, and where it starts.
+pub struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node)>,
+    span: Span,
+}
+
+impl<'n> Fields<'n> {
+    /// Where the value of `key` is written, if it is.
+    pub fn value_span(&self, key: &str) -> Option<Span> {
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v.span)
+    }
+
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, v)| *k == key && v.value != Value::Null)
+            .map(|(_, v)| *v)
+    }
+}
+
+fn text_of(node: &Node) -> Option<&str> {
+    match &node.value {
+        Value::Scalar { text, .. } => Some(text),
+        _ => None,
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(file: &'a SourceFile) -> Self {
+        Reader { file, diags: Vec::new() }
+    }
+
+    /// Reports an error; returns it so a caller may add help.
+    pub fn error(&mut self, span: Span, code: &'static str, message: String) -> &mut Diagnostic {
+        self.diags.push(Diagnostic::error(self.file, span, code, message));
+        let last = self.diags.len() - 1;
+        &mut self.diags[last]
+    }
+
+    /// Opens `node` as a mapping with the given known keys.
+    pub fn fields<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+        let Value::Map(pairs) = &node.value else {
+            let found = node.kind_name();
+            self.error(node.span, "expected-mapping", format!("expected {what} as `key: value` lines, found {found}"))
+                .help = Some(format!("known keys: {}", known.join(", ")));
+            return None;
+        };
+        let mut entries: Vec<(&'n str, &'n Node)> = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let Some(name) = text_of(key) else {
+                self.error(key.span, "bad-key", format!("a key must be a plain word, found {}", key.kind_name()));
+                continue;
+            };
+            if let Some((_, first)) = entries.iter().find(|(k, _)| *k == name) {
+                let first_line = first.span.line;
+                self.error(key.span, "duplicate-key", format!("`{name}` is given twice (also on line {first_line})"))
+                    .help = Some("keep one of them".into());
+                continue;
+            }
+            if !known.contains(&name) {
+                let d = self.error(key.span, "unknown-key", format!("unknown key `{name}` in {what}"));
+                d.help = Some(match nearest(name, known.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("known keys: {}", known.join(", ")),
+                });
+                continue;
+            }
+            entries.push((name, value));
+        }
+        Some(Fields { entries, span: node.span })
+    }
+
+    fn missing(&mut self, f: &Fields, key: &str, example: &str) {
+        self.error(f.span, "missing-key", format!("missing required key `{key}`"))
+            .help = Some(format!("add a line like `{key}: {example}`"));
+    }
+
+    fn scalar_text<'n>(&mut self, node: &'n Node, key: &str, expected: &str) -> Option<&'n str> {
+        match text_of(node) {
+            Some(t) => Some(t),
+            None => {
+                let found = node.kind_name();
+                self.error(node.span, "wrong-type", format!("`{key}` should be {expected}, found {found}"));
+                None
+            }
+        }
+    }
+
+    /// Optional single-line text.
+    pub fn opt_str(&mut self, f: &Fields, key: &str) -> Option<String> {
+        let node = f.get(key)?;
+        let text = self.scalar_text(node, key, "text")?;
+        Some(text.trim().to_string())
+    }
+
+    /// Required text: missing or blank is an error.
+    pub fn req_str(&mut self, f: &Fields, key: &str, example: &str) -> Option<String> {
+        if f.get(key).is_none() {
+            if let Some((_, node)) = f.entries.iter().find(|(k, _)| *k == key) {
+                self.error(node.span, "empty-value", format!("`{key}` is empty"))
+                    .help = Some(format!("write a value, like `{key}: {example}`"));
+            } else {
+                self.missing(f, key, example);
+            }
+            return None;
+        }
+        let value = self.opt_str(f, key)?;
+        if value.is_empty() {
+            let span = f.get(key).map_or(f.span, |n| n.span);
+            self.error(span, "empty-value", format!("`{key}` is empty"));
+            return None;
+        }
+        Some(value)
+    }
+
+    /// Optional whole number, never negative.
+    pub fn opt_u64(&mut self, f: &Fields, key: &str) -> Option<u64> {
+        let node = f.get(key)?;
+        self.number(node, key)
+    }
+
+    pub fn number(&mut self, node: &Node, key: &str) -> Option<u64> {
+        let text = self.scalar_text(node, key, "a whole number")?;
+        match text.parse::<u64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let why = if text.starts_with('-') { "cannot be negative" } else { "should be a whole number" };
+                self.error(node.span, "not-a-number", format!("`{key}` {why}, found `{text}`"))
+                    .help = Some("write digits only, without separators or signs, e.g. `15000`".into());
+                None
+            }
+        }
+    }
+
+    pub fn req_u64(&mut self, f: &Fields, key: &str, example: &str) -> Option<u64> {
+        if f.get(key).is_none() {
+            self.missing(f, key, example);
+            return None;
+        }
+        self.opt_u64(f, key)
+    }
+
+    pub fn opt_bool(&mut self, f: &Fields, key: &str) -> Option<bool> {
+        let node = f.get(key)?;
+        let text = self.scalar_text(node, key, "true or false")?;
+        match text {
+            "true" => Some(true),
+            "false" => Some(false),
+            other => {
+                self.error(node.span, "not-a-boolean", format!("`{key}` should be true or false, found `{other}`"));
+                None
+            }
+        }
+    }
+
+    pub fn date_at(&mut self, node: &Node, key: &str) -> Option<At<Date>> {
+        let text = self.scalar_text(node, key, "a date (YYYY-MM-DD)")?;
+        match Date::parse(text.trim()) {
+            Ok(d) => Some(At { value: d, span: node.span }),
+            Err(why) => {
+                self.error(node.span, "invalid-date", format!("`{key}`: {why}"))
+                    .help = Some("dates are written YYYY-MM-DD, e.g. `2020-06-22`".into());
+                None
+            }
+        }
+    }
+
+    pub fn opt_date(&mut self, f: &Fields, key: &str) -> Option<At<Date>> {
+        let node = f.get(key)?;
+        self.date_at(node, key)
+    }
+
+    pub fn req_date(&mut self, f: &Fields, key: &str) -> Option<At<Date>> {
+        if f.get(key).is_none() {
+            self.missing(f, key, "2020-06-22");
+            return None;
+        }
+        self.opt_date(f, key)
+    }
+
+    /// Optional value that must be one of `allowed`.
+    pub fn opt_enum(&mut self, f: &Fields, key: &str, allowed: &[&str]) -> Option<String> {
+        let node = f.get(key)?;
+        let text = self.scalar_text(node, key, "one word")?;
+        if allowed.contains(&text) {
+            return Some(text.to_string());
+        }
+        let d = self.error(node.span, "invalid-value", format!("`{key}` cannot be `{text}`; expected one of: {}", allowed.join(", ")));
+        if let Some(near) = nearest(text, allowed.iter().copied()) {
+            d.help = Some(format!("did you mean `{near}`?"));
+        }
+        None
+    }
+
+    pub fn req_enum(&mut self, f: &Fields, key: &str, allowed: &[&str]) -> Option<String> {
+        if f.get(key).is_none() {
+            self.missing(f, key, allowed.first().copied().unwrap_or("..."));
+            return None;
+        }
+        self.opt_enum(f, key, allowed)
+    }
+
+    /// Optional list; each item read by `item`. A missing key is an empty list.
+    pub fn list<T>(&mut self, f: &Fields, key: &str, mut item: impl FnMut(&mut Self, &Node) -> Option<T>) -> Vec<T> {
+        let Some(node) = f.get(key) else { return Vec::new() };
+        match &node.value {
+            Value::Seq(items) => items.iter().filter_map(|n| item(self, n)).collect(),
+            _ => {
+                let found = node.kind_name();
+                self.error(node.span, "expected-list", format!("`{key}` should be a list, found {found}"))
+                    .help = Some(format!("write `{key}: [a, b]` or one `- item` per line"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Optional list of plain texts.
+    pub fn str_list(&mut self, f: &Fields, key: &str) -> Vec<String> {
+        self.list(f, key, |r, n| r.scalar_text(n, key, "text").map(|t| t.trim().to_string()))
+    }
+
+    /// Optional mapping value.
+    pub fn opt_map<'n>(&mut self, f: &Fields<'n>, key: &str, known: &[&str]) -> Option<Fields<'n>> {
+        let node = f.get(key)?;
+        self.fields(node, &format!("`{key}`"), known)
+    }
+
+    /// `action_lines` and `sdgs`, kept with their spans for linking.
+    pub fn tags(&mut self, f: &Fields) -> Tags {
+        let action_lines = self.list(f, "action_lines", |r, n| {
+            r.scalar_text(n, "action_lines", "an action line id like C2").map(|t| At { value: t.to_string(), span: n.span })
+        });
+        let sdgs = self.list(f, "sdgs", |r, n| r.number(n, "sdgs").map(|v| At { value: v as u32, span: n.span }));
+        Tags { action_lines, sdgs }
+    }
+
+    /// A facilitator, speaker or HLT facilitator entry.
+    pub fn person(&mut self, node: &Node) -> Option<Person> {
+        let f = self.fields(node, "a person", &["name", "role", "organization", "stakeholder"])?;
+        Some(Person {
+            name: self.req_str(&f, "name", "Ms. Jane Doe")?,
+            role: self.opt_str(&f, "role"),
+            organization: self.opt_str(&f, "organization"),
+            stakeholder: self.opt_enum(&f, "stakeholder", STAKEHOLDERS),
+        })
+    }
+
+    /// An optional web address: `http(s)://` or `mailto:`; scripts refused.
+    pub fn opt_url(&mut self, f: &Fields, key: &str) -> Option<String> {
+        let node = f.get(key)?;
+        let text = self.scalar_text(node, key, "a web address")?.trim().to_string();
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
+            Some(text)
+        } else {
+            self.error(node.span, "invalid-url", format!("`{key}` should be a web address starting with https://, found `{text}`"));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml;
+
+    fn read(yaml_text: &str, check: impl FnOnce(&mut Reader, &Fields)) -> Vec<String> {
+        let text = format!("---\n{yaml_text}---\n");
+        let file = SourceFile::new("content/t.md".into(), "t.md".into(), &text);
+        let node = yaml::parse(yaml_text, 2).unwrap();
+        let mut r = Reader::new(&file);
+        if let Some(f) = r.fields(&node, "the test", &["title", "venue", "count", "start", "format"]) {
+            check(&mut r, &f);
+        }
+        r.diags.iter().map(|d| format!("{}:{} {} {}", d.span.line, d.span.col, d.message, d.help.clone().unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn unknown_and_duplicate_keys_are_reported_with_help() {
+        let out = read("title: a\nvenu: b\ntitle: c\n", |_, _| {});
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(out[0].starts_with("3:1 unknown key `venu`") && out[0].contains("did you mean `venue`?"), "{out:?}");
+        assert!(out[1].starts_with("4:1 `title` is given twice (also on line 2)"), "{out:?}");
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_not_just_the_first() {
+        let out = read("count: -3\nstart: 2024-13-45\nformat: virtul\n", |r, f| {
+            r.opt_u64(f, "count");
+            r.req_date(f, "start");
+            r.req_enum(f, "format", &["in-person", "virtual", "hybrid"]);
+            r.req_str(f, "title", "x");
+        });
+        assert_eq!(out.len(), 4, "{out:?}");
+        assert!(out[0].contains("cannot be negative"));
+        assert!(out[1].starts_with("3:8") && out[1].contains("month 13"));
+        assert!(out[2].contains("did you mean `virtual`?"));
+        assert!(out[3].contains("missing required key `title`"));
+    }
+}

@@ -1,0 +1,135 @@
+//! `forums/<year>/forum.md`: one WSIS Forum and all its figures.
+
+use super::fields::{Fields, Reader};
+use crate::load::yaml::Node;
+use crate::model::*;
+
+const KEYS: &[&str] = &[
+    "year", "title", "theme", "start", "end", "venue", "format", "key_figures", "distributions",
+    "special_tracks", "consultation", "hlt_facilitators", "publications", "quotes", "regional_events",
+    "prizes", "action_lines", "sdgs",
+];
+
+pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: usize) -> Option<Forum> {
+    let f = r.fields(node, "a forum's front matter", KEYS)?;
+    let year = r.req_u64(&f, "year", &folder_year.to_string());
+    if let Some(y) = year {
+        if y != u64::from(folder_year) {
+            let span = field_span(&f, node, "year");
+            r.error(span, "year-mismatch", format!("`year: {y}` does not match the folder `forums/{folder_year}/`"))
+                .help = Some(format!("write `year: {folder_year}` or move the file to `forums/{y}/`"));
+        }
+    }
+    let title = r.opt_str(&f, "title").unwrap_or_else(|| format!("WSIS Forum {folder_year}"));
+    let theme = r.opt_str(&f, "theme");
+    let start = r.req_date(&f, "start");
+    let end = r.req_date(&f, "end");
+    if let (Some(s), Some(e)) = (&start, &end) {
+        if e.value < s.value {
+            r.error(e.span, "end-before-start", format!("`end` ({}) is before `start` ({})", e.value, s.value));
+        }
+    }
+    let venue = r.req_str(&f, "venue", "Geneva, Switzerland");
+    let format = r.req_enum(&f, "format", FORMATS);
+    let key_figures = r.list(&f, "key_figures", key_figure);
+    let distributions = r.list(&f, "distributions", distribution);
+    let special_tracks = r.list(&f, "special_tracks", |r, n| {
+        let f = r.fields(n, "a special track", &["title", "sessions"])?;
+        Some(SpecialTrack { title: r.req_str(&f, "title", "ICTs and Youth")?, sessions: r.opt_u64(&f, "sessions") })
+    });
+    let consultation = r.list(&f, "consultation", |r, n| {
+        let f = r.fields(n, "a consultation phase", &["phase", "title", "date", "time"])?;
+        let phase = r.req_str(&f, "phase", "I");
+        let title = r.req_str(&f, "title", "Launch of the OCP");
+        let date = r.opt_date(&f, "date").map(|d| d.value);
+        Some(ConsultationPhase { phase: phase?, title: title?, date, time: r.opt_str(&f, "time") })
+    });
+    let hlt_facilitators = r.list(&f, "hlt_facilitators", Reader::person);
+    let publications = r.list(&f, "publications", |r, n| {
+        let f = r.fields(n, "a publication", &["title", "kind", "url"])?;
+        let title = r.req_str(&f, "title", "WSIS Forum 2020 Outcome Document");
+        let kind = r.opt_enum(&f, "kind", PUBLICATION_KINDS).unwrap_or_else(|| "other".into());
+        Some(Publication { title: title?, kind, url: r.opt_url(&f, "url") })
+    });
+    let quotes = r.list(&f, "quotes", |r, n| {
+        let f = r.fields(n, "a quote", &["by", "role", "text"])?;
+        let by = r.req_str(&f, "by", "Mr. Houlin Zhao");
+        let role = r.opt_str(&f, "role");
+        Some(Quote { by: by?, role, text: r.req_str(&f, "text", "\"...\"")? })
+    });
+    let regional_events = r.list(&f, "regional_events", |r, n| {
+        let f = r.fields(n, "a regional event", &["title", "date", "time", "organizers", "url"])?;
+        let title = r.req_str(&f, "title", "WSIS Regional Review");
+        Some(RegionalEvent {
+            date: r.opt_date(&f, "date").map(|d| d.value),
+            time: r.opt_str(&f, "time"),
+            organizers: r.str_list(&f, "organizers"),
+            url: r.opt_url(&f, "url"),
+            title: title?,
+        })
+    });
+    let prizes = r.opt_map(&f, "prizes", &["submitted", "nominated", "winners", "champions"]).map(|p| Prizes {
+        submitted: r.opt_u64(&p, "submitted"),
+        nominated: r.opt_u64(&p, "nominated"),
+        winners: r.opt_u64(&p, "winners"),
+        champions: r.opt_u64(&p, "champions"),
+    });
+    let tags = r.tags(&f);
+    Some(Forum {
+        year: folder_year,
+        title,
+        theme,
+        start: start?.value,
+        end: end?.value,
+        venue: venue?,
+        format: format?,
+        key_figures,
+        distributions,
+        special_tracks,
+        consultation,
+        hlt_facilitators,
+        publications,
+        quotes,
+        regional_events,
+        prizes,
+        tags,
+        body,
+        file,
+    })
+}
+
+fn field_span(f: &Fields, node: &Node, key: &str) -> crate::source::Span {
+    f.value_span(key).unwrap_or(node.span)
+}
+
+fn key_figure(r: &mut Reader, n: &Node) -> Option<KeyFigure> {
+    let f = r.fields(n, "a key figure", &["label", "value", "approx", "plus"])?;
+    let label = r.req_str(&f, "label", "Countries engaged");
+    let value = r.req_u64(&f, "value", "150");
+    Some(KeyFigure {
+        approx: r.opt_bool(&f, "approx").unwrap_or(false),
+        plus: r.opt_bool(&f, "plus").unwrap_or(false),
+        label: label?,
+        value: value?,
+    })
+}
+
+fn distribution(r: &mut Reader, n: &Node) -> Option<Distribution> {
+    let f = r.fields(n, "a distribution", &["title", "unit", "parts"])?;
+    let title = r.req_str(&f, "title", "Gender participation");
+    let unit = r.opt_enum(&f, "unit", &["percent", "count"]).unwrap_or_else(|| "count".into());
+    let parts = r.list(&f, "parts", |r, n| {
+        let f = r.fields(n, "a part", &["label", "value"])?;
+        let label = r.req_str(&f, "label", "Female");
+        Some(Part { label: label?, value: r.req_u64(&f, "value", "45")? })
+    });
+    if unit == "percent" && !parts.is_empty() {
+        let sum: u64 = parts.iter().map(|p| p.value).sum();
+        if sum != 100 {
+            let span = f.value_span("parts").unwrap_or(n.span);
+            r.error(span, "percent-sum", format!("the parts of a percent distribution add up to {sum}, not 100"))
+                .help = Some("check the values, or use `unit: count`".into());
+        }
+    }
+    Some(Distribution { title: title?, unit, parts })
+}
