@@ -69,10 +69,7 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!(
-            "{}:{}:{}: {}: {}\n",
-            self.path, self.span.line, self.span.col, label, self.message
-        );
+        let mut out = format!("{}:{}:{}: {}: {}\n", self.path, self.span.line, self.span.col, label, self.message);
         if let Some(line) = &self.quoted {
             let number = self.span.line.to_string();
             let pad = " ".repeat(number.len());
@@ -114,22 +111,14 @@ impl Diagnostics {
     }
 
     pub fn error_count(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     /// Sorted by file, then position, then message: the same input always
     /// prints the same report, whatever the thread count.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.span.line, a.span.col, &a.message).cmp(&(
-                &b.path,
-                b.span.line,
-                b.span.col,
-                &b.message,
-            ))
+            (&a.path, a.span.line, a.span.col, &a.message).cmp(&(&b.path, b.span.line, b.span.col, &b.message))
         });
         self.items.dedup();
         self.items
@@ -138,19 +127,12 @@ impl Diagnostics {
 
 /// The closing line of a failed run: `error: 3 problems in 2 files`.
 pub fn summary_line(diags: &[Diagnostic]) -> String {
-    let errors: Vec<_> = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let errors: Vec<_> = diags.iter().filter(|d| d.severity == Severity::Error).collect();
     let files: BTreeSet<&str> = errors.iter().map(|d| d.path.as_str()).collect();
     format!(
         "error: {} {} in {} {}",
         errors.len(),
-        if errors.len() == 1 {
-            "problem"
-        } else {
-            "problems"
-        },
+        if errors.len() == 1 { "problem" } else { "problems" },
         files.len(),
         if files.len() == 1 { "file" } else { "files" }
     )

@@ -115,7 +115,10 @@ fn guard_output(output: &Path, content: &Path, theme: &Path) -> Result<(), Build
     for (what, dir) in [("content", content), ("theme", theme)] {
         let dir = abs(dir);
         if dir.starts_with(&out) {
-            return Err(BuildError::Io(format!("the output folder `{}` contains the {what} folder; choose another output", output.display())));
+            return Err(BuildError::Io(format!(
+                "the output folder `{}` contains the {what} folder; choose another output",
+                output.display()
+            )));
         }
     }
     Ok(())

@@ -58,14 +58,8 @@ pub struct Sdg {
 }
 
 /// Who a person speaks for.
-pub const STAKEHOLDERS: &[&str] = &[
-    "government",
-    "private-sector",
-    "civil-society",
-    "academia",
-    "technical-community",
-    "international-organization",
-];
+pub const STAKEHOLDERS: &[&str] =
+    &["government", "private-sector", "civil-society", "academia", "technical-community", "international-organization"];
 
 /// A facilitator, speaker or quoted person.
 #[derive(Debug, Clone, Serialize)]
@@ -212,7 +206,11 @@ pub struct Session {
     pub year: u32,
     pub slug: String,
     pub title: String,
+    /// The day, or the first day of `date: a..b` when the sources give
+    /// only the period the session fell in.
     pub date: At<Date>,
+    /// Last day of such a period.
+    pub date_end: Option<Date>,
     pub time: Option<String>,
     pub facilitators: Vec<Person>,
     pub speakers: Vec<Person>,

@@ -35,7 +35,7 @@ pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -64,6 +64,14 @@ fn date_json(d: &crate::date::Date) -> Value {
     json!({ "iso": d.iso(), "long": d.long() })
 }
 
+/// A session's day, or its period as "20–29 July 2020".
+fn session_date_json(s: &Session) -> Value {
+    match s.date_end {
+        Some(end) => json!({ "iso": s.date.value.iso(), "long": range_long(s.date.value, end) }),
+        None => date_json(&s.date.value),
+    }
+}
+
 fn opt_date_json(d: &Option<crate::date::Date>) -> Value {
     d.as_ref().map(date_json).unwrap_or(Value::Null)
 }
@@ -73,11 +81,20 @@ impl<'a> Planner<'a> {
         &self.l.model
     }
 
-    fn page(&self, path: String, template: &'static str, title: &str, crumbs: Vec<(&str, String)>, mut data: Value) -> PlannedPage {
+    fn page(
+        &self,
+        path: String,
+        template: &'static str,
+        title: &str,
+        crumbs: Vec<(&str, String)>,
+        mut data: Value,
+    ) -> PlannedPage {
         let crumbs: Vec<Value> = crumbs.into_iter().map(|(t, p)| json!({ "title": t, "path": p })).collect();
         if let Value::Object(map) = &mut data {
             map.insert("root".into(), Value::String(urls::root_prefix(&path)));
             map.insert("path".into(), Value::String(path.clone()));
+            let section = path.split('/').next().unwrap_or_default().to_string();
+            map.insert("section".into(), Value::String(section));
             map.insert("site".into(), self.site.clone());
             map.insert("menu".into(), self.menu.clone());
             map.insert("page_title".into(), Value::String(title.to_string()));
@@ -127,7 +144,7 @@ impl<'a> Planner<'a> {
             }
             Item::Session(i) => {
                 let s = &m.sessions[i];
-                json!({ "kind": "High-Level Track session", "title": s.title, "path": urls::session(s.year, &s.slug), "date": date_json(&s.date.value), "year": s.year })
+                json!({ "kind": "High-Level Track session", "title": s.title, "path": urls::session(s.year, &s.slug), "date": session_date_json(s), "year": s.year })
             }
             Item::Ungis(i) => {
                 let u = &m.ungis[i];
@@ -160,7 +177,7 @@ impl<'a> Planner<'a> {
 
     fn session_summary(&self, s: &Session) -> Value {
         let (als, sdgs) = self.tags(&s.tags);
-        json!({ "title": s.title, "path": urls::session(s.year, &s.slug), "date": date_json(&s.date.value), "time": s.time, "action_lines": als, "sdgs": sdgs })
+        json!({ "title": s.title, "path": urls::session(s.year, &s.slug), "date": session_date_json(s), "time": s.time, "action_lines": als, "sdgs": sdgs })
     }
 
     fn ungis_summary(&self, u: &Ungis) -> Value {
@@ -198,7 +215,8 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
         { "title": "UNGIS", "path": "ungis/index.html" },
         { "title": "Roadmaps", "path": "roadmaps/index.html" },
     ]);
-    let footer_pages: Vec<Value> = m.pages.iter().map(|p| json!({ "title": p.title, "path": urls::page(&p.slug) })).collect();
+    let footer_pages: Vec<Value> =
+        m.pages.iter().map(|p| json!({ "title": p.title, "path": urls::page(&p.slug) })).collect();
     let site_json = json!({
         "title": site.title,
         "description": site.description,
@@ -228,7 +246,13 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
     ));
 
     // Forums.
-    pages.push(p.page("forums/index.html".into(), "forums.html", "Forums", vec![home.clone()], json!({ "forums": forums_desc })));
+    pages.push(p.page(
+        "forums/index.html".into(),
+        "forums.html",
+        "Forums",
+        vec![home.clone()],
+        json!({ "forums": forums_desc }),
+    ));
     for (i, f) in m.forums.iter().enumerate() {
         pages.push(forum_page(&p, i, f, vec![home.clone(), forums_crumb.clone()]));
     }
@@ -249,7 +273,7 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
             crumbs,
             json!({
                 "session": {
-                    "title": s.title, "date": date_json(&s.date.value), "time": s.time,
+                    "title": s.title, "date": session_date_json(s), "time": s.time,
                     "facilitators": s.facilitators, "speakers": s.speakers,
                     "action_lines": als, "sdgs": sdgs, "body": s.body.html,
                     "forum": { "title": forum_title, "path": urls::forum(s.year), "year": s.year },
@@ -261,10 +285,20 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
 
     // UNGIS.
     let ungis_all: Vec<Value> = m.ungis.iter().rev().map(|u| p.ungis_summary(u)).collect();
-    pages.push(p.page("ungis/index.html".into(), "ungis-list.html", "UNGIS activities", vec![home.clone()], json!({ "activities": ungis_all })));
+    pages.push(p.page(
+        "ungis/index.html".into(),
+        "ungis-list.html",
+        "UNGIS activities",
+        vec![home.clone()],
+        json!({ "activities": ungis_all }),
+    ));
     for u in &m.ungis {
         let (als, sdgs) = p.tags(&u.tags);
-        let forum = u.forum.as_ref().and_then(|y| m.forums.iter().find(|f| f.year == y.value)).map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
+        let forum = u
+            .forum
+            .as_ref()
+            .and_then(|y| m.forums.iter().find(|f| f.year == y.value))
+            .map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
         pages.push(p.page(
             urls::ungis(&u.slug),
             "ungis.html",
@@ -279,7 +313,13 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
 
     // Roadmaps.
     let roadmap_list: Vec<Value> = m.roadmaps.iter().map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug), "action_line": p.action_line_ref(&r.action_line.value), "facilitator": r.facilitator })).collect();
-    pages.push(p.page("roadmaps/index.html".into(), "roadmaps.html", "Action Line roadmaps", vec![home.clone()], json!({ "roadmaps": roadmap_list })));
+    pages.push(p.page(
+        "roadmaps/index.html".into(),
+        "roadmaps.html",
+        "Action Line roadmaps",
+        vec![home.clone()],
+        json!({ "roadmaps": roadmap_list }),
+    ));
     for r in &m.roadmaps {
         let activities: Vec<Value> = r.activities.iter().map(|a| {
             let mut sdgs: Vec<u32> = a.sdgs.iter().map(|s| s.value).collect();
@@ -301,15 +341,33 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
 
     // Free pages.
     for pg in &m.pages {
-        pages.push(p.page(urls::page(&pg.slug), "page.html", &pg.title, vec![home.clone()], json!({ "page": { "title": pg.title, "description": pg.description, "body": pg.body.html } })));
+        pages.push(p.page(
+            urls::page(&pg.slug),
+            "page.html",
+            &pg.title,
+            vec![home.clone()],
+            json!({ "page": { "title": pg.title, "description": pg.description, "body": pg.body.html } }),
+        ));
     }
 
     // Action lines and SDGs.
-    pages.push(p.page("action-lines/index.html".into(), "action-lines.html", "WSIS Action Lines", vec![home.clone()], json!({ "action_lines": action_lines })));
+    pages.push(p.page(
+        "action-lines/index.html".into(),
+        "action-lines.html",
+        "WSIS Action Lines",
+        vec![home.clone()],
+        json!({ "action_lines": action_lines }),
+    ));
     for a in &m.action_lines {
         pages.push(action_line_page(&p, a, vec![home.clone(), ("Action Lines", "action-lines/index.html".into())]));
     }
-    pages.push(p.page("sdgs/index.html".into(), "sdgs.html", "Sustainable Development Goals", vec![home.clone()], json!({ "sdgs": sdgs })));
+    pages.push(p.page(
+        "sdgs/index.html".into(),
+        "sdgs.html",
+        "Sustainable Development Goals",
+        vec![home.clone()],
+        json!({ "sdgs": sdgs }),
+    ));
     for s in &m.sdgs {
         let items = p.items(l.index.by_sdg.get(&s.number));
         let connected: Vec<Value> = m.action_lines.iter().filter_map(|a| {
@@ -317,7 +375,13 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
             Some(json!({ "action_line": p.action_line_ref(&a.id), "count": n, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) }))
         }).collect();
         let title = format!("SDG {}: {}", s.number, s.title);
-        pages.push(p.page(urls::sdg(s.number), "sdg.html", &title, vec![home.clone(), ("SDGs", "sdgs/index.html".into())], json!({ "sdg": sdg_json(&p, s), "items": items, "action_lines": connected })));
+        pages.push(p.page(
+            urls::sdg(s.number),
+            "sdg.html",
+            &title,
+            vec![home.clone(), ("SDGs", "sdgs/index.html".into())],
+            json!({ "sdg": sdg_json(&p, s), "items": items, "action_lines": connected }),
+        ));
     }
 
     // Matrix.
@@ -330,15 +394,31 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
         }).collect();
         json!({ "action_line": p.action_line_ref(&a.id), "cells": cells })
     }).collect();
-    pages.push(p.page("matrix/index.html".into(), "matrix.html", "WSIS–SDG Matrix", vec![home.clone()], json!({ "sdgs": sdgs, "rows": rows })));
+    pages.push(p.page(
+        "matrix/index.html".into(),
+        "matrix.html",
+        "WSIS–SDG Matrix",
+        vec![home.clone()],
+        json!({ "sdgs": sdgs, "rows": rows }),
+    ));
 
     // 404, feed and sitemap.
     pages.push(p.page("404.html".into(), "404.html", "Page not found", vec![], json!({})));
     pages.push(p.page("atom.xml".into(), "atom.xml", &site.title, vec![], feed_context(&p, site)));
     if let Some(base) = &site.base_url {
-        let mut urls_list: Vec<String> = pages.iter().filter(|pg| pg.path.ends_with(".html") && pg.path != "404.html").map(|pg| pg.path.clone()).collect();
+        let mut urls_list: Vec<String> = pages
+            .iter()
+            .filter(|pg| pg.path.ends_with(".html") && pg.path != "404.html")
+            .map(|pg| pg.path.clone())
+            .collect();
         urls_list.sort();
-        pages.push(p.page("sitemap.xml".into(), "sitemap.xml", &site.title, vec![], json!({ "base_url": base, "urls": urls_list })));
+        pages.push(p.page(
+            "sitemap.xml".into(),
+            "sitemap.xml",
+            &site.title,
+            vec![],
+            json!({ "base_url": base, "urls": urls_list }),
+        ));
     }
 
     let copies = m.statics.iter().map(|s| (s.abs_path.clone(), s.rel_path.clone())).collect();
@@ -358,28 +438,59 @@ fn sdg_json(p: &Planner, s: &Sdg) -> Value {
 fn forum_page(p: &Planner, i: usize, f: &Forum, crumbs: Vec<(&str, String)>) -> PlannedPage {
     let m = p.m();
     let l = p.l;
-    let sessions: Vec<Value> = l.index.sessions_by_year.get(&f.year).map(|v| v.iter().map(|j| p.session_summary(&m.sessions[*j])).collect()).unwrap_or_default();
-    let ungis: Vec<Value> = l.index.ungis_by_year.get(&f.year).map(|v| v.iter().map(|j| p.ungis_summary(&m.ungis[*j])).collect()).unwrap_or_default();
+    let sessions: Vec<Value> = l
+        .index
+        .sessions_by_year
+        .get(&f.year)
+        .map(|v| v.iter().map(|j| p.session_summary(&m.sessions[*j])).collect())
+        .unwrap_or_default();
+    let ungis: Vec<Value> = l
+        .index
+        .ungis_by_year
+        .get(&f.year)
+        .map(|v| v.iter().map(|j| p.ungis_summary(&m.ungis[*j])).collect())
+        .unwrap_or_default();
     let (als, sdgs) = p.tags(&f.tags);
-    let prev = i.checked_sub(1).and_then(|j| m.forums.get(j)).map(|x| json!({ "title": x.title, "path": urls::forum(x.year) }));
+    let prev = i
+        .checked_sub(1)
+        .and_then(|j| m.forums.get(j))
+        .map(|x| json!({ "title": x.title, "path": urls::forum(x.year) }));
     let next = m.forums.get(i + 1).map(|x| json!({ "title": x.title, "path": urls::forum(x.year) }));
-    let distributions: Vec<Value> = f.distributions.iter().map(|d| {
-        let total: u64 = d.parts.iter().map(|x| x.value).sum();
-        let parts: Vec<Value> = d.parts.iter().map(|x| {
-            let share = if total == 0 { 0 } else { x.value * 100 / total };
-            let shown = if d.unit == "percent" { format!("{}%", x.value) } else { group_digits(x.value) };
-            json!({ "label": x.label, "value": x.value, "text": shown, "share": share })
-        }).collect();
-        json!({ "title": d.title, "unit": d.unit, "parts": parts })
-    }).collect();
-    let consultation: Vec<Value> = f.consultation.iter().map(|c| json!({ "phase": c.phase, "title": c.title, "date": opt_date_json(&c.date), "time": c.time })).collect();
+    let distributions: Vec<Value> = f
+        .distributions
+        .iter()
+        .map(|d| {
+            let total: u64 = d.parts.iter().map(|x| x.value).sum();
+            let parts: Vec<Value> = d
+                .parts
+                .iter()
+                .map(|x| {
+                    let share = (x.value * 100).checked_div(total).unwrap_or(0);
+                    let shown = if d.unit == "percent" { format!("{}%", x.value) } else { group_digits(x.value) };
+                    json!({ "label": x.label, "value": x.value, "text": shown, "share": share })
+                })
+                .collect();
+            json!({ "title": d.title, "unit": d.unit, "parts": parts })
+        })
+        .collect();
+    let consultation: Vec<Value> = f
+        .consultation
+        .iter()
+        .map(|c| json!({ "phase": c.phase, "title": c.title, "date": opt_date_json(&c.date), "time": c.time }))
+        .collect();
     let regional: Vec<Value> = f.regional_events.iter().map(|e| json!({ "title": e.title, "date": opt_date_json(&e.date), "time": e.time, "organizers": e.organizers, "url": e.url })).collect();
-    let publications: Vec<Value> = f.publications.iter().map(|x| json!({ "title": x.title, "kind": x.kind, "url": x.url })).collect();
+    let publications: Vec<Value> =
+        f.publications.iter().map(|x| json!({ "title": x.title, "kind": x.kind, "url": x.url })).collect();
     let prizes = f.prizes.as_ref().map(|x| {
-        let rows: Vec<Value> = [("Projects submitted", x.submitted), ("Projects nominated", x.nominated), ("Winners", x.winners), ("Champions", x.champions)]
-            .into_iter()
-            .filter_map(|(label, v)| v.map(|v| json!({ "label": label, "text": group_digits(v) })))
-            .collect();
+        let rows: Vec<Value> = [
+            ("Projects submitted", x.submitted),
+            ("Projects nominated", x.nominated),
+            ("Winners", x.winners),
+            ("Champions", x.champions),
+        ]
+        .into_iter()
+        .filter_map(|(label, v)| v.map(|v| json!({ "label": label, "text": group_digits(v) })))
+        .collect();
         rows
     });
     let mut summary = p.forum_summary(f);
@@ -398,20 +509,40 @@ fn forum_page(p: &Planner, i: usize, f: &Forum, crumbs: Vec<(&str, String)>) -> 
         map.insert("sdgs".into(), sdgs);
         map.insert("body".into(), json!(f.body.html));
     }
-    p.page(urls::forum(f.year), "forum.html", &f.title, crumbs, json!({ "forum": summary, "sessions": sessions, "ungis": ungis, "prev": prev, "next": next }))
+    p.page(
+        urls::forum(f.year),
+        "forum.html",
+        &f.title,
+        crumbs,
+        json!({ "forum": summary, "sessions": sessions, "ungis": ungis, "prev": prev, "next": next }),
+    )
 }
 
 fn action_line_page(p: &Planner, a: &ActionLine, crumbs: Vec<(&str, String)>) -> PlannedPage {
     let m = p.m();
     let l = p.l;
     let items = p.items(l.index.by_action_line.get(&a.id));
-    let children: Vec<Value> = m.action_lines.iter().filter(|c| c.parent.as_deref() == Some(a.id.as_str())).map(|c| action_line_json(p, c)).collect();
+    let children: Vec<Value> = m
+        .action_lines
+        .iter()
+        .filter(|c| c.parent.as_deref() == Some(a.id.as_str()))
+        .map(|c| action_line_json(p, c))
+        .collect();
     let parent = a.parent.as_deref().map(|id| p.action_line_ref(id));
-    let roadmaps: Vec<Value> = m.roadmaps.iter().filter(|r| r.action_line.value == a.id).map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug) })).collect();
-    let by_sdg: Vec<Value> = m.sdgs.iter().filter_map(|s| {
-        let items = l.index.matrix.get(&(a.id.clone(), s.number))?;
-        Some(json!({ "sdg": p.sdg_ref(s.number), "items": p.items(Some(items)) }))
-    }).collect();
+    let roadmaps: Vec<Value> = m
+        .roadmaps
+        .iter()
+        .filter(|r| r.action_line.value == a.id)
+        .map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug) }))
+        .collect();
+    let by_sdg: Vec<Value> = m
+        .sdgs
+        .iter()
+        .filter_map(|s| {
+            let items = l.index.matrix.get(&(a.id.clone(), s.number))?;
+            Some(json!({ "sdg": p.sdg_ref(s.number), "items": p.items(Some(items)) }))
+        })
+        .collect();
     let title = format!("{}: {}", a.id, a.title);
     p.page(
         urls::action_line(&a.id),
@@ -439,8 +570,10 @@ fn feed_context(p: &Planner, site: &SiteConfig) -> Value {
     }
     entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1["id"].as_str().cmp(&b.1["id"].as_str())));
     entries.truncate(50);
-    let updated = entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.iso()));
-    let id_base = site.base_url.clone().unwrap_or_else(|| format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title)));
+    let updated =
+        entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.iso()));
+    let id_base =
+        site.base_url.clone().unwrap_or_else(|| format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title)));
     json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
 }
 

@@ -36,19 +36,10 @@ impl SourceFile {
     /// Normalises `raw` (BOM, CRLF) and indexes its lines.
     pub fn new(display_path: String, rel_path: String, raw: &str) -> SourceFile {
         let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let text = if without_bom.contains('\r') {
-            without_bom.replace("\r\n", "\n")
-        } else {
-            without_bom.to_string()
-        };
+        let text = if without_bom.contains('\r') { without_bom.replace("\r\n", "\n") } else { without_bom.to_string() };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceFile {
-            display_path,
-            rel_path,
-            text,
-            line_starts,
-        }
+        SourceFile { display_path, rel_path, text, line_starts }
     }
 
     /// The text of line `line` (1-based), without its newline.

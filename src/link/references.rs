@@ -23,7 +23,12 @@ impl Known<'_> {
         if self.action_lines.contains(id.value.as_str()) {
             return;
         }
-        let mut d = self.error(file, id.span, "unknown-action-line", format!("`{}` is not an action line in action-lines.yaml", id.value));
+        let mut d = self.error(
+            file,
+            id.span,
+            "unknown-action-line",
+            format!("`{}` is not an action line in action-lines.yaml", id.value),
+        );
         if let Some(near) = nearest(&id.value, self.action_lines.iter().copied()) {
             d = d.with_help(format!("did you mean `{near}`?"));
         } else {
@@ -70,17 +75,32 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
                 if !has_forum_file {
                     diags.push(
                         known
-                            .error(s.file, Span::new(1, 1, 3), "missing-forum", format!("this session is in `forums/{}/`, which has no forum.md", s.year))
-                            .with_help(format!("add `{}/forums/{}/forum.md`", file.display_path.split('/').next().unwrap_or("content"), s.year)),
+                            .error(
+                                s.file,
+                                Span::new(1, 1, 3),
+                                "missing-forum",
+                                format!("this session is in `forums/{}/`, which has no forum.md", s.year),
+                            )
+                            .with_help(format!(
+                                "add `{}/forums/{}/forum.md`",
+                                file.display_path.split('/').next().unwrap_or("content"),
+                                s.year
+                            )),
                     );
                 }
             }
             Some(forum) => {
                 let date = s.date.value;
-                if date < forum.start || date > forum.end {
+                let last = s.date_end.unwrap_or(date);
+                if date < forum.start || last > forum.end {
                     diags.push(
                         known
-                            .error(s.file, s.date.span, "date-outside-forum", format!("{date} is outside {} ({} to {})", forum.title, forum.start, forum.end))
+                            .error(
+                                s.file,
+                                s.date.span,
+                                "date-outside-forum",
+                                format!("{date} is outside {} ({} to {})", forum.title, forum.start, forum.end),
+                            )
                             .with_help("a High-Level Track session's date falls within its forum's start..end"),
                     );
                 }
@@ -93,7 +113,12 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
             if !forums.contains_key(&year.value) {
                 diags.push(
                     known
-                        .error(u.file, year.span, "unknown-forum", format!("there is no forum {} in content/forums/", year.value))
+                        .error(
+                            u.file,
+                            year.span,
+                            "unknown-forum",
+                            format!("there is no forum {} in content/forums/", year.value),
+                        )
                         .with_help(format!("forums: {}", forum_years())),
                 );
             }

@@ -68,10 +68,7 @@ enum Slot {
 /// Reads the content folder at `root`. `display_prefix` is what paths are
 /// shown relative to in messages (the content folder's own name).
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
-    let display_prefix = root
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "content".into());
+    let display_prefix = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "content".into());
     let shown = |rel: &str| format!("{display_prefix}/{rel}");
     let mut found = Vec::new();
     if !root.is_dir() {
@@ -102,8 +99,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         let rel = relative(root, entry.path());
         if entry.path_is_symlink() {
             diags.push(
-                Diagnostic::at_path(&shown(&rel), "symlink", "symbolic links are not followed in the content folder".into())
-                    .with_help("replace the link with the file itself"),
+                Diagnostic::at_path(
+                    &shown(&rel),
+                    "symlink",
+                    "symbolic links are not followed in the content folder".into(),
+                )
+                .with_help("replace the link with the file itself"),
             );
             continue;
         }
@@ -119,7 +120,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         }
     }
 
-    let read: Vec<Result<(Slot, SourceFile), Diagnostic>> = found
+    let read: Vec<Result<(Slot, SourceFile), Box<Diagnostic>>> = found
         .par_iter()
         .filter_map(|f| match f {
             Found::Text(slot, abs, rel) => Some(read_text(abs, rel, &shown(rel)).map(|s| (slot.clone(), s))),
@@ -135,7 +136,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     }
     for r in read {
         match r {
-            Err(d) => diags.push(d),
+            Err(d) => diags.push(*d),
             Ok((Slot::Site, s)) => loaded.site = Some(s),
             Ok((Slot::ActionLines, s)) => loaded.action_lines = Some(s),
             Ok((Slot::Sdgs, s)) => loaded.sdgs = Some(s),
@@ -146,8 +147,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         // A file that exists but could not be read already has its message.
         if !root.join(name).exists() {
             diags.push(
-                Diagnostic::at_path(&shown(name), "missing-file", format!("`{name}` is missing from the content folder"))
-                    .with_help("see CONTENT-MODEL.md for what it holds"),
+                Diagnostic::at_path(
+                    &shown(name),
+                    "missing-file",
+                    format!("`{name}` is missing from the content folder"),
+                )
+                .with_help("see CONTENT-MODEL.md for what it holds"),
             );
         }
     }
@@ -157,10 +162,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 /// Is `s` a valid slug: lowercase ASCII letters, digits and `-`?
@@ -178,11 +180,8 @@ fn slug_of(file: &str) -> Result<String, (String, String)> {
     if is_slug(stem) {
         Ok(stem.to_string())
     } else {
-        let suggestion: String = stem
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
+        let suggestion: String =
+            stem.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
         Err((
             format!("`{stem}` is not a valid slug: use lowercase ASCII letters, digits and `-` only"),
             format!("rename the file to `{}.md`", suggestion.trim_matches('-')),
@@ -227,16 +226,15 @@ fn classify(rel: &str) -> Result<Option<Slot>, (String, String)> {
     }
 }
 
-fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Diagnostic> {
-    let too_big = |size: u64| {
-        Diagnostic::at_path(shown, "too-large", format!("the file is {size} bytes; content files are limited to {MAX_TEXT_FILE} bytes"))
-    };
-    match std::fs::metadata(abs) {
-        Ok(m) if m.len() > MAX_TEXT_FILE => return Err(too_big(m.len())),
-        Ok(_) => {}
-        Err(e) => return Err(Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}"))),
+fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagnostic>> {
+    let unreadable =
+        |e: std::io::Error| Box::new(Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}")));
+    let size = std::fs::metadata(abs).map_err(unreadable)?.len();
+    if size > MAX_TEXT_FILE {
+        let message = format!("the file is {size} bytes; content files are limited to {MAX_TEXT_FILE} bytes");
+        return Err(Box::new(Diagnostic::at_path(shown, "too-large", message)));
     }
-    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(abs).map_err(unreadable)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(shown.to_string(), rel.to_string(), &text)),
         Err(e) => {
@@ -245,10 +243,11 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Diagnosti
             let prefix = String::from_utf8_lossy(&bytes[..good]).into_owned();
             let file = SourceFile::new(shown.to_string(), rel.to_string(), &prefix);
             let (line, col) = file.position(file.text.len());
-            let mut d = Diagnostic::error(&file, Span::new(line, col, 1), "not-utf8", "the file is not valid UTF-8 text".into())
+            let message = "the file is not valid UTF-8 text".to_string();
+            let mut d = Diagnostic::error(&file, Span::new(line, col, 1), "not-utf8", message)
                 .with_help("save the file as UTF-8 in your editor");
             d.quoted = None;
-            Err(d)
+            Err(Box::new(d))
         }
     }
 }

@@ -29,7 +29,10 @@ pub enum Value {
     /// `~`, `null` or nothing at all.
     Null,
     /// Any scalar; `quoted` says whether the editor quoted it.
-    Scalar { text: String, quoted: bool },
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
     Seq(Vec<Node>),
     /// Keys in the order written (duplicates are kept for the validator).
     Map(Vec<(Node, Node)>),
@@ -142,10 +145,7 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
 }
 
 fn anchor_error(span: Span) -> YamlError {
-    YamlError {
-        message: "YAML anchors (`&name`) are not supported here; write each value out in full".into(),
-        span,
-    }
+    YamlError { message: "YAML anchors (`&name`) are not supported here; write each value out in full".into(), span }
 }
 
 /// Turns the parser's wording into something an editor can act on.

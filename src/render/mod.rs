@@ -22,6 +22,23 @@ fn describe(e: &tera::Error) -> String {
     text
 }
 
+/// Escapes text for HTML and XML. Unlike tera's default it leaves `/`
+/// alone, so relative URLs stay readable in the output.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 impl Theme {
     /// Loads every template under `<theme>/templates/`.
     pub fn load(theme_dir: &Path) -> Result<Theme, String> {
@@ -32,13 +49,14 @@ impl Theme {
         let glob = format!("{}/**/*", templates.display());
         let mut tera = Tera::new(&glob).map_err(|e| format!("theme `{}`: {}", theme_dir.display(), describe(&e)))?;
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape);
         Ok(Theme { tera })
     }
 
     /// Renders one page.
     pub fn render(&self, page: &PlannedPage) -> Result<String, String> {
-        let context = tera::Context::from_value(page.context.clone())
-            .map_err(|e| format!("{}: {}", page.path, describe(&e)))?;
+        let context =
+            tera::Context::from_value(page.context.clone()).map_err(|e| format!("{}: {}", page.path, describe(&e)))?;
         self.tera
             .render(page.template, &context)
             .map_err(|e| format!("{} (template {}): {}", page.path, page.template, describe(&e)))

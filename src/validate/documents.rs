@@ -8,12 +8,55 @@ pub fn session(r: &mut Reader, node: &Node, year: u32, slug: &str, body: Body, f
     let keys = ["title", "date", "time", "facilitators", "speakers", "action_lines", "sdgs"];
     let f = r.fields(node, "a High-Level Track session's front matter", &keys)?;
     let title = r.req_str(&f, "title", "Bridging digital divides");
-    let date = r.req_date(&f, "date");
+    let (date, date_end) = session_date(r, &f);
     let time = r.opt_str(&f, "time");
     let facilitators = r.list(&f, "facilitators", Reader::person);
     let speakers = r.list(&f, "speakers", Reader::person);
     let tags = r.tags(&f);
-    Some(Session { year, slug: slug.to_string(), title: title?, date: date?, time, facilitators, speakers, tags, body, file })
+    Some(Session {
+        year,
+        slug: slug.to_string(),
+        title: title?,
+        date: date?,
+        date_end,
+        time,
+        facilitators,
+        speakers,
+        tags,
+        body,
+        file,
+    })
+}
+
+/// `date: 2020-07-20`, or `date: 2020-07-20..2020-07-29` when the sources
+/// name only the period a session fell in.
+fn session_date(
+    r: &mut Reader,
+    f: &super::fields::Fields,
+) -> (Option<At<crate::date::Date>>, Option<crate::date::Date>) {
+    let span = f.value_span("date");
+    let text = r.opt_str(f, "date");
+    match (text.as_deref().and_then(|t| t.split_once("..")), span) {
+        (Some((a, b)), Some(span)) => {
+            let parse = |r: &mut Reader, t: &str| match crate::date::Date::parse(t.trim()) {
+                Ok(d) => Some(d),
+                Err(why) => {
+                    r.error(span, "invalid-date", format!("`date`: {why}")).help =
+                        Some("a period is written `2020-07-20..2020-07-29`".into());
+                    None
+                }
+            };
+            let (start, end) = (parse(r, a), parse(r, b));
+            if let (Some(s), Some(e)) = (start, end) {
+                if e < s {
+                    r.error(span, "end-before-start", format!("the period `{a}..{b}` ends before it starts"));
+                    return (None, None);
+                }
+            }
+            (start.map(|value| At { value, span }), end)
+        }
+        _ => (r.req_date(f, "date"), None),
+    }
 }
 
 pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Ungis> {
@@ -27,7 +70,19 @@ pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -
     let forum = f.value_span("forum").and_then(|span| r.opt_u64(&f, "forum").map(|y| At { value: y as u32, span }));
     let url = r.opt_url(&f, "url");
     let tags = r.tags(&f);
-    Some(Ungis { slug: slug.to_string(), title: title?, kind: kind?, date: date?.value, time, chair, forum, url, tags, body, file })
+    Some(Ungis {
+        slug: slug.to_string(),
+        title: title?,
+        kind: kind?,
+        date: date?.value,
+        time,
+        chair,
+        forum,
+        url,
+        tags,
+        body,
+        file,
+    })
 }
 
 pub fn roadmap(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Roadmap> {
@@ -49,7 +104,16 @@ pub fn roadmap(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize)
             title: title?,
         })
     });
-    Some(Roadmap { slug: slug.to_string(), action_line: action_line?, title: title?, facilitator, updated, activities, body, file })
+    Some(Roadmap {
+        slug: slug.to_string(),
+        action_line: action_line?,
+        title: title?,
+        facilitator,
+        updated,
+        activities,
+        body,
+        file,
+    })
 }
 
 pub fn page(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Page> {

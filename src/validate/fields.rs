@@ -30,10 +30,7 @@ impl<'n> Fields<'n> {
     }
 
     fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries
-            .iter()
-            .find(|(k, v)| *k == key && v.value != Value::Null)
-            .map(|(_, v)| *v)
+        self.entries.iter().find(|(k, v)| *k == key && v.value != Value::Null).map(|(_, v)| *v)
     }
 }
 
@@ -60,8 +57,12 @@ impl<'a> Reader<'a> {
     pub fn fields<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
         let Value::Map(pairs) = &node.value else {
             let found = node.kind_name();
-            self.error(node.span, "expected-mapping", format!("expected {what} as `key: value` lines, found {found}"))
-                .help = Some(format!("known keys: {}", known.join(", ")));
+            self.error(
+                node.span,
+                "expected-mapping",
+                format!("expected {what} as `key: value` lines, found {found}"),
+            )
+            .help = Some(format!("known keys: {}", known.join(", ")));
             return None;
         };
         let mut entries: Vec<(&'n str, &'n Node)> = Vec::with_capacity(pairs.len());
@@ -90,8 +91,8 @@ impl<'a> Reader<'a> {
     }
 
     fn missing(&mut self, f: &Fields, key: &str, example: &str) {
-        self.error(f.span, "missing-key", format!("missing required key `{key}`"))
-            .help = Some(format!("add a line like `{key}: {example}`"));
+        self.error(f.span, "missing-key", format!("missing required key `{key}`")).help =
+            Some(format!("add a line like `{key}: {example}`"));
     }
 
     fn scalar_text<'n>(&mut self, node: &'n Node, key: &str, expected: &str) -> Option<&'n str> {
@@ -116,8 +117,8 @@ impl<'a> Reader<'a> {
     pub fn req_str(&mut self, f: &Fields, key: &str, example: &str) -> Option<String> {
         if f.get(key).is_none() {
             if let Some((_, node)) = f.entries.iter().find(|(k, _)| *k == key) {
-                self.error(node.span, "empty-value", format!("`{key}` is empty"))
-                    .help = Some(format!("write a value, like `{key}: {example}`"));
+                self.error(node.span, "empty-value", format!("`{key}` is empty")).help =
+                    Some(format!("write a value, like `{key}: {example}`"));
             } else {
                 self.missing(f, key, example);
             }
@@ -144,8 +145,8 @@ impl<'a> Reader<'a> {
             Ok(n) => Some(n),
             Err(_) => {
                 let why = if text.starts_with('-') { "cannot be negative" } else { "should be a whole number" };
-                self.error(node.span, "not-a-number", format!("`{key}` {why}, found `{text}`"))
-                    .help = Some("write digits only, without separators or signs, e.g. `15000`".into());
+                self.error(node.span, "not-a-number", format!("`{key}` {why}, found `{text}`")).help =
+                    Some("write digits only, without separators or signs, e.g. `15000`".into());
                 None
             }
         }
@@ -177,8 +178,8 @@ impl<'a> Reader<'a> {
         match Date::parse(text.trim()) {
             Ok(d) => Some(At { value: d, span: node.span }),
             Err(why) => {
-                self.error(node.span, "invalid-date", format!("`{key}`: {why}"))
-                    .help = Some("dates are written YYYY-MM-DD, e.g. `2020-06-22`".into());
+                self.error(node.span, "invalid-date", format!("`{key}`: {why}")).help =
+                    Some("dates are written YYYY-MM-DD, e.g. `2020-06-22`".into());
                 None
             }
         }
@@ -204,7 +205,11 @@ impl<'a> Reader<'a> {
         if allowed.contains(&text) {
             return Some(text.to_string());
         }
-        let d = self.error(node.span, "invalid-value", format!("`{key}` cannot be `{text}`; expected one of: {}", allowed.join(", ")));
+        let d = self.error(
+            node.span,
+            "invalid-value",
+            format!("`{key}` cannot be `{text}`; expected one of: {}", allowed.join(", ")),
+        );
         if let Some(near) = nearest(text, allowed.iter().copied()) {
             d.help = Some(format!("did you mean `{near}`?"));
         }
@@ -221,13 +226,15 @@ impl<'a> Reader<'a> {
 
     /// Optional list; each item read by `item`. A missing key is an empty list.
     pub fn list<T>(&mut self, f: &Fields, key: &str, mut item: impl FnMut(&mut Self, &Node) -> Option<T>) -> Vec<T> {
-        let Some(node) = f.get(key) else { return Vec::new() };
+        let Some(node) = f.get(key) else {
+            return Vec::new();
+        };
         match &node.value {
             Value::Seq(items) => items.iter().filter_map(|n| item(self, n)).collect(),
             _ => {
                 let found = node.kind_name();
-                self.error(node.span, "expected-list", format!("`{key}` should be a list, found {found}"))
-                    .help = Some(format!("write `{key}: [a, b]` or one `- item` per line"));
+                self.error(node.span, "expected-list", format!("`{key}` should be a list, found {found}")).help =
+                    Some(format!("write `{key}: [a, b]` or one `- item` per line"));
                 Vec::new()
             }
         }
@@ -247,7 +254,8 @@ impl<'a> Reader<'a> {
     /// `action_lines` and `sdgs`, kept with their spans for linking.
     pub fn tags(&mut self, f: &Fields) -> Tags {
         let action_lines = self.list(f, "action_lines", |r, n| {
-            r.scalar_text(n, "action_lines", "an action line id like C2").map(|t| At { value: t.to_string(), span: n.span })
+            r.scalar_text(n, "action_lines", "an action line id like C2")
+                .map(|t| At { value: t.to_string(), span: n.span })
         });
         let sdgs = self.list(f, "sdgs", |r, n| r.number(n, "sdgs").map(|v| At { value: v as u32, span: n.span }));
         Tags { action_lines, sdgs }
@@ -272,7 +280,11 @@ impl<'a> Reader<'a> {
         if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
             Some(text)
         } else {
-            self.error(node.span, "invalid-url", format!("`{key}` should be a web address starting with https://, found `{text}`"));
+            self.error(
+                node.span,
+                "invalid-url",
+                format!("`{key}` should be a web address starting with https://, found `{text}`"),
+            );
             None
         }
     }
@@ -291,7 +303,10 @@ mod tests {
         if let Some(f) = r.fields(&node, "the test", &["title", "venue", "count", "start", "format"]) {
             check(&mut r, &f);
         }
-        r.diags.iter().map(|d| format!("{}:{} {} {}", d.span.line, d.span.col, d.message, d.help.clone().unwrap_or_default())).collect()
+        r.diags
+            .iter()
+            .map(|d| format!("{}:{} {} {}", d.span.line, d.span.col, d.message, d.help.clone().unwrap_or_default()))
+            .collect()
     }
 
     #[test]

@@ -5,9 +5,24 @@ use crate::load::yaml::Node;
 use crate::model::*;
 
 const KEYS: &[&str] = &[
-    "year", "title", "theme", "start", "end", "venue", "format", "key_figures", "distributions",
-    "special_tracks", "consultation", "hlt_facilitators", "publications", "quotes", "regional_events",
-    "prizes", "action_lines", "sdgs",
+    "year",
+    "title",
+    "theme",
+    "start",
+    "end",
+    "venue",
+    "format",
+    "key_figures",
+    "distributions",
+    "special_tracks",
+    "consultation",
+    "hlt_facilitators",
+    "publications",
+    "quotes",
+    "regional_events",
+    "prizes",
+    "action_lines",
+    "sdgs",
 ];
 
 pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: usize) -> Option<Forum> {

@@ -92,12 +92,8 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Model {
         diags.extend(r.diags);
     }
 
-    let results: Vec<(Option<Entity>, Vec<Diagnostic>)> = loaded
-        .docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, doc)| validate_doc(&doc.kind, &doc.source, i))
-        .collect();
+    let results: Vec<(Option<Entity>, Vec<Diagnostic>)> =
+        loaded.docs.par_iter().enumerate().map(|(i, doc)| validate_doc(&doc.kind, &doc.source, i)).collect();
     for (entity, ds) in results {
         diags.extend(ds);
         match entity {
@@ -111,7 +107,9 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Model {
     }
     model.files = loaded.docs.into_iter().map(|d| d.source).collect();
     model.forums.sort_by_key(|f| f.year);
-    model.sessions.sort_by(|a, b| (a.year, a.date.value, &a.title, &a.slug).cmp(&(b.year, b.date.value, &b.title, &b.slug)));
+    model
+        .sessions
+        .sort_by(|a, b| (a.year, a.date.value, &a.title, &a.slug).cmp(&(b.year, b.date.value, &b.title, &b.slug)));
     model.ungis.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
     model.roadmaps.sort_by(|a, b| (&a.action_line.value, &a.slug).cmp(&(&b.action_line.value, &b.slug)));
     model.pages.sort_by(|a, b| (a.weight.unwrap_or(u64::MAX), &a.title).cmp(&(b.weight.unwrap_or(u64::MAX), &b.title)));

@@ -41,17 +41,24 @@ fn items<'n>(r: &mut Reader, node: &'n Node, what: &str) -> &'n [Node] {
 }
 
 pub fn action_lines(r: &mut Reader) -> Vec<ActionLine> {
-    let Some(node) = parse_yaml_file(r) else { return Vec::new() };
+    let Some(node) = parse_yaml_file(r) else {
+        return Vec::new();
+    };
     let mut out: Vec<ActionLine> = Vec::new();
     for item in items(r, &node, "action-lines.yaml") {
-        let Some(f) = r.fields(item, "an action line", &["id", "parent", "title", "lead", "co"]) else { continue };
+        let Some(f) = r.fields(item, "an action line", &["id", "parent", "title", "lead", "co"]) else {
+            continue;
+        };
         let id = r.req_str(&f, "id", "C2");
         let parent = r.opt_str(&f, "parent");
         let title = r.req_str(&f, "title", "Information and communication infrastructure");
         let lead = r.str_list(&f, "lead");
         let co = r.str_list(&f, "co");
-        let (Some(id), Some(title)) = (id, title) else { continue };
-        let valid_id = id.starts_with('C') && id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let (Some(id), Some(title)) = (id, title) else {
+            continue;
+        };
+        let valid_id =
+            id.starts_with('C') && id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !valid_id {
             r.error(item.span, "invalid-id", format!("action line id `{id}` should look like `C2` or `C7-e-health`"));
             continue;
@@ -67,7 +74,11 @@ pub fn action_lines(r: &mut Reader) -> Vec<ActionLine> {
     for a in &out {
         if let Some(p) = &a.parent {
             if !ids.contains(p) {
-                r.error(a.span, "unknown-action-line", format!("parent `{p}` of `{}` is not an action line in this file", a.id));
+                r.error(
+                    a.span,
+                    "unknown-action-line",
+                    format!("parent `{p}` of `{}` is not an action line in this file", a.id),
+                );
             }
         }
     }
@@ -75,21 +86,31 @@ pub fn action_lines(r: &mut Reader) -> Vec<ActionLine> {
 }
 
 pub fn sdgs(r: &mut Reader) -> Vec<Sdg> {
-    let Some(node) = parse_yaml_file(r) else { return Vec::new() };
+    let Some(node) = parse_yaml_file(r) else {
+        return Vec::new();
+    };
     let mut out: Vec<Sdg> = Vec::new();
     for item in items(r, &node, "sdgs.yaml") {
-        let Some(f) = r.fields(item, "an SDG", &["number", "title", "color"]) else { continue };
+        let Some(f) = r.fields(item, "an SDG", &["number", "title", "color"]) else {
+            continue;
+        };
         let number = r.req_u64(&f, "number", "3");
         let title = r.req_str(&f, "title", "Good health and well-being");
         let color = r.req_str(&f, "color", "\"#4C9F38\"");
-        let (Some(number), Some(title), Some(color)) = (number, title, color) else { continue };
+        let (Some(number), Some(title), Some(color)) = (number, title, color) else {
+            continue;
+        };
         let is_hex = color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
         if !is_hex {
             r.error(item.span, "invalid-color", format!("SDG {number}: colour `{color}` should be `\"#RRGGBB\"`"));
             continue;
         }
         if !(1..=17).contains(&number) {
-            r.error(item.span, "invalid-sdg", format!("SDG number {number} is out of range; the goals are numbered 1 to 17"));
+            r.error(
+                item.span,
+                "invalid-sdg",
+                format!("SDG number {number} is out of range; the goals are numbered 1 to 17"),
+            );
             continue;
         }
         if out.iter().any(|s| u64::from(s.number) == number) {
