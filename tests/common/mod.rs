@@ -1,0 +1,151 @@
+//! Helpers shared by the integration tests: running the `wsis` binary,
+//! copying fixtures, and reading what a build wrote.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Runs `wsis` with `args` in `dir`, with the default theme.
+pub fn wsis(dir: &Path, args: &[&str]) -> Output {
+    wsis_env(dir, args, &[])
+}
+
+pub fn wsis_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let theme = repo().join("themes/default");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wsis"));
+    cmd.current_dir(dir).args(args).arg("--theme").arg(theme);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the wsis binary runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A temporary folder holding a copy of the fixture site's `content/`.
+pub fn fixture_site() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("site"), tmp.path());
+    tmp
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            files.insert(rel, fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// Values of `attr="..."` in `html`, entity-decoded.
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        if let Some(end) = rest.find('"') {
+            out.push(rest[..end].replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'"));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Problems with the references of every HTML file of a built site: a
+/// relative `href`/`src` that names no file inside it (or an `#id` that the
+/// target does not have), a root-absolute reference, or an asset from
+/// another host.
+pub fn broken_references(out: &Path) -> Vec<String> {
+    let tree = read_tree(out);
+    let mut problems = Vec::new();
+    for (path, bytes) in &tree {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(path).parent().unwrap_or(Path::new("")).to_path_buf();
+        let mut refs: Vec<(&str, String)> = attr_values(&html, "href").into_iter().map(|v| ("href", v)).collect();
+        refs.extend(attr_values(&html, "src").into_iter().map(|v| ("src", v)));
+        for (attr, value) in refs {
+            if value.starts_with('/') {
+                problems.push(format!("{path}: root-absolute {attr}=\"{value}\""));
+                continue;
+            }
+            if value.starts_with("http://") || value.starts_with("https://") || value.starts_with("mailto:") {
+                if attr == "src" {
+                    problems.push(format!("{path}: asset from another host: {value}"));
+                }
+                continue;
+            }
+            let (file, fragment) = match value.split_once('#') {
+                Some((f, frag)) => (f.to_string(), Some(frag.to_string())),
+                None => (value.clone(), None),
+            };
+            let target = if file.is_empty() { path.clone() } else { normalize(&dir.join(&file)) };
+            if !file.is_empty() && (file.ends_with('/') || !tree.contains_key(&target)) {
+                problems.push(format!("{path}: {attr}=\"{value}\" names no file in the output"));
+                continue;
+            }
+            if let Some(frag) = fragment.filter(|f| !f.is_empty()) {
+                let target_html = String::from_utf8_lossy(&tree[&target]);
+                if !target_html.contains(&format!("id=\"{frag}\"")) {
+                    problems.push(format!("{path}: {attr}=\"{value}\": `{target}` has no id `{frag}`"));
+                }
+            }
+        }
+        for link in html.split("<link ").skip(1) {
+            let tag = link.split('>').next().unwrap_or("");
+            if tag.contains("href=\"http") || tag.contains("href=\"//") {
+                problems.push(format!("{path}: <link> to another host: {tag}"));
+            }
+        }
+    }
+    problems
+}
+
+/// Resolves `a/b/../c` to `a/c` without touching the file system.
+fn normalize(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                if parts.pop().is_none() {
+                    parts.push("..".into());
+                }
+            }
+            std::path::Component::CurDir => {}
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    parts.join("/")
+}

@@ -1,0 +1,228 @@
+//! Building whole sites: the real content and the fixture that uses every
+//! field, checked the way a reader and a host would see the output.
+
+mod common;
+
+use common::*;
+use std::fs;
+
+/// Every page the content model's output layout promises, for the fixture.
+const FIXTURE_PAGES: &[&str] = &[
+    "index.html",
+    "404.html",
+    "atom.xml",
+    "sitemap.xml",
+    "forums/index.html",
+    "forums/2020/index.html",
+    "forums/2021/index.html",
+    "forums/2020/hlt/e-health-session/index.html",
+    "forums/2020/hlt/period-session/index.html",
+    "ungis/index.html",
+    "ungis/side-event/index.html",
+    "ungis/repository/index.html",
+    "roadmaps/index.html",
+    "roadmaps/c2/index.html",
+    "pages/about/index.html",
+    "pages/process/index.html",
+    "action-lines/index.html",
+    "action-lines/c1/index.html",
+    "action-lines/c7/index.html",
+    "action-lines/c7-e-health/index.html",
+    "sdgs/index.html",
+    "sdgs/3/index.html",
+    "sdgs/17/index.html",
+    "matrix/index.html",
+    "static/img/logo.svg",
+    "static/report.txt",
+    "assets/style.css",
+];
+
+fn build_fixture() -> (tempfile::TempDir, std::collections::BTreeMap<String, Vec<u8>>) {
+    let site = fixture_site();
+    let out = wsis(site.path(), &["build"]);
+    assert!(out.status.success(), "fixture build failed:\n{}", stderr(&out));
+    let tree = read_tree(&site.path().join("output"));
+    (site, tree)
+}
+
+fn page(tree: &std::collections::BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(tree.get(path).unwrap_or_else(|| panic!("{path} was not written")).clone()).unwrap()
+}
+
+#[test]
+fn fixture_site_writes_every_page_of_the_layout() {
+    let (_site, tree) = build_fixture();
+    for p in FIXTURE_PAGES {
+        assert!(tree.contains_key(*p), "missing {p}; wrote {:?}", tree.keys().collect::<Vec<_>>());
+    }
+    assert!(!tree.keys().any(|k| k.contains(".gitkeep") || k.contains(".DS_Store")), "hidden files are not copied");
+}
+
+#[test]
+fn fixture_references_all_resolve_and_stay_local() {
+    let (site, _) = build_fixture();
+    let problems = broken_references(&site.path().join("output"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn real_content_builds_and_its_references_resolve() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    let out = wsis(tmp.path(), &["build"]);
+    assert!(out.status.success(), "real content failed:\n{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("Built "), "{stdout}");
+    let output = tmp.path().join("output");
+    let problems = broken_references(&output);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let home = fs::read_to_string(output.join("index.html")).unwrap();
+    assert!(home.contains("WSIS Forum 2020"));
+    assert!(output.join("action-lines/c7-e-health/index.html").exists());
+    assert!(output.join("sdgs/17/index.html").exists());
+}
+
+#[test]
+fn forum_page_shows_what_the_front_matter_gives() {
+    let (_site, tree) = build_fixture();
+    let forum = page(&tree, "forums/2020/index.html");
+    for expected in [
+        "Fixture Forum 2020",
+        "Fixture theme: testing every field",
+        "22 June – 10 September 2020",
+        "15,000",
+        "about 150",
+        "770+",
+        "Gender participation",
+        "55%",
+        "ICTs and Older Persons",
+        "Launch of the OCP",
+        "09:10-10:10 CEST",
+        "Ms. Fixture Facilitator",
+        "https://example.org/outcome.pdf",
+        "Connecting the unconnected is crucial.",
+        "Fixture Regional Review",
+        "685",
+        "E-health and SDG 3",
+        "Fixture UNGIS Side Event",
+        "../../forums/2021/index.html",
+    ] {
+        assert!(forum.contains(expected), "forum page lacks {expected:?}");
+    }
+    // Raw HTML in a body is text; code spans are not links.
+    assert!(forum.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!forum.contains("<script>"));
+    assert!(forum.contains("[not a link](@/nowhere.md)"));
+    assert!(forum.contains(r#"href="../../forums/2020/hlt/e-health-session/index.html#vision""#));
+    assert!(
+        forum.contains("<table>")
+            && forum.contains("<del>struck</del>")
+            && forum.contains("\u{201c}smart quotes\u{201d}")
+    );
+}
+
+#[test]
+fn entities_link_to_their_action_lines_and_sdgs_and_back() {
+    let (_site, tree) = build_fixture();
+    let session = page(&tree, "forums/2020/hlt/e-health-session/index.html");
+    assert!(session.contains(r#"href="../../../../action-lines/c7-e-health/index.html""#));
+    assert!(session.contains(r#"href="../../../../sdgs/3/index.html""#));
+    assert!(session.contains("Dr. Fixture Facilitator") && session.contains("H.E. Fixture Minister"));
+    assert!(
+        session.contains(r#"<a rel="prev" href="../../../../forums/2020/hlt/period-session/index.html">"#),
+        "a session links to the previous one of its forum"
+    );
+    let al = page(&tree, "action-lines/c7-e-health/index.html");
+    assert!(al.contains("E-health and SDG 3"));
+    assert!(al.contains("WHO") && al.contains("ITU"));
+    assert!(al.contains(r#"id="sdg-3""#));
+    let c7 = page(&tree, "action-lines/c7/index.html");
+    assert!(c7.contains("C7-e-health: E-health"), "C7 lists its applications");
+    let c2 = page(&tree, "action-lines/c2/index.html");
+    assert!(c2.contains("Fixture Roadmap C2") && c2.contains("Fixture Forum 2020"));
+    let sdg = page(&tree, "sdgs/17/index.html");
+    assert!(sdg.contains("Fixture UNGIS Side Event") && sdg.contains("A session known only by its period"));
+}
+
+#[test]
+fn matrix_cells_count_and_link_what_connects_each_pair() {
+    let (_site, tree) = build_fixture();
+    let matrix = page(&tree, "matrix/index.html");
+    // C2 x SDG 3: the forum and the e-health session.
+    assert!(
+        matrix.contains(r#"href="../action-lines/c2/index.html#sdg-3" aria-label="2 linked to C2 and SDG 3">2</a>"#),
+        "{matrix}"
+    );
+    // C2 x SDG 9: the session and the roadmap activity.
+    assert!(matrix.contains(r#"aria-label="2 linked to C2 and SDG 9""#));
+    assert!(!matrix.contains("linked to C1 and SDG 3"), "empty cells have no link");
+}
+
+#[test]
+fn session_period_is_shown_as_a_range() {
+    let (_site, tree) = build_fixture();
+    assert!(page(&tree, "forums/2020/hlt/period-session/index.html").contains("20–29 July 2020"));
+}
+
+#[test]
+fn feed_and_sitemap_use_the_base_url() {
+    let (_site, tree) = build_fixture();
+    let sitemap = page(&tree, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/wsis/forums/2020/index.html</loc>"));
+    assert!(!sitemap.contains("404.html"));
+    let atom = page(&tree, "atom.xml");
+    assert!(atom.contains("<title>E-health and SDG 3</title>"));
+    assert!(atom.contains(r#"href="https://example.org/wsis/forums/2020/hlt/e-health-session/index.html""#));
+}
+
+#[test]
+fn no_sitemap_without_base_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    assert!(wsis(tmp.path(), &["build"]).status.success());
+    assert!(!tmp.path().join("output/sitemap.xml").exists());
+    assert!(tmp.path().join("output/atom.xml").exists());
+}
+
+#[test]
+fn two_builds_and_thread_counts_give_identical_bytes() {
+    let site = fixture_site();
+    assert!(wsis_env(site.path(), &["build", "--output", "a"], &[("RAYON_NUM_THREADS", "1")]).status.success());
+    assert!(wsis_env(site.path(), &["build", "--output", "b"], &[("RAYON_NUM_THREADS", "4")]).status.success());
+    let a = read_tree(&site.path().join("a"));
+    let b = read_tree(&site.path().join("b"));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{path} differs between builds");
+    }
+}
+
+#[test]
+fn a_successful_build_leaves_no_stale_file() {
+    let site = fixture_site();
+    let output = site.path().join("output");
+    fs::create_dir_all(output.join("forums/1999")).unwrap();
+    fs::write(output.join("forums/1999/index.html"), "stale").unwrap();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    assert!(!output.join("forums/1999").exists());
+    let siblings: Vec<_> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(
+        !siblings.iter().any(|n| n.to_string_lossy().starts_with(".output")),
+        "no staging folder left: {siblings:?}"
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = fixture_site();
+    let out = wsis(site.path(), &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!site.path().join("output").exists());
+}
+
+#[test]
+fn a_wrong_command_line_exits_2() {
+    let site = fixture_site();
+    assert_eq!(wsis(site.path(), &["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(wsis(site.path(), &["publish"]).status.code(), Some(2));
+}
