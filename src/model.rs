@@ -281,6 +281,11 @@ pub struct Model {
     pub site: Option<SiteConfig>,
     pub action_lines: Vec<ActionLine>,
     pub sdgs: Vec<Sdg>,
+    /// Every id written in action-lines.yaml, valid entry or not, so a
+    /// mistake there is reported once and not again at every reference.
+    pub declared_action_lines: std::collections::BTreeSet<String>,
+    /// Likewise every number written in sdgs.yaml.
+    pub declared_sdgs: std::collections::BTreeSet<u32>,
     pub forums: Vec<Forum>,
     pub sessions: Vec<Session>,
     pub ungis: Vec<Ungis>,

@@ -58,8 +58,8 @@ impl Known<'_> {
 pub fn check(model: &Model, diags: &mut Diagnostics) {
     let known = Known {
         model,
-        action_lines: model.action_lines.iter().map(|a| a.id.as_str()).collect(),
-        sdgs: model.sdgs.iter().map(|s| s.number).collect(),
+        action_lines: model.declared_action_lines.iter().map(String::as_str).collect(),
+        sdgs: model.declared_sdgs.clone(),
     };
     let forums: BTreeMap<u32, &crate::model::Forum> = model.forums.iter().map(|f| (f.year, f)).collect();
     let forum_years = || forums.keys().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");

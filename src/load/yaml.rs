@@ -126,7 +126,12 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
                 Some(Frame::Seq(span, items)) => Some(Node { value: Value::Seq(items), span }),
-                Some(Frame::Map(span, entries, _)) => Some(Node { value: Value::Map(entries), span }),
+                Some(Frame::Map(span, entries, _)) => {
+                    // Point at the first key: the parser marks a block
+                    // mapping after its first key, which reads oddly.
+                    let span = entries.first().map_or(span, |(k, _)| Span { len: 1, ..k.span });
+                    Some(Node { value: Value::Map(entries), span })
+                }
                 None => None,
             },
         };
@@ -158,7 +163,10 @@ fn describe_scan_error(info: &str) -> String {
         format!("the indentation does not line up with the lines above ({info})")
     } else if info.contains("found character that cannot start any token") {
         "this character cannot start a value (a tab used for indentation? `@` or a backtick at the start?); put the value in quotes".into()
-    } else if info.contains("unclosed quoted") || info.contains("found unexpected end of stream") {
+    } else if info.contains("quoted scalar")
+        || info.contains("unclosed quoted")
+        || info.contains("found unexpected end of stream")
+    {
         format!("a quote or bracket is not closed ({info})")
     } else {
         format!("invalid YAML: {info}")

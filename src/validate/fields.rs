@@ -19,18 +19,19 @@ pub struct Reader<'a> {
 
 /// An opened mapping: its entries by key, and where it starts.
 pub struct Fields<'n> {
-    entries: Vec<(&'n str, &'n Node)>,
+    /// (key, where the key is written, value).
+    entries: Vec<(&'n str, Span, &'n Node)>,
     span: Span,
 }
 
 impl<'n> Fields<'n> {
     /// Where the value of `key` is written, if it is.
     pub fn value_span(&self, key: &str) -> Option<Span> {
-        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v.span)
+        self.entries.iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| v.span)
     }
 
     fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(k, v)| *k == key && v.value != Value::Null).map(|(_, v)| *v)
+        self.entries.iter().find(|(k, _, v)| *k == key && v.value != Value::Null).map(|(_, _, v)| *v)
     }
 }
 
@@ -65,14 +66,14 @@ impl<'a> Reader<'a> {
             .help = Some(format!("known keys: {}", known.join(", ")));
             return None;
         };
-        let mut entries: Vec<(&'n str, &'n Node)> = Vec::with_capacity(pairs.len());
+        let mut entries: Vec<(&'n str, Span, &'n Node)> = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {
             let Some(name) = text_of(key) else {
                 self.error(key.span, "bad-key", format!("a key must be a plain word, found {}", key.kind_name()));
                 continue;
             };
-            if let Some((_, first)) = entries.iter().find(|(k, _)| *k == name) {
-                let first_line = first.span.line;
+            if let Some((_, first, _)) = entries.iter().find(|(k, _, _)| *k == name) {
+                let first_line = first.line;
                 self.error(key.span, "duplicate-key", format!("`{name}` is given twice (also on line {first_line})"))
                     .help = Some("keep one of them".into());
                 continue;
@@ -85,7 +86,7 @@ impl<'a> Reader<'a> {
                 });
                 continue;
             }
-            entries.push((name, value));
+            entries.push((name, key.span, value));
         }
         Some(Fields { entries, span: node.span })
     }
@@ -116,9 +117,12 @@ impl<'a> Reader<'a> {
     /// Required text: missing or blank is an error.
     pub fn req_str(&mut self, f: &Fields, key: &str, example: &str) -> Option<String> {
         if f.get(key).is_none() {
-            if let Some((_, node)) = f.entries.iter().find(|(k, _)| *k == key) {
-                self.error(node.span, "empty-value", format!("`{key}` is empty")).help =
-                    Some(format!("write a value, like `{key}: {example}`"));
+            if let Some((_, key_span, _)) = f.entries.iter().find(|(k, _, _)| *k == key) {
+                let mut help = format!("write a value, like `{key}: {example}`");
+                if example.contains('#') {
+                    help.push_str("; quote it, since an unquoted `#` starts a comment");
+                }
+                self.error(*key_span, "empty-value", format!("`{key}` is empty")).help = Some(help);
             } else {
                 self.missing(f, key, example);
             }

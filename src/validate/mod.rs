@@ -83,12 +83,12 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Model {
     }
     if let Some(file) = &loaded.action_lines {
         let mut r = Reader::new(file);
-        model.action_lines = reference::action_lines(&mut r);
+        (model.action_lines, model.declared_action_lines) = reference::action_lines(&mut r);
         diags.extend(r.diags);
     }
     if let Some(file) = &loaded.sdgs {
         let mut r = Reader::new(file);
-        model.sdgs = reference::sdgs(&mut r);
+        (model.sdgs, model.declared_sdgs) = reference::sdgs(&mut r);
         diags.extend(r.diags);
     }
 

@@ -5,6 +5,7 @@ use super::fields::Reader;
 use super::parse_yaml_file;
 use crate::load::yaml::{Node, Value};
 use crate::model::{ActionLine, Sdg, SiteConfig};
+use std::collections::BTreeSet;
 
 /// Languages written right to left; drives `<html dir>`.
 const RTL_LANGUAGES: &[&str] = &["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"];
@@ -40,9 +41,11 @@ fn items<'n>(r: &mut Reader, node: &'n Node, what: &str) -> &'n [Node] {
     }
 }
 
-pub fn action_lines(r: &mut Reader) -> Vec<ActionLine> {
+/// The action lines, and every id written (valid entry or not).
+pub fn action_lines(r: &mut Reader) -> (Vec<ActionLine>, BTreeSet<String>) {
+    let mut declared = BTreeSet::new();
     let Some(node) = parse_yaml_file(r) else {
-        return Vec::new();
+        return (Vec::new(), declared);
     };
     let mut out: Vec<ActionLine> = Vec::new();
     for item in items(r, &node, "action-lines.yaml") {
@@ -54,6 +57,7 @@ pub fn action_lines(r: &mut Reader) -> Vec<ActionLine> {
         let title = r.req_str(&f, "title", "Information and communication infrastructure");
         let lead = r.str_list(&f, "lead");
         let co = r.str_list(&f, "co");
+        declared.extend(id.clone());
         let (Some(id), Some(title)) = (id, title) else {
             continue;
         };
@@ -82,12 +86,14 @@ pub fn action_lines(r: &mut Reader) -> Vec<ActionLine> {
             }
         }
     }
-    out
+    (out, declared)
 }
 
-pub fn sdgs(r: &mut Reader) -> Vec<Sdg> {
+/// The SDGs, and every number written (valid entry or not).
+pub fn sdgs(r: &mut Reader) -> (Vec<Sdg>, BTreeSet<u32>) {
+    let mut declared = BTreeSet::new();
     let Some(node) = parse_yaml_file(r) else {
-        return Vec::new();
+        return (Vec::new(), declared);
     };
     let mut out: Vec<Sdg> = Vec::new();
     for item in items(r, &node, "sdgs.yaml") {
@@ -97,6 +103,7 @@ pub fn sdgs(r: &mut Reader) -> Vec<Sdg> {
         let number = r.req_u64(&f, "number", "3");
         let title = r.req_str(&f, "title", "Good health and well-being");
         let color = r.req_str(&f, "color", "\"#4C9F38\"");
+        declared.extend(number.and_then(|n| u32::try_from(n).ok()));
         let (Some(number), Some(title), Some(color)) = (number, title, color) else {
             continue;
         };
@@ -120,5 +127,5 @@ pub fn sdgs(r: &mut Reader) -> Vec<Sdg> {
         out.push(Sdg { number: number as u32, title, color: color.to_ascii_uppercase() });
     }
     out.sort_by_key(|s| s.number);
-    out
+    (out, declared)
 }

@@ -1,0 +1,159 @@
+//! Every kind of mistake an editor can make: each has a fixture under
+//! `tests/fixtures/mistakes/<case>/` (files laid over the fixture site, and
+//! `expect.txt`, lines that must all appear in the report), and a test that
+//! the build fails with exit 1 and a message naming the file and line.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::Path;
+
+/// Builds the fixture site with `case` laid over it; returns stderr.
+fn build_with_mistake(case: &str) -> String {
+    let site = fixture_site();
+    copy_dir(&fixture("mistakes").join(case).join("content"), &site.path().join("content"));
+    let out = wsis(site.path(), &["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "case {case} should fail with exit 1; stderr:\n{err}");
+    assert!(!site.path().join("output").exists(), "case {case}: a failed build writes nothing");
+    err
+}
+
+fn assert_reports(case: &str) {
+    let err = build_with_mistake(case);
+    let expect = fs::read_to_string(fixture("mistakes").join(case).join("expect.txt")).unwrap();
+    for line in expect.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(err.contains(line), "case {case}: the report lacks\n  {line}\nreport:\n{err}");
+    }
+    assert!(
+        err.trim_end().lines().last().unwrap_or("").starts_with("error: "),
+        "case {case} ends with a count:\n{err}"
+    );
+}
+
+macro_rules! mistakes {
+    ($($name:ident => $case:literal,)*) => {
+        $( #[test] fn $name() { assert_reports($case); } )*
+
+        #[test]
+        fn every_fixture_has_a_test() {
+            let listed = [$($case),*];
+            for entry in fs::read_dir(fixture("mistakes")).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                assert!(listed.contains(&name.as_str()), "mistake fixture `{name}` has no test");
+            }
+        }
+    };
+}
+
+mistakes! {
+    unknown_key => "unknown-key",
+    invalid_date => "invalid-date",
+    date_outside_forum => "date-outside-forum",
+    unknown_action_line_and_sdg => "unknown-action-line",
+    invalid_enum => "invalid-enum",
+    missing_required => "missing-required",
+    yaml_syntax => "yaml-syntax",
+    unquoted_colon => "unquoted-colon",
+    no_front_matter => "no-front-matter",
+    unclosed_front_matter => "unclosed-front-matter",
+    empty_file => "empty-file",
+    broken_link => "broken-link",
+    unsafe_link => "unsafe-link",
+    unquoted_color => "unquoted-color",
+    bad_slug => "bad-slug",
+    stray_file => "stray-file",
+    year_mismatch => "year-mismatch",
+    end_before_start => "end-before-start",
+    percent_sum => "percent-sum",
+    not_a_number => "not-a-number",
+    duplicate_key => "duplicate-key",
+    unknown_forum => "unknown-forum",
+    missing_forum => "missing-forum",
+    wrong_stakeholder_and_person_key => "wrong-stakeholder",
+    alias_bomb => "alias-bomb",
+    wrong_type => "wrong-type",
+    mistakes_in_many_files_are_all_reported => "many-files",
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_line() {
+    let site = fixture_site();
+    fs::write(site.path().join("content/pages/process.md"), b"---\ntitle: Caf\xe9\n---\n").unwrap();
+    let out = wsis(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/pages/process.md:2:11: error: the file is not valid UTF-8 text"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_refused_by_path() {
+    let site = fixture_site();
+    std::os::unix::fs::symlink("/etc/passwd", site.path().join("content/pages/link.md")).unwrap();
+    let out = wsis(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/pages/link.md:1:1: error: symbolic links are not followed"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn deep_nesting_fails_fast_with_a_line() {
+    let site = fixture_site();
+    let deep = format!("---\ntitle: x\nextra: {}\n---\n", "[".repeat(100_000));
+    fs::write(site.path().join("content/pages/process.md"), deep).unwrap();
+    let out = wsis(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("content/pages/process.md:3:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nesting deeper than"), "{}", stderr(&out));
+}
+
+#[test]
+fn bom_and_crlf_are_accepted_and_lines_still_match() {
+    let site = fixture_site();
+    let text = "\u{feff}---\r\ntitle: Process\r\nwieght: 2\r\n---\r\nBody\r\n";
+    fs::write(site.path().join("content/pages/process.md"), text).unwrap();
+    let out = wsis(site.path(), &["check"]);
+    assert!(stderr(&out).contains("content/pages/process.md:3:1: error: unknown key `wieght`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("did you mean `weight`?"));
+}
+
+#[test]
+fn missing_reference_files_are_named() {
+    let site = fixture_site();
+    fs::remove_file(site.path().join("content/site.yaml")).unwrap();
+    let out = wsis(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("content/site.yaml:1:1: error: `site.yaml` is missing"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    let before = read_tree(&site.path().join("output"));
+    copy_dir(&fixture("mistakes/unknown-key/content"), &site.path().join("content"));
+    let out = wsis(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let after = read_tree(&site.path().join("output"));
+    assert!(before == after, "the output changed after a failed build");
+    let names: Vec<String> =
+        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!names.iter().any(|n| n.starts_with(".output")), "no staging folder left: {names:?}");
+}
+
+#[test]
+fn content_folder_that_does_not_exist() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = wsis(tmp.path(), &["build", "--content", "nowhere"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
+    assert!(!Path::new(&tmp.path().join("output")).exists());
+}
