@@ -56,9 +56,13 @@ pub enum BuildError {
 /// diagnostic of the run.
 pub fn check(content: &Path) -> Result<link::Linked, Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
+    let t = Timer::start();
     let loaded = load::load(content, &mut diags);
+    t.lap("load");
     let model = validate::validate(loaded, &mut diags);
+    t.lap("validate");
     let linked = link::link(model, &mut diags);
+    t.lap("link");
     if diags.has_errors() {
         Err(diags.into_sorted())
     } else {
@@ -74,10 +78,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let Some(site) = linked.model.site.clone() else {
         return Err(BuildError::Io("site.yaml did not load".into()));
     };
+    let t = Timer::start();
     let planned = plan::plan(&linked, &site);
+    let contexts = plan::Contexts::new(&linked, &site, &planned);
+    t.lap("plan");
+    let render = |page: &plan::PlannedPage| theme.render(page, contexts.context(page));
     // Rendering one page to check the theme is cheap; do all of them when writing.
     let Some(output) = &opts.output else {
-        planned.pages.par_iter().try_for_each(|p| theme.render(p).map(|_| ())).map_err(BuildError::Theme)?;
+        planned.pages.par_iter().try_for_each(|p| render(p).map(|_| ())).map_err(BuildError::Theme)?;
         return Ok(BuildReport { pages: planned.pages.len(), copied: 0, elapsed: started.elapsed() });
     };
     guard_output(output, &opts.content, &opts.theme)?;
@@ -87,8 +95,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         staging
             .make_dirs(planned.pages.iter().map(|p| p.path.as_str()).chain(planned.copies.iter().map(|c| c.1.as_str())))
             .map_err(io)?;
+        t.lap("dirs");
         planned.pages.par_iter().try_for_each(|page| {
-            let html = theme.render(page).map_err(BuildError::Theme)?;
+            let html = render(page).map_err(BuildError::Theme)?;
             staging.write(&page.path, html.as_bytes()).map_err(io)
         })?;
         planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
@@ -96,15 +105,37 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         let theme_files = if assets.is_dir() { staging.copy_tree(&assets, "assets").map_err(io)? } else { 0 };
         Ok(planned.copies.len() + theme_files)
     })();
+    t.lap("pages");
     match result {
         Ok(copied) => {
             staging.commit().map_err(io)?;
+            t.lap("swap");
             Ok(BuildReport { pages: planned.pages.len(), copied, elapsed: started.elapsed() })
         }
         Err(e) => {
             staging.abandon();
             Err(e)
         }
+    }
+}
+
+/// Prints how long each stage took when `WSIS_TIMINGS` is set: a tool
+/// for the benchmark, silent otherwise.
+struct Timer {
+    start: std::cell::Cell<Instant>,
+    on: bool,
+}
+
+impl Timer {
+    fn start() -> Timer {
+        Timer { start: std::cell::Cell::new(Instant::now()), on: std::env::var_os("WSIS_TIMINGS").is_some() }
+    }
+
+    fn lap(&self, stage: &str) {
+        if self.on {
+            eprintln!("  {stage:<10} {:>8.1} ms", self.start.get().elapsed().as_secs_f64() * 1000.0);
+        }
+        self.start.set(Instant::now());
     }
 }
 

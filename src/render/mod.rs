@@ -25,6 +25,9 @@ fn describe(e: &tera::Error) -> String {
 /// Escapes text for HTML and XML. Unlike tera's default it leaves `/`
 /// alone, so relative URLs stay readable in the output.
 pub fn escape(text: &str) -> String {
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -53,10 +56,9 @@ impl Theme {
         Ok(Theme { tera })
     }
 
-    /// Renders one page.
-    pub fn render(&self, page: &PlannedPage) -> Result<String, String> {
-        let context =
-            tera::Context::from_value(page.context.clone()).map_err(|e| format!("{}: {}", page.path, describe(&e)))?;
+    /// Renders one page with its data.
+    pub fn render(&self, page: &PlannedPage, data: serde_json::Value) -> Result<String, String> {
+        let context = tera::Context::from_value(data).map_err(|e| format!("{}: {}", page.path, describe(&e)))?;
         self.tera
             .render(page.template, &context)
             .map_err(|e| format!("{} (template {}): {}", page.path, page.template, describe(&e)))

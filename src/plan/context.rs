@@ -1,0 +1,580 @@
+//! The data each template gets: everything resolved, every URL a path from
+//! the site root (`forums/2020/index.html`). Templates prefix URLs with
+//! `root`, the way back to the root from the page being written, which
+//! keeps every link relative.
+
+use super::{PageKind, Plan, PlannedPage};
+use crate::date::range_long;
+use crate::link::{Item, Linked};
+use crate::model::*;
+use crate::urls;
+use serde_json::{json, Value};
+
+/// "15,000".
+pub fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A key figure as a reader sees it: "about 150", "770+".
+pub fn figure_text(k: &KeyFigure) -> String {
+    let n = group_digits(k.value);
+    match (k.approx, k.plus) {
+        (true, true) => format!("about {n}+"),
+        (true, false) => format!("about {n}"),
+        (false, true) => format!("{n}+"),
+        (false, false) => n,
+    }
+}
+
+/// A JSON object from values that are already `Value`s (or turn into one)
+/// without serialising them again, as `json!` does: on the per-session hot
+/// path that copy was a tenth of the build.
+macro_rules! obj {
+    ($($key:literal => $value:expr),* $(,)?) => {{
+        let mut map = serde_json::Map::new();
+        $( map.insert($key.to_string(), Value::from($value)); )*
+        Value::Object(map)
+    }};
+}
+
+/// Builds page contexts; what many pages share is built once.
+pub struct Contexts<'a> {
+    l: &'a Linked,
+    site_cfg: &'a SiteConfig,
+    site: Value,
+    menu: Value,
+    action_lines: Vec<Value>,
+    sdgs: Vec<Value>,
+    /// Forum summaries, latest first.
+    forums_desc: Vec<Value>,
+    /// Position of each session within its forum's list, for prev/next.
+    session_pos: Vec<usize>,
+    sitemap: Vec<String>,
+}
+
+type Crumbs<'c> = Vec<(&'c str, String)>;
+
+fn date_json(d: &crate::date::Date) -> Value {
+    json!({ "iso": d.iso(), "long": d.long() })
+}
+
+/// A session's day, or its period as "20–29 July 2020".
+fn session_date_json(s: &Session) -> Value {
+    match s.date_end {
+        Some(end) => json!({ "iso": s.date.value.iso(), "long": range_long(s.date.value, end) }),
+        None => date_json(&s.date.value),
+    }
+}
+
+fn opt_date_json(d: &Option<crate::date::Date>) -> Value {
+    d.as_ref().map(date_json).unwrap_or(Value::Null)
+}
+
+impl<'a> Contexts<'a> {
+    /// Prepares the shared parts for `plan`.
+    pub fn new(l: &'a Linked, site_cfg: &'a SiteConfig, plan: &Plan) -> Contexts<'a> {
+        let m = &l.model;
+        let menu = json!([
+            { "title": "Forums", "path": "forums/index.html" },
+            { "title": "Action Lines", "path": "action-lines/index.html" },
+            { "title": "SDGs", "path": "sdgs/index.html" },
+            { "title": "Matrix", "path": "matrix/index.html" },
+            { "title": "UNGIS", "path": "ungis/index.html" },
+            { "title": "Roadmaps", "path": "roadmaps/index.html" },
+        ]);
+        let footer_pages: Vec<Value> =
+            m.pages.iter().map(|p| json!({ "title": p.title, "path": urls::page(&p.slug) })).collect();
+        let site = json!({
+            "title": site_cfg.title,
+            "description": site_cfg.description,
+            "language": site_cfg.language,
+            "dir": site_cfg.dir,
+            "pages": footer_pages,
+        });
+        let mut session_pos = vec![0; m.sessions.len()];
+        for list in l.index.sessions_by_year.values() {
+            for (pos, i) in list.iter().enumerate() {
+                session_pos[*i] = pos;
+            }
+        }
+        let mut c = Contexts {
+            l,
+            site_cfg,
+            site,
+            menu,
+            action_lines: Vec::new(),
+            sdgs: Vec::new(),
+            forums_desc: Vec::new(),
+            session_pos,
+            sitemap: super::sitemap_paths(plan),
+        };
+        c.action_lines = m.action_lines.iter().map(|a| c.action_line_json(a)).collect();
+        c.sdgs = m.sdgs.iter().map(|s| c.sdg_json(s)).collect();
+        c.forums_desc = m.forums.iter().rev().map(|f| c.forum_summary(f)).collect();
+        c
+    }
+
+    fn m(&self) -> &'a Model {
+        &self.l.model
+    }
+
+    /// The data for one page's template.
+    pub fn context(&self, page: &PlannedPage) -> Value {
+        let m = self.m();
+        let home = || ("Home", "index.html".to_string());
+        let forums = || ("Forums", "forums/index.html".to_string());
+        let (title, crumbs, data): (String, Crumbs, Value) = match page.kind {
+            PageKind::Home => (self.site_cfg.title.clone(), vec![], self.home()),
+            PageKind::Forums => ("Forums".into(), vec![home()], json!({ "forums": self.forums_desc })),
+            PageKind::Forum(i) => (m.forums[i].title.clone(), vec![home(), forums()], self.forum(i)),
+            PageKind::Session(i) => {
+                let s = &m.sessions[i];
+                let forum_title = self.forum_title(s.year);
+                let crumbs = vec![home(), forums(), (forum_title.as_str(), urls::forum(s.year))];
+                let data = self.session(i, &forum_title);
+                return self.finish(page, &s.title, crumbs, data);
+            }
+            PageKind::UngisIndex => {
+                let all: Vec<Value> = m.ungis.iter().rev().map(|u| self.ungis_summary(u)).collect();
+                ("UNGIS activities".into(), vec![home()], json!({ "activities": all }))
+            }
+            PageKind::Ungis(i) => {
+                (m.ungis[i].title.clone(), vec![home(), ("UNGIS", "ungis/index.html".into())], self.ungis(i))
+            }
+            PageKind::RoadmapsIndex => {
+                let list: Vec<Value> = m
+                    .roadmaps
+                    .iter()
+                    .map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug), "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator }))
+                    .collect();
+                ("Action Line roadmaps".into(), vec![home()], json!({ "roadmaps": list }))
+            }
+            PageKind::Roadmap(i) => {
+                (m.roadmaps[i].title.clone(), vec![home(), ("Roadmaps", "roadmaps/index.html".into())], self.roadmap(i))
+            }
+            PageKind::Page(i) => {
+                let pg = &m.pages[i];
+                let data = json!({ "page": { "title": pg.title, "description": pg.description, "body": pg.body.html, "has_body": !pg.body.html.is_empty() } });
+                (pg.title.clone(), vec![home()], data)
+            }
+            PageKind::ActionLinesIndex => {
+                ("WSIS Action Lines".into(), vec![home()], json!({ "action_lines": self.action_lines }))
+            }
+            PageKind::ActionLine(i) => {
+                let a = &m.action_lines[i];
+                let crumbs = vec![home(), ("Action Lines", "action-lines/index.html".into())];
+                (format!("{}: {}", a.id, a.title), crumbs, self.action_line(a))
+            }
+            PageKind::SdgsIndex => ("Sustainable Development Goals".into(), vec![home()], json!({ "sdgs": self.sdgs })),
+            PageKind::Sdg(i) => {
+                let s = &m.sdgs[i];
+                let crumbs = vec![home(), ("SDGs", "sdgs/index.html".into())];
+                (format!("SDG {}: {}", s.number, s.title), crumbs, self.sdg(s))
+            }
+            PageKind::Matrix => ("WSIS–SDG Matrix".into(), vec![home()], self.matrix()),
+            PageKind::NotFound => ("Page not found".into(), vec![], json!({})),
+            PageKind::Feed => (self.site_cfg.title.clone(), vec![], self.feed()),
+            PageKind::Sitemap => {
+                let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap });
+                (self.site_cfg.title.clone(), vec![], data)
+            }
+        };
+        self.finish(page, &title, crumbs, data)
+    }
+
+    /// Adds what every page has: site, menu, root, breadcrumbs.
+    fn finish(&self, page: &PlannedPage, title: &str, crumbs: Crumbs, mut data: Value) -> Value {
+        let crumbs: Vec<Value> = crumbs.into_iter().map(|(t, p)| json!({ "title": t, "path": p })).collect();
+        if let Value::Object(map) = &mut data {
+            map.insert("root".into(), Value::String(urls::root_prefix(&page.path)));
+            map.insert("path".into(), Value::String(page.path.clone()));
+            let section = page.path.split('/').next().unwrap_or_default().to_string();
+            map.insert("section".into(), Value::String(section));
+            map.insert("site".into(), self.site.clone());
+            map.insert("menu".into(), self.menu.clone());
+            map.insert("page_title".into(), Value::String(title.to_string()));
+            map.insert("breadcrumbs".into(), Value::Array(crumbs));
+        }
+        data
+    }
+
+    fn forum_title(&self, year: u32) -> String {
+        self.m().forums.iter().find(|f| f.year == year).map_or_else(|| format!("WSIS Forum {year}"), |f| f.title.clone())
+    }
+
+    fn home(&self) -> Value {
+        let m = self.m();
+        let latest = m.forums.last().map(|f| self.forum_summary(f));
+        let mut recent: Vec<&Session> = m.sessions.iter().collect();
+        recent.sort_by(|a, b| (b.date.value, &a.title).cmp(&(a.date.value, &b.title)));
+        let recent: Vec<Value> = recent.iter().take(6).map(|s| self.session_summary(s)).collect();
+        json!({ "forums": self.forums_desc, "latest": latest, "recent_sessions": recent, "action_lines": self.action_lines, "sdgs": self.sdgs })
+    }
+
+    fn session(&self, i: usize, forum_title: &str) -> Value {
+        let m = self.m();
+        let s = &m.sessions[i];
+        let siblings = self.l.index.sessions_by_year.get(&s.year).map(Vec::as_slice).unwrap_or_default();
+        let pos = self.session_pos[i];
+        let link = |j: &usize| {
+            let other = &m.sessions[*j];
+            obj! { "title" => other.title.as_str(), "path" => urls::session(other.year, &other.slug) }
+        };
+        let prev = pos.checked_sub(1).and_then(|j| siblings.get(j)).map(link);
+        let next = siblings.get(pos + 1).map(link);
+        let (als, sdgs) = self.tags(&s.tags);
+        let people = |list: &Vec<Person>| serde_json::to_value(list).unwrap_or_default();
+        let session = obj! {
+            "title" => s.title.as_str(),
+            "date" => session_date_json(s),
+            "time" => s.time.as_deref(),
+            "facilitators" => people(&s.facilitators),
+            "speakers" => people(&s.speakers),
+            "action_lines" => als,
+            "sdgs" => sdgs,
+            "body" => s.body.html.as_str(),
+            "has_body" => !s.body.html.is_empty(),
+            "forum" => obj! { "title" => forum_title, "path" => urls::forum(s.year), "year" => s.year },
+        };
+        obj! { "session" => session, "prev" => prev, "next" => next }
+    }
+
+    fn ungis(&self, i: usize) -> Value {
+        let m = self.m();
+        let u = &m.ungis[i];
+        let (als, sdgs) = self.tags(&u.tags);
+        let forum = u
+            .forum
+            .as_ref()
+            .and_then(|y| m.forums.iter().find(|f| f.year == y.value))
+            .map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
+        json!({ "activity": {
+            "title": u.title, "kind": kind_label(&u.kind), "date": date_json(&u.date), "time": u.time, "chair": u.chair,
+            "url": u.url, "forum": forum, "action_lines": als, "sdgs": sdgs, "body": u.body.html, "has_body": !u.body.html.is_empty(),
+        }})
+    }
+
+    fn roadmap(&self, i: usize) -> Value {
+        let r = &self.m().roadmaps[i];
+        let activities: Vec<Value> = r
+            .activities
+            .iter()
+            .map(|a| {
+                let mut sdgs: Vec<u32> = a.sdgs.iter().map(|s| s.value).collect();
+                sdgs.sort_unstable();
+                sdgs.dedup();
+                let sdgs: Vec<Value> = sdgs.into_iter().map(|n| self.sdg_ref(n)).collect();
+                json!({ "title": a.title, "timeframe": a.timeframe, "expected_results": a.expected_results, "partners": a.partners, "sdgs": sdgs })
+            })
+            .collect();
+        json!({ "roadmap": {
+            "title": r.title, "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator,
+            "updated": opt_date_json(&r.updated), "activities": activities, "body": r.body.html, "has_body": !r.body.html.is_empty(),
+        }})
+    }
+
+    fn sdg(&self, s: &Sdg) -> Value {
+        let l = self.l;
+        let items = self.items(l.index.by_sdg.get(&s.number));
+        let connected: Vec<Value> = self
+            .m()
+            .action_lines
+            .iter()
+            .filter_map(|a| {
+                let n = l.index.matrix.get(&(a.id.clone(), s.number))?.len();
+                Some(json!({ "action_line": self.action_line_ref(&a.id), "count": n, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) }))
+            })
+            .collect();
+        json!({ "sdg": self.sdg_json(s), "items": items, "action_lines": connected })
+    }
+
+    fn matrix(&self) -> Value {
+        let m = self.m();
+        let matrix = &self.l.index.matrix;
+        let max = matrix.values().map(Vec::len).max().unwrap_or(0);
+        let rows: Vec<Value> = m
+            .action_lines
+            .iter()
+            .map(|a| {
+                let cells: Vec<Value> = m
+                    .sdgs
+                    .iter()
+                    .map(|s| {
+                        let n = matrix.get(&(a.id.clone(), s.number)).map_or(0, Vec::len);
+                        let level = if n == 0 || max == 0 { 0 } else { 1 + (n * 3 - 1) / max };
+                        json!({ "sdg": s.number, "count": n, "level": level, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) })
+                    })
+                    .collect();
+                json!({ "action_line": self.action_line_ref(&a.id), "cells": cells })
+            })
+            .collect();
+        json!({ "sdgs": self.sdgs, "rows": rows })
+    }
+
+    fn action_line_ref(&self, id: &str) -> Value {
+        let title = self.m().action_lines.iter().find(|a| a.id == id).map_or("", |a| a.title.as_str());
+        json!({ "id": id, "title": title, "path": urls::action_line(id) })
+    }
+
+    fn sdg_ref(&self, n: u32) -> Value {
+        let sdg = self.m().sdgs.iter().find(|s| s.number == n);
+        json!({
+            "number": n,
+            "title": sdg.map_or("", |s| s.title.as_str()),
+            "color": sdg.map_or("#555555", |s| s.color.as_str()),
+            "path": urls::sdg(n),
+        })
+    }
+
+    fn tags(&self, t: &Tags) -> (Value, Value) {
+        let mut als: Vec<&str> = t.action_lines.iter().map(|a| a.value.as_str()).collect();
+        als.sort_by_key(|id| self.action_line_order(id));
+        als.dedup();
+        let mut sdgs: Vec<u32> = t.sdgs.iter().map(|s| s.value).collect();
+        sdgs.sort_unstable();
+        sdgs.dedup();
+        (
+            Value::Array(als.into_iter().map(|a| self.action_line_ref(a)).collect()),
+            Value::Array(sdgs.into_iter().map(|n| self.sdg_ref(n)).collect()),
+        )
+    }
+
+    fn action_line_order(&self, id: &str) -> usize {
+        self.m().action_lines.iter().position(|a| a.id == id).unwrap_or(usize::MAX)
+    }
+
+    fn item(&self, item: Item) -> Value {
+        let m = self.m();
+        match item {
+            Item::Forum(i) => {
+                let f = &m.forums[i];
+                json!({ "kind": "Forum", "title": f.title, "path": urls::forum(f.year), "date": date_json(&f.start), "year": f.year })
+            }
+            Item::Session(i) => {
+                let s = &m.sessions[i];
+                json!({ "kind": "High-Level Track session", "title": s.title, "path": urls::session(s.year, &s.slug), "date": session_date_json(s), "year": s.year })
+            }
+            Item::Ungis(i) => {
+                let u = &m.ungis[i];
+                json!({ "kind": "UNGIS activity", "title": u.title, "path": urls::ungis(&u.slug), "date": date_json(&u.date), "year": u.date.year })
+            }
+            Item::Roadmap(i) => {
+                let r = &m.roadmaps[i];
+                json!({ "kind": "Roadmap", "title": r.title, "path": urls::roadmap(&r.slug), "date": opt_date_json(&r.updated), "year": r.updated.map(|d| d.year) })
+            }
+        }
+    }
+
+    fn items(&self, items: Option<&Vec<Item>>) -> Value {
+        Value::Array(items.map(|v| v.iter().map(|i| self.item(*i)).collect()).unwrap_or_default())
+    }
+
+    fn forum_summary(&self, f: &Forum) -> Value {
+        json!({
+            "year": f.year,
+            "title": f.title,
+            "theme": f.theme,
+            "dates": range_long(f.start, f.end),
+            "start": date_json(&f.start),
+            "venue": f.venue,
+            "format": f.format,
+            "path": urls::forum(f.year),
+            "key_figures": f.key_figures.iter().map(|k| json!({ "label": k.label, "text": figure_text(k) })).collect::<Vec<_>>(),
+        })
+    }
+
+    fn session_summary(&self, s: &Session) -> Value {
+        obj! {
+            "title" => s.title.as_str(),
+            "path" => urls::session(s.year, &s.slug),
+            "date" => session_date_json(s),
+            "time" => s.time.as_deref(),
+        }
+    }
+
+    fn ungis_summary(&self, u: &Ungis) -> Value {
+        json!({ "title": u.title, "path": urls::ungis(&u.slug), "date": date_json(&u.date), "time": u.time, "kind": kind_label(&u.kind) })
+    }
+
+    fn action_line_json(&self, a: &ActionLine) -> Value {
+        let count = self.l.index.by_action_line.get(&a.id).map_or(0, Vec::len);
+        json!({ "id": a.id, "title": a.title, "parent": a.parent, "lead": a.lead, "co": a.co, "path": urls::action_line(&a.id), "count": count })
+    }
+
+    fn sdg_json(&self, s: &Sdg) -> Value {
+        let count = self.l.index.by_sdg.get(&s.number).map_or(0, Vec::len);
+        json!({ "number": s.number, "title": s.title, "color": s.color, "path": urls::sdg(s.number), "count": count })
+    }
+
+    fn forum(&self, i: usize) -> Value {
+        let f = &self.m().forums[i];
+        let m = self.m();
+        let l = self.l;
+        let sessions: Vec<Value> = l
+            .index
+            .sessions_by_year
+            .get(&f.year)
+            .map(|v| v.iter().map(|j| self.session_summary(&m.sessions[*j])).collect())
+            .unwrap_or_default();
+        let ungis: Vec<Value> = l
+            .index
+            .ungis_by_year
+            .get(&f.year)
+            .map(|v| v.iter().map(|j| self.ungis_summary(&m.ungis[*j])).collect())
+            .unwrap_or_default();
+        let (als, sdgs) = self.tags(&f.tags);
+        let prev = i
+            .checked_sub(1)
+            .and_then(|j| m.forums.get(j))
+            .map(|x| json!({ "title": x.title, "path": urls::forum(x.year) }));
+        let next = m.forums.get(i + 1).map(|x| json!({ "title": x.title, "path": urls::forum(x.year) }));
+        let distributions: Vec<Value> = f
+            .distributions
+            .iter()
+            .map(|d| {
+                let total: u64 = d.parts.iter().map(|x| x.value).sum();
+                let parts: Vec<Value> = d
+                    .parts
+                    .iter()
+                    .map(|x| {
+                        let share = (x.value * 100).checked_div(total).unwrap_or(0);
+                        let shown = if d.unit == "percent" { format!("{}%", x.value) } else { group_digits(x.value) };
+                        json!({ "label": x.label, "value": x.value, "text": shown, "share": share })
+                    })
+                    .collect();
+                json!({ "title": d.title, "unit": d.unit, "parts": parts })
+            })
+            .collect();
+        let consultation: Vec<Value> = f
+            .consultation
+            .iter()
+            .map(|c| json!({ "phase": c.phase, "title": c.title, "date": opt_date_json(&c.date), "time": c.time }))
+            .collect();
+        let regional: Vec<Value> = f.regional_events.iter().map(|e| json!({ "title": e.title, "date": opt_date_json(&e.date), "time": e.time, "organizers": e.organizers, "url": e.url })).collect();
+        let publications: Vec<Value> =
+            f.publications.iter().map(|x| json!({ "title": x.title, "kind": x.kind, "url": x.url })).collect();
+        let prizes = f.prizes.as_ref().map(|x| {
+            let rows: Vec<Value> = [
+                ("Projects submitted", x.submitted),
+                ("Projects nominated", x.nominated),
+                ("Winners", x.winners),
+                ("Champions", x.champions),
+            ]
+            .into_iter()
+            .filter_map(|(label, v)| v.map(|v| json!({ "label": label, "text": group_digits(v) })))
+            .collect();
+            rows
+        });
+        let mut summary = self.forum_summary(f);
+        if let Value::Object(map) = &mut summary {
+            map.insert("format_label".into(), json!(format_label(&f.format)));
+            map.insert("end".into(), date_json(&f.end));
+            map.insert("distributions".into(), Value::Array(distributions));
+            map.insert("special_tracks".into(), serde_json::to_value(&f.special_tracks).unwrap_or_default());
+            map.insert("consultation".into(), Value::Array(consultation));
+            map.insert("hlt_facilitators".into(), serde_json::to_value(&f.hlt_facilitators).unwrap_or_default());
+            map.insert("publications".into(), Value::Array(publications));
+            map.insert("quotes".into(), serde_json::to_value(&f.quotes).unwrap_or_default());
+            map.insert("regional_events".into(), Value::Array(regional));
+            map.insert("prizes".into(), prizes.map(Value::Array).unwrap_or(Value::Null));
+            map.insert("action_lines".into(), als);
+            map.insert("sdgs".into(), sdgs);
+            map.insert("body".into(), json!(f.body.html));
+            map.insert("has_body".into(), json!(!f.body.html.is_empty()));
+        }
+        json!({ "forum": summary, "sessions": sessions, "ungis": ungis, "prev": prev, "next": next })
+    }
+
+    fn action_line(&self, a: &ActionLine) -> Value {
+        let m = self.m();
+        let l = self.l;
+        let items = self.items(l.index.by_action_line.get(&a.id));
+        let children: Vec<Value> = m
+            .action_lines
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(a.id.as_str()))
+            .map(|c| self.action_line_json(c))
+            .collect();
+        let parent = a.parent.as_deref().map(|id| self.action_line_ref(id));
+        let roadmaps: Vec<Value> = m
+            .roadmaps
+            .iter()
+            .filter(|r| r.action_line.value == a.id)
+            .map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug) }))
+            .collect();
+        let by_sdg: Vec<Value> = m
+            .sdgs
+            .iter()
+            .filter_map(|s| {
+                let items = l.index.matrix.get(&(a.id.clone(), s.number))?;
+                Some(json!({ "sdg": self.sdg_ref(s.number), "items": self.items(Some(items)) }))
+            })
+            .collect();
+        json!({ "action_line": self.action_line_json(a), "parent": parent, "children": children, "roadmaps": roadmaps, "items": items, "by_sdg": by_sdg })
+    }
+
+    fn feed(&self) -> Value {
+        let site = self.site_cfg;
+        let m = self.m();
+        let mut entries: Vec<(crate::date::Date, Value)> = Vec::new();
+        let mut add = |date: crate::date::Date, id: String, title: &str, path: String, summary: Option<&str>| {
+            entries.push((date, json!({ "id": id, "title": title, "path": path, "updated": format!("{}T00:00:00Z", date.iso()), "summary": summary })));
+        };
+        for f in &m.forums {
+            add(f.end, format!("forums/{}", f.year), &f.title, urls::forum(f.year), f.theme.as_deref());
+        }
+        for s in &m.sessions {
+            add(s.date.value, format!("forums/{}/hlt/{}", s.year, s.slug), &s.title, urls::session(s.year, &s.slug), None);
+        }
+        for u in &m.ungis {
+            add(u.date, format!("ungis/{}", u.slug), &u.title, urls::ungis(&u.slug), None);
+        }
+        entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1["id"].as_str().cmp(&b.1["id"].as_str())));
+        entries.truncate(50);
+        let updated =
+            entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.iso()));
+        let id_base =
+            site.base_url.clone().unwrap_or_else(|| format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title)));
+        json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
+    }
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "side-event" => "Side event",
+        "joint-statement" => "Joint statement",
+        "dialogue" => "Dialogue",
+        "repository" => "Repository",
+        _ => "Meeting",
+    }
+}
+
+fn format_label(format: &str) -> &'static str {
+    match format {
+        "in-person" => "In person",
+        "virtual" => "Virtual",
+        _ => "Hybrid",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_keep_their_qualifiers() {
+        let k = |value, approx, plus| KeyFigure { label: String::new(), value, approx, plus };
+        assert_eq!(figure_text(&k(15000, false, false)), "15,000");
+        assert_eq!(figure_text(&k(160, true, false)), "about 160");
+        assert_eq!(figure_text(&k(770, false, true)), "770+");
+        assert_eq!(group_digits(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,105 @@
+//! Plan: the list of every file the build writes, with its template and
+//! what it shows, before any HTML exists. A plan is plain data, so it can be
+//! tested without templates and rendered in any order.
+//!
+//! The data a template gets is built per page by `context`, inside the
+//! parallel render loop, so a large site never holds every page's data in
+//! memory at once.
+
+pub mod context;
+
+use crate::link::Linked;
+use crate::model::SiteConfig;
+use crate::urls;
+
+pub use context::{figure_text, group_digits, Contexts};
+
+/// What a page shows; indices point into the model's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Forums,
+    Forum(usize),
+    Session(usize),
+    UngisIndex,
+    Ungis(usize),
+    RoadmapsIndex,
+    Roadmap(usize),
+    Page(usize),
+    ActionLinesIndex,
+    ActionLine(usize),
+    SdgsIndex,
+    Sdg(usize),
+    Matrix,
+    NotFound,
+    Feed,
+    Sitemap,
+}
+
+/// One output file to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedPage {
+    /// Path under the output folder, `/`-separated.
+    pub path: String,
+    /// Template name in the theme.
+    pub template: &'static str,
+    pub kind: PageKind,
+}
+
+/// The whole plan: pages to render and static files to copy.
+#[derive(Debug)]
+pub struct Plan {
+    pub pages: Vec<PlannedPage>,
+    /// (source file, output path) pairs copied byte for byte.
+    pub copies: Vec<(std::path::PathBuf, String)>,
+}
+
+/// Lists every output file of a linked model.
+pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
+    let m = &l.model;
+    let mut pages = Vec::with_capacity(m.sessions.len() + 64);
+    let mut add = |path: String, template: &'static str, kind: PageKind| pages.push(PlannedPage { path, template, kind });
+    add("index.html".into(), "home.html", PageKind::Home);
+    add("forums/index.html".into(), "forums.html", PageKind::Forums);
+    for (i, f) in m.forums.iter().enumerate() {
+        add(urls::forum(f.year), "forum.html", PageKind::Forum(i));
+    }
+    for (i, s) in m.sessions.iter().enumerate() {
+        add(urls::session(s.year, &s.slug), "session.html", PageKind::Session(i));
+    }
+    add("ungis/index.html".into(), "ungis-list.html", PageKind::UngisIndex);
+    for (i, u) in m.ungis.iter().enumerate() {
+        add(urls::ungis(&u.slug), "ungis.html", PageKind::Ungis(i));
+    }
+    add("roadmaps/index.html".into(), "roadmaps.html", PageKind::RoadmapsIndex);
+    for (i, r) in m.roadmaps.iter().enumerate() {
+        add(urls::roadmap(&r.slug), "roadmap.html", PageKind::Roadmap(i));
+    }
+    for (i, p) in m.pages.iter().enumerate() {
+        add(urls::page(&p.slug), "page.html", PageKind::Page(i));
+    }
+    add("action-lines/index.html".into(), "action-lines.html", PageKind::ActionLinesIndex);
+    for (i, a) in m.action_lines.iter().enumerate() {
+        add(urls::action_line(&a.id), "action-line.html", PageKind::ActionLine(i));
+    }
+    add("sdgs/index.html".into(), "sdgs.html", PageKind::SdgsIndex);
+    for (i, s) in m.sdgs.iter().enumerate() {
+        add(urls::sdg(s.number), "sdg.html", PageKind::Sdg(i));
+    }
+    add("matrix/index.html".into(), "matrix.html", PageKind::Matrix);
+    add("404.html".into(), "404.html", PageKind::NotFound);
+    add("atom.xml".into(), "atom.xml", PageKind::Feed);
+    if site.base_url.is_some() {
+        add("sitemap.xml".into(), "sitemap.xml", PageKind::Sitemap);
+    }
+    let copies = m.statics.iter().map(|s| (s.abs_path.clone(), s.rel_path.clone())).collect();
+    Plan { pages, copies }
+}
+
+/// The pages listed in a sitemap: every HTML page but the 404.
+pub fn sitemap_paths(plan: &Plan) -> Vec<String> {
+    let mut paths: Vec<String> =
+        plan.pages.iter().filter(|p| p.path.ends_with(".html") && p.kind != PageKind::NotFound).map(|p| p.path.clone()).collect();
+    paths.sort();
+    paths
+}
