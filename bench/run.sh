@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Build benchmark: generates synthetic corpora and prints, for each size,
-# the wall time, pages per second and peak memory of `wsis build`.
+# Build benchmark: generates synthetic corpora (20 forums, sessions with
+# 2-3 KB Markdown bodies with tables and lists) and prints, per size:
+#   fresh   a build into an empty output folder on the project's disk
+#   rebuild a build over the previous output (the old tree is swapped out and removed)
+#   tmpfs   a fresh build into /dev/shm: the generator's own cost, without the disk
+# with wall time, pages per second and peak memory (from /usr/bin/time).
 # Usage: bench/run.sh [SESSIONS ...]   (default: 1000 10000)
 # Timings on shared machines are noisy: run it a few times and compare.
 set -euo pipefail
@@ -11,19 +15,34 @@ cargo build --release -q
 cargo build --release -q --example gen_corpus
 work="bench/corpus"
 mkdir -p "$work"
-printf '%-10s %-8s %-10s %-12s %-12s\n' sessions pages wall_s pages_per_s peak_MiB
+shm=""
+[ -d /dev/shm ] && [ -w /dev/shm ] && shm=$(mktemp -d /dev/shm/wsis-bench.XXXXXX)
+trap '[ -n "$shm" ] && rm -rf "$shm"' EXIT
+
+measure() { # label sessions content output
+  local label=$1 n=$2 content=$3 output=$4 log
+  log=$(mktemp)
+  /usr/bin/time -v target/release/wsis build --content "$content" --output "$output" > "$log.out" 2> "$log"
+  local pages wall rss pps
+  pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$log.out")
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); if (n == 3) print t[1]*3600 + t[2]*60 + t[3]; else print t[1]*60 + t[2] }' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$log")
+  pps=$(awk -v p="$pages" -v w="$wall" 'BEGIN { if (w > 0) printf "%.0f", p / w; else print "inf" }')
+  printf '%-9s %-8s %-8s %-8s %-12s %-10s\n' "$n" "$label" "$pages" "$wall" "$pps" "$rss"
+  rm -f "$log" "$log.out"
+}
+
+printf '%-9s %-8s %-8s %-8s %-12s %-10s\n' sessions build pages wall_s pages_per_s peak_MiB
 for n in "${sizes[@]}"; do
   forums=20
   per=$(( n / forums ))
   target/release/examples/gen_corpus "$work/content-$n" "$forums" "$per" >/dev/null
   rm -rf "$work/output-$n"
-  # Warm the page cache once, then measure.
-  target/release/wsis build --content "$work/content-$n" --output "$work/output-$n" >/dev/null
-  log="$work/time-$n.txt"
-  /usr/bin/time -v target/release/wsis build --content "$work/content-$n" --output "$work/output-$n" > "$work/stdout-$n.txt" 2> "$log"
-  pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$work/stdout-$n.txt")
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { split($2, t, ":"); if (length(t) == 3) print t[1]*3600 + t[2]*60 + t[3]; else print t[1]*60 + t[2] }' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$log")
-  pps=$(awk -v p="$pages" -v w="$wall" 'BEGIN { if (w > 0) printf "%.0f", p / w; else print "inf" }')
-  printf '%-10s %-8s %-10s %-12s %-12s\n' "$n" "$pages" "$wall" "$pps" "$rss"
+  sync
+  measure fresh "$n" "$work/content-$n" "$work/output-$n"
+  measure rebuild "$n" "$work/content-$n" "$work/output-$n"
+  if [ -n "$shm" ]; then
+    measure tmpfs "$n" "$work/content-$n" "$shm/output-$n"
+    rm -rf "$shm/output-$n"
+  fi
 done

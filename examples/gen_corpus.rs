@@ -23,11 +23,35 @@ impl Lcg {
 }
 
 const WORDS: &[&str] = &[
-    "digital", "inclusion", "connectivity", "policy", "stakeholders", "capacity", "infrastructure", "governance",
-    "innovation", "security", "trust", "access", "broadband", "skills", "development", "partnership", "regional",
-    "data", "platforms", "services", "women", "youth", "rural", "communities", "investment", "regulation",
+    "digital",
+    "inclusion",
+    "connectivity",
+    "policy",
+    "stakeholders",
+    "capacity",
+    "infrastructure",
+    "governance",
+    "innovation",
+    "security",
+    "trust",
+    "access",
+    "broadband",
+    "skills",
+    "development",
+    "partnership",
+    "regional",
+    "data",
+    "platforms",
+    "services",
+    "women",
+    "youth",
+    "rural",
+    "communities",
+    "investment",
+    "regulation",
 ];
-const ACTION_LINES: &[&str] = &["C1", "C2", "C3", "C4", "C5", "C6", "C7-e-health", "C7-e-learning", "C8", "C9", "C10", "C11"];
+const ACTION_LINES: &[&str] =
+    &["C1", "C2", "C3", "C4", "C5", "C6", "C7-e-health", "C7-e-learning", "C8", "C9", "C10", "C11"];
 const SECTIONS: &[&str] = &["Vision", "Emerging trends", "Opportunities", "Challenges", "Recommendations"];
 
 fn sentence(rng: &mut Lcg, words: usize) -> String {

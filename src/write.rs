@@ -26,10 +26,8 @@ impl Staging {
                 fs::create_dir_all(parent)?;
             }
         }
+        remove_leftovers(target);
         let dir = sibling(target, "building");
-        if dir.exists() {
-            fs::remove_dir_all(&dir)?;
-        }
         fs::create_dir_all(&dir)?;
         Ok(Staging { dir, target: target.to_path_buf() })
     }
@@ -83,7 +81,7 @@ impl Staging {
                 let _ = fs::rename(&old, &self.target);
                 return Err(e);
             }
-            fs::remove_dir_all(&old)?;
+            remove_tree(&old)?;
         } else {
             fs::rename(&self.dir, &self.target)?;
         }
@@ -94,6 +92,47 @@ impl Staging {
     pub fn abandon(self) {
         let _ = fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Removes what an interrupted earlier build left beside the target
+/// (`.output.building-*`, `.output.old-*`). Best effort: a leftover that
+/// cannot be removed is harmless and is tried again next time.
+fn remove_leftovers(target: &Path) {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else { return };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(rest) = file_name.strip_prefix(&prefix) {
+            if rest.starts_with("building-") || rest.starts_with("old-") {
+                let _ = remove_tree(&entry.path());
+            }
+        }
+    }
+}
+
+/// Removes a folder tree, its files in parallel: on a large site the old
+/// output has as many files as the new one.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            dirs.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(fs::remove_file)?;
+    // Deepest first, so each folder is empty when it is removed.
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
+    for same_depth in dirs.chunk_by(|a, b| a.0 == b.0) {
+        same_depth.par_iter().try_for_each(|(_, d)| fs::remove_dir(d))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -120,5 +159,21 @@ mod tests {
         assert_eq!(fs::read_to_string(target.join("a/b/index.html")).unwrap(), "new");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only the output remains");
+    }
+
+    #[test]
+    fn leftovers_of_an_interrupted_build_are_cleared() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("output");
+        fs::create_dir_all(tmp.path().join(".output.old-12345/forums")).unwrap();
+        fs::write(tmp.path().join(".output.old-12345/forums/index.html"), "x").unwrap();
+        fs::create_dir_all(tmp.path().join(".output.building-777")).unwrap();
+        fs::create_dir_all(tmp.path().join(".other")).unwrap();
+        let s = Staging::new(&target).unwrap();
+        s.commit().unwrap();
+        let mut names: Vec<String> =
+            fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        assert_eq!(names, [".other", "output"]);
     }
 }

@@ -63,7 +63,7 @@ pub struct Contexts<'a> {
 type Crumbs<'c> = Vec<(&'c str, String)>;
 
 fn date_json(d: &crate::date::Date) -> Value {
-    json!({ "iso": d.iso(), "long": d.long() })
+    obj! { "iso" => d.iso(), "long" => d.long() }
 }
 
 /// A session's day, or its period as "20–29 July 2020".
@@ -133,7 +133,7 @@ impl<'a> Contexts<'a> {
         let forums = || ("Forums", "forums/index.html".to_string());
         let (title, crumbs, data): (String, Crumbs, Value) = match page.kind {
             PageKind::Home => (self.site_cfg.title.clone(), vec![], self.home()),
-            PageKind::Forums => ("Forums".into(), vec![home()], json!({ "forums": self.forums_desc })),
+            PageKind::Forums => ("Forums".into(), vec![home()], obj! { "forums" => self.forums_desc.clone() }),
             PageKind::Forum(i) => (m.forums[i].title.clone(), vec![home(), forums()], self.forum(i)),
             PageKind::Session(i) => {
                 let s = &m.sessions[i];
@@ -144,7 +144,7 @@ impl<'a> Contexts<'a> {
             }
             PageKind::UngisIndex => {
                 let all: Vec<Value> = m.ungis.iter().rev().map(|u| self.ungis_summary(u)).collect();
-                ("UNGIS activities".into(), vec![home()], json!({ "activities": all }))
+                ("UNGIS activities".into(), vec![home()], obj! { "activities" => all })
             }
             PageKind::Ungis(i) => {
                 (m.ungis[i].title.clone(), vec![home(), ("UNGIS", "ungis/index.html".into())], self.ungis(i))
@@ -155,7 +155,7 @@ impl<'a> Contexts<'a> {
                     .iter()
                     .map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug), "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator }))
                     .collect();
-                ("Action Line roadmaps".into(), vec![home()], json!({ "roadmaps": list }))
+                ("Action Line roadmaps".into(), vec![home()], obj! { "roadmaps" => list })
             }
             PageKind::Roadmap(i) => {
                 (m.roadmaps[i].title.clone(), vec![home(), ("Roadmaps", "roadmaps/index.html".into())], self.roadmap(i))
@@ -166,14 +166,16 @@ impl<'a> Contexts<'a> {
                 (pg.title.clone(), vec![home()], data)
             }
             PageKind::ActionLinesIndex => {
-                ("WSIS Action Lines".into(), vec![home()], json!({ "action_lines": self.action_lines }))
+                ("WSIS Action Lines".into(), vec![home()], obj! { "action_lines" => self.action_lines.clone() })
             }
             PageKind::ActionLine(i) => {
                 let a = &m.action_lines[i];
                 let crumbs = vec![home(), ("Action Lines", "action-lines/index.html".into())];
                 (format!("{}: {}", a.id, a.title), crumbs, self.action_line(a))
             }
-            PageKind::SdgsIndex => ("Sustainable Development Goals".into(), vec![home()], json!({ "sdgs": self.sdgs })),
+            PageKind::SdgsIndex => {
+                ("Sustainable Development Goals".into(), vec![home()], obj! { "sdgs" => self.sdgs.clone() })
+            }
             PageKind::Sdg(i) => {
                 let s = &m.sdgs[i];
                 let crumbs = vec![home(), ("SDGs", "sdgs/index.html".into())];
@@ -207,7 +209,11 @@ impl<'a> Contexts<'a> {
     }
 
     fn forum_title(&self, year: u32) -> String {
-        self.m().forums.iter().find(|f| f.year == year).map_or_else(|| format!("WSIS Forum {year}"), |f| f.title.clone())
+        self.m()
+            .forums
+            .iter()
+            .find(|f| f.year == year)
+            .map_or_else(|| format!("WSIS Forum {year}"), |f| f.title.clone())
     }
 
     fn home(&self) -> Value {
@@ -216,7 +222,7 @@ impl<'a> Contexts<'a> {
         let mut recent: Vec<&Session> = m.sessions.iter().collect();
         recent.sort_by(|a, b| (b.date.value, &a.title).cmp(&(a.date.value, &b.title)));
         let recent: Vec<Value> = recent.iter().take(6).map(|s| self.session_summary(s)).collect();
-        json!({ "forums": self.forums_desc, "latest": latest, "recent_sessions": recent, "action_lines": self.action_lines, "sdgs": self.sdgs })
+        obj! { "forums" => self.forums_desc.clone(), "latest" => latest, "recent_sessions" => recent, "action_lines" => self.action_lines.clone(), "sdgs" => self.sdgs.clone() }
     }
 
     fn session(&self, i: usize, forum_title: &str) -> Value {
@@ -293,7 +299,7 @@ impl<'a> Contexts<'a> {
                 Some(json!({ "action_line": self.action_line_ref(&a.id), "count": n, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) }))
             })
             .collect();
-        json!({ "sdg": self.sdg_json(s), "items": items, "action_lines": connected })
+        obj! { "sdg" => self.sdg_json(s), "items" => items, "action_lines" => connected }
     }
 
     fn matrix(&self) -> Value {
@@ -313,10 +319,10 @@ impl<'a> Contexts<'a> {
                         json!({ "sdg": s.number, "count": n, "level": level, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) })
                     })
                     .collect();
-                json!({ "action_line": self.action_line_ref(&a.id), "cells": cells })
+                obj! { "action_line" => self.action_line_ref(&a.id), "cells" => cells }
             })
             .collect();
-        json!({ "sdgs": self.sdgs, "rows": rows })
+        obj! { "sdgs" => self.sdgs.clone(), "rows" => rows }
     }
 
     fn action_line_ref(&self, id: &str) -> Value {
@@ -356,19 +362,19 @@ impl<'a> Contexts<'a> {
         match item {
             Item::Forum(i) => {
                 let f = &m.forums[i];
-                json!({ "kind": "Forum", "title": f.title, "path": urls::forum(f.year), "date": date_json(&f.start), "year": f.year })
+                obj! { "kind" => "Forum", "title" => f.title.as_str(), "path" => urls::forum(f.year), "date" => date_json(&f.start), "year" => f.year }
             }
             Item::Session(i) => {
                 let s = &m.sessions[i];
-                json!({ "kind": "High-Level Track session", "title": s.title, "path": urls::session(s.year, &s.slug), "date": session_date_json(s), "year": s.year })
+                obj! { "kind" => "High-Level Track session", "title" => s.title.as_str(), "path" => urls::session(s.year, &s.slug), "date" => session_date_json(s), "year" => s.year }
             }
             Item::Ungis(i) => {
                 let u = &m.ungis[i];
-                json!({ "kind": "UNGIS activity", "title": u.title, "path": urls::ungis(&u.slug), "date": date_json(&u.date), "year": u.date.year })
+                obj! { "kind" => "UNGIS activity", "title" => u.title.as_str(), "path" => urls::ungis(&u.slug), "date" => date_json(&u.date), "year" => u.date.year }
             }
             Item::Roadmap(i) => {
                 let r = &m.roadmaps[i];
-                json!({ "kind": "Roadmap", "title": r.title, "path": urls::roadmap(&r.slug), "date": opt_date_json(&r.updated), "year": r.updated.map(|d| d.year) })
+                obj! { "kind" => "Roadmap", "title" => r.title.as_str(), "path" => urls::roadmap(&r.slug), "date" => opt_date_json(&r.updated), "year" => r.updated.map(|d| d.year) }
             }
         }
     }
@@ -490,7 +496,7 @@ impl<'a> Contexts<'a> {
             map.insert("body".into(), json!(f.body.html));
             map.insert("has_body".into(), json!(!f.body.html.is_empty()));
         }
-        json!({ "forum": summary, "sessions": sessions, "ungis": ungis, "prev": prev, "next": next })
+        obj! { "forum" => summary, "sessions" => sessions, "ungis" => ungis, "prev" => prev, "next" => next }
     }
 
     fn action_line(&self, a: &ActionLine) -> Value {
@@ -515,10 +521,10 @@ impl<'a> Contexts<'a> {
             .iter()
             .filter_map(|s| {
                 let items = l.index.matrix.get(&(a.id.clone(), s.number))?;
-                Some(json!({ "sdg": self.sdg_ref(s.number), "items": self.items(Some(items)) }))
+                Some(obj! { "sdg" => self.sdg_ref(s.number), "items" => self.items(Some(items)) })
             })
             .collect();
-        json!({ "action_line": self.action_line_json(a), "parent": parent, "children": children, "roadmaps": roadmaps, "items": items, "by_sdg": by_sdg })
+        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "by_sdg" => by_sdg }
     }
 
     fn feed(&self) -> Value {
@@ -532,7 +538,13 @@ impl<'a> Contexts<'a> {
             add(f.end, format!("forums/{}", f.year), &f.title, urls::forum(f.year), f.theme.as_deref());
         }
         for s in &m.sessions {
-            add(s.date.value, format!("forums/{}/hlt/{}", s.year, s.slug), &s.title, urls::session(s.year, &s.slug), None);
+            add(
+                s.date.value,
+                format!("forums/{}/hlt/{}", s.year, s.slug),
+                &s.title,
+                urls::session(s.year, &s.slug),
+                None,
+            );
         }
         for u in &m.ungis {
             add(u.date, format!("ungis/{}", u.slug), &u.title, urls::ungis(&u.slug), None);
@@ -541,8 +553,10 @@ impl<'a> Contexts<'a> {
         entries.truncate(50);
         let updated =
             entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.iso()));
-        let id_base =
-            site.base_url.clone().unwrap_or_else(|| format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title)));
+        let id_base = site
+            .base_url
+            .clone()
+            .unwrap_or_else(|| format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title)));
         json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
     }
 }

@@ -58,7 +58,8 @@ pub struct Plan {
 pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
     let m = &l.model;
     let mut pages = Vec::with_capacity(m.sessions.len() + 64);
-    let mut add = |path: String, template: &'static str, kind: PageKind| pages.push(PlannedPage { path, template, kind });
+    let mut add =
+        |path: String, template: &'static str, kind: PageKind| pages.push(PlannedPage { path, template, kind });
     add("index.html".into(), "home.html", PageKind::Home);
     add("forums/index.html".into(), "forums.html", PageKind::Forums);
     for (i, f) in m.forums.iter().enumerate() {
@@ -98,8 +99,12 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
 
 /// The pages listed in a sitemap: every HTML page but the 404.
 pub fn sitemap_paths(plan: &Plan) -> Vec<String> {
-    let mut paths: Vec<String> =
-        plan.pages.iter().filter(|p| p.path.ends_with(".html") && p.kind != PageKind::NotFound).map(|p| p.path.clone()).collect();
+    let mut paths: Vec<String> = plan
+        .pages
+        .iter()
+        .filter(|p| p.path.ends_with(".html") && p.kind != PageKind::NotFound)
+        .map(|p| p.path.clone())
+        .collect();
     paths.sort();
     paths
 }
