@@ -157,3 +157,31 @@ fn content_folder_that_does_not_exist() {
     assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
     assert!(!Path::new(&tmp.path().join("output")).exists());
 }
+
+#[test]
+fn malformed_inputs_are_reported_never_panic() {
+    let nasty: &[&[u8]] = &[
+        b"---\n: :\n---\n",
+        b"---\n- a\n- b\n---\n",
+        b"---\n[\n---\n",
+        b"---\ntitle: x\nweight:\n\t- 1\n---\n",
+        b"---\ntitle: !!binary aGVsbG8=\nweight: 1e9\n---\n",
+        b"---\n? [complex, key]\n: value\n---\n",
+        b"---\ntitle: x\n...\nweight: 2\n---\n",
+        b"---\ntitle: x\nweight: 99999999999999999999999999\n---\n",
+        b"---\ntitle: {a: b}\n---\n",
+        b"---\ntitle: |\n  multi\n  line\ndescription: >\n  folded\nweight: [1]\n---\n",
+        b"---\n\"unterminated: x\n---\n",
+        b"\0\0\0\0",
+        b"---\n---\n---\n",
+    ];
+    for (i, input) in nasty.iter().enumerate() {
+        let site = fixture_site();
+        fs::write(site.path().join("content/pages/process.md"), input).unwrap();
+        let out = wsis(site.path(), &["check"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "input {i} should fail cleanly:\n{err}");
+        assert!(err.contains("content/pages/process.md:"), "input {i}: the message names the file:\n{err}");
+        assert!(!err.contains("panicked"), "input {i} panicked:\n{err}");
+    }
+}

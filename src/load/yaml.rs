@@ -77,11 +77,16 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
         let span = at(mark.line(), mark.col(), 1);
         let finished = match event {
             Event::StreamEnd => break,
-            Event::Nothing | Event::StreamStart | Event::DocumentStart => None,
-            Event::DocumentEnd => {
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => None,
+            Event::DocumentStart => {
                 if root.is_some() {
-                    // A second document would be silently dropped: stop here.
-                    break;
+                    // A second document would otherwise be dropped unseen.
+                    return Err(YamlError {
+                        message:
+                            "a second YAML document starts here; this file holds one (remove the `...` or `---` line)"
+                                .into(),
+                        span,
+                    });
                 }
                 None
             }

@@ -108,3 +108,47 @@ pub fn sitemap_paths(plan: &Plan) -> Vec<String> {
     paths.sort();
     paths
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fixture_plan() -> (crate::link::Linked, Plan) {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/content");
+        let linked = crate::check(&content).expect("the fixture site is valid");
+        let site = linked.model.site.clone().expect("site.yaml loads");
+        let plan = plan(&linked, &site);
+        (linked, plan)
+    }
+
+    #[test]
+    fn plan_lists_each_entity_once_at_its_url() {
+        let (_, plan) = fixture_plan();
+        let paths: Vec<&str> = plan.pages.iter().map(|p| p.path.as_str()).collect();
+        let mut unique = paths.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), paths.len(), "no output path is planned twice");
+        assert!(paths.contains(&"forums/2020/hlt/e-health-session/index.html"));
+        assert!(paths.contains(&"action-lines/c7-e-health/index.html"));
+        assert!(paths.contains(&"sitemap.xml"), "the fixture sets base_url");
+        assert!(plan.copies.iter().any(|(_, rel)| rel == "static/img/logo.svg"));
+    }
+
+    #[test]
+    fn contexts_hold_resolved_relative_data() {
+        let (linked, plan) = fixture_plan();
+        let site = linked.model.site.clone().expect("site.yaml loads");
+        let contexts = Contexts::new(&linked, &site, &plan);
+        let session = plan.pages.iter().find(|p| p.path == "forums/2020/hlt/e-health-session/index.html").unwrap();
+        let data = contexts.context(session);
+        assert_eq!(data["root"], "../../../../");
+        assert_eq!(data["session"]["forum"]["path"], "forums/2020/index.html");
+        assert_eq!(data["session"]["action_lines"][0]["id"], "C2", "action lines in reference order");
+        assert_eq!(data["breadcrumbs"][2]["title"], "Fixture Forum 2020");
+        let sitemap = plan.pages.iter().find(|p| p.kind == PageKind::Sitemap).unwrap();
+        let urls = contexts.context(sitemap)["urls"].as_array().unwrap().len();
+        assert_eq!(urls, plan.pages.iter().filter(|p| p.path.ends_with(".html")).count() - 1, "all but the 404");
+    }
+}
