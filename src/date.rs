@@ -1,4 +1,10 @@
-//! Calendar dates as editors write them (`YYYY-MM-DD`), checked to be real.
+//! Calendar dates as editors write them, checked to be real.
+//!
+//! `YYYY-MM-DD` is the norm. Where the sources give only a month or a year
+//! (an extension to the content model), `YYYY-MM` and `YYYY` are accepted
+//! and shown as such ("January 2021"), never padded with an invented day.
+//! A missing part is stored as 0, so dates still sort: a month comes before
+//! its days.
 //!
 //! Hand-written rather than a date crate: the model needs parsing, ordering
 //! and two display forms, nothing with times or zones.
@@ -8,7 +14,9 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: u32,
+    /// 1-12, or 0 when only the year is known.
     pub month: u32,
+    /// 1-31, or 0 when only the year or month is known.
     pub day: u32,
 }
 
@@ -38,34 +46,60 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 }
 
 impl Date {
-    /// Parses `YYYY-MM-DD`; the error says what is wrong with it.
+    /// Parses `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`); the error says what is wrong.
     pub fn parse(text: &str) -> Result<Date, String> {
-        let b = text.as_bytes();
-        let shape_ok = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if !shape_ok {
+        let shape = |len: usize| {
+            text.len() == len
+                && text.bytes().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == b'-' } else { c.is_ascii_digit() })
+        };
+        if !(shape(10) || shape(7) || shape(4)) {
             return Err(format!("`{text}` is not a date in the form YYYY-MM-DD"));
         }
-        let num = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(0);
+        let num = |r: std::ops::Range<usize>| text.get(r).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
         let (year, month, day) = (num(0..4), num(5..7), num(8..10));
-        if !(1..=12).contains(&month) {
+        if text.len() >= 7 && !(1..=12).contains(&month) {
             return Err(format!("`{text}` has month {month}; months run from 01 to 12"));
         }
-        let last = days_in_month(year, month);
-        if day == 0 || day > last {
-            return Err(format!("`{text}` is not a real date: {} {year} has {last} days", MONTHS[month as usize - 1]));
+        if text.len() == 10 {
+            let last = days_in_month(year, month);
+            if day == 0 || day > last {
+                return Err(format!(
+                    "`{text}` is not a real date: {} {year} has {last} days",
+                    MONTHS[month as usize - 1]
+                ));
+            }
         }
         Ok(Date { year, month, day })
     }
 
-    /// "22 June 2020".
-    pub fn long(&self) -> String {
-        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+    /// True when the day is known.
+    pub fn is_exact(&self) -> bool {
+        self.day != 0
     }
 
-    /// ISO form, as used in `<time datetime>` and feeds.
+    /// The first day this date can mean (`2021-01` -> 1 January 2021).
+    pub fn first_day(&self) -> Date {
+        Date { year: self.year, month: self.month.max(1), day: self.day.max(1) }
+    }
+
+    /// The last day this date can mean (`2021-05` -> 31 May 2021).
+    pub fn last_day(&self) -> Date {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 { days_in_month(self.year, month) } else { self.day };
+        Date { year: self.year, month, day }
+    }
+
+    /// "22 June 2020", "January 2021" or "2020".
+    pub fn long(&self) -> String {
+        match (self.month, self.day) {
+            (0, _) => self.year.to_string(),
+            (m, 0) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+            (m, d) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
+        }
+    }
+
+    /// ISO form as written (`2020-06-22`, `2021-01`, `2020`): valid in
+    /// `<time datetime>`.
     pub fn iso(&self) -> String {
         self.to_string()
     }
@@ -79,7 +113,11 @@ impl serde::Serialize for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match (self.month, self.day) {
+            (0, _) => write!(f, "{:04}", self.year),
+            (m, 0) => write!(f, "{:04}-{m:02}", self.year),
+            (m, d) => write!(f, "{:04}-{m:02}-{d:02}", self.year),
+        }
     }
 }
 
@@ -87,7 +125,7 @@ impl fmt::Display for Date {
 pub fn range_long(start: Date, end: Date) -> String {
     if start == end {
         start.long()
-    } else if start.year != end.year {
+    } else if !start.is_exact() || !end.is_exact() || start.year != end.year {
         format!("{} – {}", start.long(), end.long())
     } else if start.month != end.month {
         format!("{} {} – {}", start.day, MONTHS[start.month as usize - 1], end.long())
@@ -100,6 +138,10 @@ pub fn range_long(start: Date, end: Date) -> String {
 mod tests {
     use super::*;
 
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
     #[test]
     fn parses_real_dates_only() {
         assert_eq!(Date::parse("2020-06-22"), Ok(Date { year: 2020, month: 6, day: 22 }));
@@ -108,13 +150,24 @@ mod tests {
         assert!(Date::parse("2024-13-45").unwrap_err().contains("month 13"));
         assert!(Date::parse("22/06/2020").unwrap_err().contains("YYYY-MM-DD"));
         assert!(Date::parse("2020-6-22").is_err());
+        assert!(Date::parse("2021-00").is_err());
+    }
+
+    #[test]
+    fn month_and_year_precision_is_kept() {
+        assert_eq!(d("2021-01").long(), "January 2021");
+        assert_eq!(d("2020").long(), "2020");
+        assert_eq!(d("2021-01").iso(), "2021-01");
+        assert_eq!(d("2021-05").last_day(), d("2021-05-31"));
+        assert_eq!(d("2020").first_day(), d("2020-01-01"));
+        assert!(d("2021-01") < d("2021-01-01"), "a month sorts before its days");
     }
 
     #[test]
     fn ranges_read_naturally() {
-        let d = |s| Date::parse(s).unwrap();
         assert_eq!(range_long(d("2020-06-22"), d("2020-09-10")), "22 June – 10 September 2020");
         assert_eq!(range_long(d("2017-06-12"), d("2017-06-16")), "12–16 June 2017");
         assert_eq!(range_long(d("2017-06-12"), d("2017-06-12")), "12 June 2017");
+        assert_eq!(range_long(d("2021-01"), d("2021-05-21")), "January 2021 – 21 May 2021");
     }
 }

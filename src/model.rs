@@ -75,6 +75,9 @@ pub struct Person {
 pub struct KeyFigure {
     pub label: String,
     pub value: u64,
+    /// Extension: the words the source puts before the number ("more than",
+    /// "over"), kept so a figure reads as the source gives it.
+    pub qualifier: Option<String>,
     /// "about 150".
     pub approx: bool,
     /// "770+".
@@ -156,6 +159,15 @@ pub struct Prizes {
     pub champions: Option<u64>,
 }
 
+/// One phase of a WSIS Prizes contest.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrizePhase {
+    pub phase: String,
+    pub title: String,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
 pub const FORMATS: &[&str] = &["in-person", "virtual", "hybrid"];
 
 /// What every document that names action lines and SDGs carries.
@@ -184,8 +196,11 @@ pub struct Forum {
     pub theme: Option<String>,
     pub start: Date,
     pub end: Date,
-    pub venue: String,
-    pub format: String,
+    /// Required by the model; optional here (an extension) because some
+    /// sources do not name the venue, and nothing is invented.
+    pub venue: Option<String>,
+    /// Likewise optional when the sources do not say.
+    pub format: Option<String>,
     pub key_figures: Vec<KeyFigure>,
     pub distributions: Vec<Distribution>,
     pub special_tracks: Vec<SpecialTrack>,
@@ -195,6 +210,8 @@ pub struct Forum {
     pub quotes: Vec<Quote>,
     pub regional_events: Vec<RegionalEvent>,
     pub prizes: Option<Prizes>,
+    /// Extension: the phases of that year's WSIS Prizes contest.
+    pub prize_phases: Vec<PrizePhase>,
     pub tags: Tags,
     pub body: Body,
     pub file: usize,
@@ -228,6 +245,8 @@ pub struct Ungis {
     pub title: String,
     pub kind: String,
     pub date: Date,
+    /// Last day when `date` is a period (`a..b`).
+    pub date_end: Option<Date>,
     pub time: Option<String>,
     pub chair: Option<String>,
     pub forum: Option<At<u32>>,
@@ -269,6 +288,9 @@ pub struct Page {
     pub description: Option<String>,
     /// Extension: position in the footer menu (lower first, then title).
     pub weight: Option<u64>,
+    /// Extension: the action lines and SDGs the page is about, so it is
+    /// listed under them and counted in the matrix.
+    pub tags: Tags,
     pub body: Body,
     pub file: usize,
 }

@@ -226,3 +226,24 @@ fn a_wrong_command_line_exits_2() {
     assert_eq!(wsis(site.path(), &["build", "--no-such-flag"]).status.code(), Some(2));
     assert_eq!(wsis(site.path(), &["publish"]).status.code(), Some(2));
 }
+
+#[test]
+fn partial_dates_qualifiers_and_prize_phases_read_as_written() {
+    let (_site, tree) = build_fixture();
+    let forum = page(&tree, "forums/2021/index.html");
+    assert!(forum.contains("January 2021 – 21 May 2021"), "a month-only start is not padded with a day");
+    assert!(forum.contains("more than 1,800"));
+    assert!(forum.contains("Submission phase") && forum.contains("5 November 2020 – 25 January 2021"));
+    assert!(!forum.contains(" · Hybrid") && !forum.contains("Virtual"), "no venue or format is invented");
+    let ungis = page(&tree, "ungis/repository/index.html");
+    assert!(ungis.contains("1 February 2021 – March 2021"));
+}
+
+#[test]
+fn tagged_pages_are_listed_under_their_action_lines_and_sdgs() {
+    let (_site, tree) = build_fixture();
+    assert!(page(&tree, "action-lines/c7-e-health/index.html").contains("Process timeline"));
+    assert!(page(&tree, "sdgs/3/index.html").contains("Process timeline"));
+    let page_html = page(&tree, "pages/process/index.html");
+    assert!(page_html.contains(r#"href="../../sdgs/3/index.html""#), "a page links to its SDGs");
+}

@@ -19,6 +19,7 @@ pub enum Item {
     Session(usize),
     Ungis(usize),
     Roadmap(usize),
+    Page(usize),
 }
 
 /// Derived indexes; every list is in a stable order.

@@ -92,7 +92,7 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
             Some(forum) => {
                 let date = s.date.value;
                 let last = s.date_end.unwrap_or(date);
-                if date < forum.start || last > forum.end {
+                if date.first_day() < forum.start.first_day() || last.last_day() > forum.end.last_day() {
                     diags.push(
                         known
                             .error(
@@ -123,6 +123,9 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
                 );
             }
         }
+    }
+    for p in &model.pages {
+        known.check_tags(p.file, &p.tags, diags);
     }
     for r in &model.roadmaps {
         known.check_action_line(r.file, &r.action_line, diags);
@@ -168,6 +171,10 @@ pub fn build_index(model: &Model) -> Index {
     for (i, r) in model.roadmaps.iter().enumerate() {
         let sdgs = r.activities.iter().flat_map(|a| a.sdgs.iter().map(|s| s.value)).collect();
         name(Item::Roadmap(i), vec![r.action_line.value.as_str()], sdgs);
+    }
+    for (i, p) in model.pages.iter().enumerate() {
+        let (a, s) = tag_lists(&p.tags);
+        name(Item::Page(i), a, s);
     }
     for (i, s) in model.sessions.iter().enumerate() {
         index.sessions_by_year.entry(s.year).or_default().push(i);

@@ -25,12 +25,14 @@ pub fn group_digits(n: u64) -> String {
 
 /// A key figure as a reader sees it: "about 150", "770+".
 pub fn figure_text(k: &KeyFigure) -> String {
-    let n = group_digits(k.value);
-    match (k.approx, k.plus) {
-        (true, true) => format!("about {n}+"),
-        (true, false) => format!("about {n}"),
-        (false, true) => format!("{n}+"),
-        (false, false) => n,
+    let mut n = group_digits(k.value);
+    if k.plus {
+        n.push('+');
+    }
+    match (&k.qualifier, k.approx) {
+        (Some(q), _) => format!("{q} {n}"),
+        (None, true) => format!("about {n}"),
+        (None, false) => n,
     }
 }
 
@@ -66,12 +68,16 @@ fn date_json(d: &crate::date::Date) -> Value {
     obj! { "iso" => d.iso(), "long" => d.long() }
 }
 
-/// A session's day, or its period as "20–29 July 2020".
-fn session_date_json(s: &Session) -> Value {
-    match s.date_end {
-        Some(end) => json!({ "iso": s.date.value.iso(), "long": range_long(s.date.value, end) }),
-        None => date_json(&s.date.value),
+/// A day, or a period shown as "20–29 July 2020".
+fn period_json(start: &crate::date::Date, end: Option<crate::date::Date>) -> Value {
+    match end {
+        Some(end) => obj! { "iso" => start.iso(), "long" => range_long(*start, end) },
+        None => date_json(start),
     }
+}
+
+fn session_date_json(s: &Session) -> Value {
+    period_json(&s.date.value, s.date_end)
 }
 
 fn opt_date_json(d: &Option<crate::date::Date>) -> Value {
@@ -162,7 +168,14 @@ impl<'a> Contexts<'a> {
             }
             PageKind::Page(i) => {
                 let pg = &m.pages[i];
-                let data = json!({ "page": { "title": pg.title, "description": pg.description, "body": pg.body.html, "has_body": !pg.body.html.is_empty() } });
+                let (als, sdgs) = self.tags(&pg.tags);
+                let data = obj! { "page" => obj! {
+                    "title" => pg.title.as_str(),
+                    "description" => pg.description.as_deref(),
+                    "body" => pg.body.html.as_str(),
+                    "action_lines" => als,
+                    "sdgs" => sdgs,
+                } };
                 (pg.title.clone(), vec![home()], data)
             }
             PageKind::ActionLinesIndex => {
@@ -263,7 +276,7 @@ impl<'a> Contexts<'a> {
             .and_then(|y| m.forums.iter().find(|f| f.year == y.value))
             .map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
         json!({ "activity": {
-            "title": u.title, "kind": kind_label(&u.kind), "date": date_json(&u.date), "time": u.time, "chair": u.chair,
+            "title": u.title, "kind": kind_label(&u.kind), "date": period_json(&u.date, u.date_end), "time": u.time, "chair": u.chair,
             "url": u.url, "forum": forum, "action_lines": als, "sdgs": sdgs, "body": u.body.html, "has_body": !u.body.html.is_empty(),
         }})
     }
@@ -370,7 +383,11 @@ impl<'a> Contexts<'a> {
             }
             Item::Ungis(i) => {
                 let u = &m.ungis[i];
-                obj! { "kind" => "UNGIS activity", "title" => u.title.as_str(), "path" => urls::ungis(&u.slug), "date" => date_json(&u.date), "year" => u.date.year }
+                obj! { "kind" => "UNGIS activity", "title" => u.title.as_str(), "path" => urls::ungis(&u.slug), "date" => period_json(&u.date, u.date_end), "year" => u.date.year }
+            }
+            Item::Page(i) => {
+                let p = &m.pages[i];
+                obj! { "kind" => "Page", "title" => p.title.as_str(), "path" => urls::page(&p.slug), "date" => Value::Null, "year" => Value::Null }
             }
             Item::Roadmap(i) => {
                 let r = &m.roadmaps[i];
@@ -407,7 +424,7 @@ impl<'a> Contexts<'a> {
     }
 
     fn ungis_summary(&self, u: &Ungis) -> Value {
-        json!({ "title": u.title, "path": urls::ungis(&u.slug), "date": date_json(&u.date), "time": u.time, "kind": kind_label(&u.kind) })
+        json!({ "title": u.title, "path": urls::ungis(&u.slug), "date": period_json(&u.date, u.date_end), "time": u.time, "kind": kind_label(&u.kind) })
     }
 
     fn action_line_json(&self, a: &ActionLine) -> Value {
@@ -481,7 +498,23 @@ impl<'a> Contexts<'a> {
         });
         let mut summary = self.forum_summary(f);
         if let Value::Object(map) = &mut summary {
-            map.insert("format_label".into(), json!(format_label(&f.format)));
+            // The format, unless the venue already says it ("Virtual").
+            let format = f.format.as_deref().map(format_label);
+            let said = |label: &str| f.venue.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(label));
+            map.insert("format_label".into(), json!(format.filter(|label| !said(label))));
+            let phases: Vec<Value> = f
+                .prize_phases
+                .iter()
+                .map(|x| {
+                    let dates = match (x.start, x.end) {
+                        (Some(s), Some(e)) => Some(range_long(s, e)),
+                        (Some(d), None) | (None, Some(d)) => Some(d.long()),
+                        (None, None) => None,
+                    };
+                    obj! { "phase" => x.phase.as_str(), "title" => x.title.as_str(), "dates" => dates }
+                })
+                .collect();
+            map.insert("prize_phases".into(), Value::Array(phases));
             map.insert("end".into(), date_json(&f.end));
             map.insert("distributions".into(), Value::Array(distributions));
             map.insert("special_tracks".into(), serde_json::to_value(&f.special_tracks).unwrap_or_default());
@@ -532,7 +565,7 @@ impl<'a> Contexts<'a> {
         let m = self.m();
         let mut entries: Vec<(crate::date::Date, Value)> = Vec::new();
         let mut add = |date: crate::date::Date, id: String, title: &str, path: String, summary: Option<&str>| {
-            entries.push((date, json!({ "id": id, "title": title, "path": path, "updated": format!("{}T00:00:00Z", date.iso()), "summary": summary })));
+            entries.push((date, json!({ "id": id, "title": title, "path": path, "updated": format!("{}T00:00:00Z", date.first_day().iso()), "summary": summary })));
         };
         for f in &m.forums {
             add(f.end, format!("forums/{}", f.year), &f.title, urls::forum(f.year), f.theme.as_deref());
@@ -551,8 +584,9 @@ impl<'a> Contexts<'a> {
         }
         entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1["id"].as_str().cmp(&b.1["id"].as_str())));
         entries.truncate(50);
-        let updated =
-            entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.iso()));
+        let updated = entries
+            .first()
+            .map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.first_day().iso()));
         let id_base = site
             .base_url
             .clone()
@@ -585,10 +619,12 @@ mod tests {
 
     #[test]
     fn figures_keep_their_qualifiers() {
-        let k = |value, approx, plus| KeyFigure { label: String::new(), value, approx, plus };
+        let k = |value, approx, plus| KeyFigure { label: String::new(), value, approx, plus, qualifier: None };
         assert_eq!(figure_text(&k(15000, false, false)), "15,000");
         assert_eq!(figure_text(&k(160, true, false)), "about 160");
         assert_eq!(figure_text(&k(770, false, true)), "770+");
         assert_eq!(group_digits(1234567), "1,234,567");
+        let more = KeyFigure { qualifier: Some("more than".into()), ..k(1800, false, false) };
+        assert_eq!(figure_text(&more), "more than 1,800");
     }
 }

@@ -8,7 +8,7 @@ pub fn session(r: &mut Reader, node: &Node, year: u32, slug: &str, body: Body, f
     let keys = ["title", "date", "time", "facilitators", "speakers", "action_lines", "sdgs"];
     let f = r.fields(node, "a High-Level Track session's front matter", &keys)?;
     let title = r.req_str(&f, "title", "Bridging digital divides");
-    let (date, date_end) = session_date(r, &f);
+    let (date, date_end) = r.req_date_or_period(&f, "date");
     let time = r.opt_str(&f, "time");
     let facilitators = r.list(&f, "facilitators", Reader::person);
     let speakers = r.list(&f, "speakers", Reader::person);
@@ -28,43 +28,12 @@ pub fn session(r: &mut Reader, node: &Node, year: u32, slug: &str, body: Body, f
     })
 }
 
-/// `date: 2020-07-20`, or `date: 2020-07-20..2020-07-29` when the sources
-/// name only the period a session fell in.
-fn session_date(
-    r: &mut Reader,
-    f: &super::fields::Fields,
-) -> (Option<At<crate::date::Date>>, Option<crate::date::Date>) {
-    let span = f.value_span("date");
-    let text = r.opt_str(f, "date");
-    match (text.as_deref().and_then(|t| t.split_once("..")), span) {
-        (Some((a, b)), Some(span)) => {
-            let parse = |r: &mut Reader, t: &str| match crate::date::Date::parse(t.trim()) {
-                Ok(d) => Some(d),
-                Err(why) => {
-                    r.error(span, "invalid-date", format!("`date`: {why}")).help =
-                        Some("a period is written `2020-07-20..2020-07-29`".into());
-                    None
-                }
-            };
-            let (start, end) = (parse(r, a), parse(r, b));
-            if let (Some(s), Some(e)) = (start, end) {
-                if e < s {
-                    r.error(span, "end-before-start", format!("the period `{a}..{b}` ends before it starts"));
-                    return (None, None);
-                }
-            }
-            (start.map(|value| At { value, span }), end)
-        }
-        _ => (r.req_date(f, "date"), None),
-    }
-}
-
 pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Ungis> {
     let keys = ["title", "kind", "date", "time", "chair", "forum", "url", "action_lines", "sdgs"];
     let f = r.fields(node, "a UNGIS activity's front matter", &keys)?;
     let title = r.req_str(&f, "title", "UNGIS Side Event at HLPF 2020");
     let kind = r.req_enum(&f, "kind", UNGIS_KINDS);
-    let date = r.req_date(&f, "date");
+    let (date, date_end) = r.req_date_or_period(&f, "date");
     let time = r.opt_str(&f, "time");
     let chair = r.opt_str(&f, "chair");
     let forum = f.value_span("forum").and_then(|span| r.opt_u64(&f, "forum").map(|y| At { value: y as u32, span }));
@@ -75,6 +44,7 @@ pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -
         title: title?,
         kind: kind?,
         date: date?.value,
+        date_end,
         time,
         chair,
         forum,
@@ -117,9 +87,10 @@ pub fn roadmap(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize)
 }
 
 pub fn page(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Page> {
-    let f = r.fields(node, "a page's front matter", &["title", "description", "weight"])?;
+    let f = r.fields(node, "a page's front matter", &["title", "description", "weight", "action_lines", "sdgs"])?;
     let title = r.req_str(&f, "title", "About WSIS");
     let description = r.opt_str(&f, "description");
     let weight = r.opt_u64(&f, "weight");
-    Some(Page { slug: slug.to_string(), title: title?, description, weight, body, file })
+    let tags = r.tags(&f);
+    Some(Page { slug: slug.to_string(), title: title?, description, weight, tags, body, file })
 }

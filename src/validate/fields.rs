@@ -202,6 +202,33 @@ impl<'a> Reader<'a> {
         self.opt_date(f, key)
     }
 
+    /// A required `date` that may also be a period, `2020-07-20..2020-07-29`,
+    /// when the sources give only the span something fell in. Returns the
+    /// start (with its place) and the end of a period.
+    pub fn req_date_or_period(&mut self, f: &Fields, key: &str) -> (Option<At<Date>>, Option<Date>) {
+        let Some(span) = f.value_span(key) else { return (self.req_date(f, key), None) };
+        let text = self.opt_str(f, key);
+        let Some((a, b)) = text.as_deref().and_then(|t| t.split_once("..")) else {
+            return (self.req_date(f, key), None);
+        };
+        let mut parse = |t: &str| match Date::parse(t.trim()) {
+            Ok(d) => Some(d),
+            Err(why) => {
+                self.error(span, "invalid-date", format!("`{key}`: {why}")).help =
+                    Some("a period is written `2020-07-20..2020-07-29`".into());
+                None
+            }
+        };
+        let (start, end) = (parse(a), parse(b));
+        if let (Some(s), Some(e)) = (start, end) {
+            if e.last_day() < s.first_day() {
+                self.error(span, "end-before-start", format!("the period `{a}..{b}` ends before it starts"));
+                return (None, None);
+            }
+        }
+        (start.map(|value| At { value, span }), end)
+    }
+
     /// Optional value that must be one of `allowed`.
     pub fn opt_enum(&mut self, f: &Fields, key: &str, allowed: &[&str]) -> Option<String> {
         let node = f.get(key)?;

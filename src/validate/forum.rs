@@ -21,6 +21,7 @@ const KEYS: &[&str] = &[
     "quotes",
     "regional_events",
     "prizes",
+    "prize_phases",
     "action_lines",
     "sdgs",
 ];
@@ -40,12 +41,12 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
     let start = r.req_date(&f, "start");
     let end = r.req_date(&f, "end");
     if let (Some(s), Some(e)) = (&start, &end) {
-        if e.value < s.value {
+        if e.value.last_day() < s.value.first_day() {
             r.error(e.span, "end-before-start", format!("`end` ({}) is before `start` ({})", e.value, s.value));
         }
     }
-    let venue = r.req_str(&f, "venue", "Geneva, Switzerland");
-    let format = r.req_enum(&f, "format", FORMATS);
+    let venue = r.opt_str(&f, "venue");
+    let format = r.opt_enum(&f, "format", FORMATS);
     let key_figures = r.list(&f, "key_figures", key_figure);
     let distributions = r.list(&f, "distributions", distribution);
     let special_tracks = r.list(&f, "special_tracks", |r, n| {
@@ -89,6 +90,19 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         winners: r.opt_u64(&p, "winners"),
         champions: r.opt_u64(&p, "champions"),
     });
+    let prize_phases = r.list(&f, "prize_phases", |r, n| {
+        let f = r.fields(n, "a WSIS Prizes phase", &["phase", "title", "start", "end"])?;
+        let phase = r.req_str(&f, "phase", "I");
+        let title = r.req_str(&f, "title", "Submission phase");
+        let start = r.opt_date(&f, "start");
+        let end = r.opt_date(&f, "end");
+        if let (Some(s), Some(e)) = (&start, &end) {
+            if e.value.last_day() < s.value.first_day() {
+                r.error(e.span, "end-before-start", format!("`end` ({}) is before `start` ({})", e.value, s.value));
+            }
+        }
+        Some(PrizePhase { phase: phase?, title: title?, start: start.map(|d| d.value), end: end.map(|d| d.value) })
+    });
     let tags = r.tags(&f);
     Some(Forum {
         year: folder_year,
@@ -96,8 +110,8 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         theme,
         start: start?.value,
         end: end?.value,
-        venue: venue?,
-        format: format?,
+        venue,
+        format,
         key_figures,
         distributions,
         special_tracks,
@@ -107,6 +121,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         quotes,
         regional_events,
         prizes,
+        prize_phases,
         tags,
         body,
         file,
@@ -118,12 +133,13 @@ fn field_span(f: &Fields, node: &Node, key: &str) -> crate::source::Span {
 }
 
 fn key_figure(r: &mut Reader, n: &Node) -> Option<KeyFigure> {
-    let f = r.fields(n, "a key figure", &["label", "value", "approx", "plus"])?;
+    let f = r.fields(n, "a key figure", &["label", "value", "approx", "plus", "qualifier"])?;
     let label = r.req_str(&f, "label", "Countries engaged");
     let value = r.req_u64(&f, "value", "150");
     Some(KeyFigure {
         approx: r.opt_bool(&f, "approx").unwrap_or(false),
         plus: r.opt_bool(&f, "plus").unwrap_or(false),
+        qualifier: r.opt_str(&f, "qualifier"),
         label: label?,
         value: value?,
     })
