@@ -61,7 +61,8 @@ fn fixture_site_writes_every_page_of_the_layout() {
 #[test]
 fn fixture_references_all_resolve_and_stay_local() {
     let (site, _) = build_fixture();
-    let problems = broken_references(&site.path().join("output"));
+    let mut problems = broken_references(&site.path().join("output"));
+    problems.extend(duplicate_ids(&site.path().join("output")));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -74,7 +75,8 @@ fn real_content_builds_and_its_references_resolve() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("Built "), "{stdout}");
     let output = tmp.path().join("output");
-    let problems = broken_references(&output);
+    let mut problems = broken_references(&output);
+    problems.extend(duplicate_ids(&output));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let home = fs::read_to_string(output.join("index.html")).unwrap();
     assert!(home.contains("WSIS Forum 2020"));

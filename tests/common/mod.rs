@@ -133,6 +133,23 @@ pub fn broken_references(out: &Path) -> Vec<String> {
     problems
 }
 
+/// Pages in which an `id` is used twice (anchors would jump to the first).
+pub fn duplicate_ids(out: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (path, bytes) in read_tree(out) {
+        if path.ends_with(".html") {
+            let mut ids = attr_values(&String::from_utf8_lossy(&bytes), "id");
+            ids.sort();
+            for pair in ids.windows(2) {
+                if pair[0] == pair[1] {
+                    problems.push(format!("{path}: id `{}` is used twice", pair[0]));
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// Resolves `a/b/../c` to `a/c` without touching the file system.
 fn normalize(p: &Path) -> String {
     let mut parts: Vec<String> = Vec::new();
