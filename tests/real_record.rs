@@ -13,10 +13,7 @@ fn decode(html: &str) -> String {
 
 #[test]
 fn the_real_record_reads_as_the_model_says() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &tmp.path().join("content"));
-    let out = wsis(tmp.path(), &["build"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (tmp, _) = build_real_site();
     let output = tmp.path().join("output");
     let read = |path: &str| decode(&fs::read_to_string(output.join(path)).unwrap_or_else(|_| panic!("{path} missing")));
     let linked = wsis::check(&tmp.path().join("content")).expect("real content is valid");

@@ -68,11 +68,7 @@ fn fixture_references_all_resolve_and_stay_local() {
 
 #[test]
 fn real_content_builds_and_its_references_resolve() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &tmp.path().join("content"));
-    let out = wsis(tmp.path(), &["build"]);
-    assert!(out.status.success(), "real content failed:\n{}", stderr(&out));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (tmp, stdout) = build_real_site();
     assert!(stdout.starts_with("Built "), "{stdout}");
     let output = tmp.path().join("output");
     let mut problems = broken_references(&output);
@@ -179,9 +175,7 @@ fn feed_and_sitemap_use_the_base_url() {
 
 #[test]
 fn no_sitemap_without_base_url() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &tmp.path().join("content"));
-    assert!(wsis(tmp.path(), &["build"]).status.success());
+    let (tmp, _) = build_real_site();
     assert!(!tmp.path().join("output/sitemap.xml").exists());
     assert!(tmp.path().join("output/atom.xml").exists());
 }

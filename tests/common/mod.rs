@@ -53,6 +53,16 @@ pub fn fixture_site() -> tempfile::TempDir {
     tmp
 }
 
+/// Builds a copy of the real `content/` in a temporary folder; returns the
+/// folder (holding `content/` and `output/`) and what the build printed.
+pub fn build_real_site() -> (tempfile::TempDir, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    let out = wsis(tmp.path(), &["build"]);
+    assert!(out.status.success(), "the real content failed to build:\n{}", stderr(&out));
+    (tmp, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// Every file under `dir`, by relative path, with its bytes.
 pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
