@@ -58,6 +58,27 @@ impl Diagnostic {
         }
     }
 
+    /// A warning: legal content that is probably a mistake.
+    pub fn warning(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, span, code, message) }
+    }
+
+    /// One JSON object (a single line) for tools: file, line, column, end,
+    /// severity, code, message, help.
+    pub fn to_json(&self) -> String {
+        serde_json::json!({
+            "file": self.path,
+            "line": self.span.line,
+            "column": self.span.col,
+            "end": { "line": self.span.line, "column": self.span.col + self.span.len.max(1) },
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "code": self.code,
+            "message": self.message,
+            "help": self.help,
+        })
+        .to_string()
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -125,9 +146,19 @@ impl Diagnostics {
     }
 }
 
-/// The closing line of a failed run: `error: 3 problems in 2 files`.
+/// The closing line of a report: `error: 3 problems in 2 files`, or for
+/// warnings alone `warning: 2 warnings in 2 files`.
 pub fn summary_line(diags: &[Diagnostic]) -> String {
     let errors: Vec<_> = diags.iter().filter(|d| d.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        let files: BTreeSet<&str> = diags.iter().map(|d| d.path.as_str()).collect();
+        let (n, f) = (diags.len(), files.len());
+        return format!(
+            "warning: {n} {} in {f} {}",
+            if n == 1 { "warning" } else { "warnings" },
+            if f == 1 { "file" } else { "files" }
+        );
+    }
     let files: BTreeSet<&str> = errors.iter().map(|d| d.path.as_str()).collect();
     format!(
         "error: {} {} in {} {}",

@@ -31,11 +31,33 @@ pub struct BuildOptions {
     pub theme: PathBuf,
     /// `None` checks the content without writing anything.
     pub output: Option<PathBuf>,
+    /// Build documents marked `draft: true` too.
+    pub drafts: bool,
+    /// Treat warnings as errors.
+    pub deny_warnings: bool,
+    /// Show a progress line while rendering (on a terminal, outside CI).
+    pub progress: bool,
+}
+
+impl BuildOptions {
+    /// The defaults of the command line: `content/`, `themes/default/`, `output/`.
+    pub fn new(content: PathBuf, theme: PathBuf, output: Option<PathBuf>) -> Self {
+        BuildOptions { content, theme, output, drafts: false, deny_warnings: false, progress: false }
+    }
+}
+
+/// A model that passed every check, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Checked {
+    pub linked: link::Linked,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What a successful run did.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Legal but probably mistaken content, reported but not failing.
+    pub warnings: Vec<Diagnostic>,
     pub pages: usize,
     pub copied: usize,
     pub elapsed: Duration,
@@ -54,19 +76,19 @@ pub enum BuildError {
 
 /// Runs load, validate and link; returns the linked model or every
 /// diagnostic of the run.
-pub fn check(content: &Path) -> Result<link::Linked, Vec<Diagnostic>> {
+pub fn check(content: &Path, drafts: bool) -> Result<Checked, Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
     let t = Timer::start();
     let loaded = load::load(content, &mut diags);
     t.lap("load");
-    let model = validate::validate(loaded, &mut diags);
+    let model = validate::validate(loaded, drafts, &mut diags);
     t.lap("validate");
     let linked = link::link(model, &mut diags);
     t.lap("link");
     if diags.has_errors() {
         Err(diags.into_sorted())
     } else {
-        Ok(linked)
+        Ok(Checked { linked, warnings: diags.into_sorted() })
     }
 }
 
@@ -74,7 +96,10 @@ pub fn check(content: &Path) -> Result<link::Linked, Vec<Diagnostic>> {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let theme = render::Theme::load(&opts.theme).map_err(BuildError::Theme)?;
-    let linked = check(&opts.content).map_err(BuildError::Content)?;
+    let Checked { linked, warnings } = check(&opts.content, opts.drafts).map_err(BuildError::Content)?;
+    if opts.deny_warnings && !warnings.is_empty() {
+        return Err(BuildError::Content(warnings));
+    }
     let Some(site) = linked.model.site.clone() else {
         return Err(BuildError::Io("site.yaml did not load".into()));
     };
@@ -86,7 +111,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Rendering one page to check the theme is cheap; do all of them when writing.
     let Some(output) = &opts.output else {
         planned.pages.par_iter().try_for_each(|p| render(p).map(|_| ())).map_err(BuildError::Theme)?;
-        return Ok(BuildReport { pages: planned.pages.len(), copied: 0, elapsed: started.elapsed() });
+        return Ok(BuildReport { warnings, pages: planned.pages.len(), copied: 0, elapsed: started.elapsed() });
     };
     guard_output(output, &opts.content, &opts.theme)?;
     let io = |e: std::io::Error| BuildError::Io(format!("writing {}: {e}", output.display()));
@@ -110,7 +135,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         Ok(copied) => {
             staging.commit().map_err(io)?;
             t.lap("swap");
-            Ok(BuildReport { pages: planned.pages.len(), copied, elapsed: started.elapsed() })
+            Ok(BuildReport { warnings, pages: planned.pages.len(), copied, elapsed: started.elapsed() })
         }
         Err(e) => {
             staging.abandon();

@@ -2,40 +2,81 @@
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
-use wsis::BuildOptions;
 
 #[derive(Parser)]
 #[command(name = "wsis", version, about = "Builds the WSIS Forum outcomes site from Markdown and YAML")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// Where the sources are.
+#[derive(Args, Clone)]
+pub struct Sources {
     /// Content folder to read.
-    #[arg(long, global = true, default_value = "content")]
-    content: PathBuf,
-    /// Output folder to write (replaced as a whole on success).
-    #[arg(long, global = true, default_value = "output")]
-    output: PathBuf,
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
     /// Theme folder (templates/ and assets/).
-    #[arg(long, global = true, default_value = "themes/default")]
-    theme: PathBuf,
+    #[arg(long, default_value = "themes/default")]
+    pub theme: PathBuf,
+    /// Include documents marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// How diagnostics are printed.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `path:line:col: error: message`, the line quoted, for people.
+    Human,
+    /// One JSON object per line, for CI annotations.
+    Json,
+}
+
+#[derive(Args, Clone)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub sources: Sources,
+    /// Output folder to write (replaced as a whole on success).
+    #[arg(long, default_value = "output")]
+    pub output: PathBuf,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Args, Clone)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub sources: Sources,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (the default).
-    Build,
+    Build(BuildArgs),
     /// Check the content and theme without writing anything.
-    Check,
+    Check(CheckArgs),
 }
 
 fn main() {
     let cli = Cli::parse();
-    let opts = BuildOptions { content: cli.content, theme: cli.theme, output: Some(cli.output) };
-    let code = match cli.command.unwrap_or(Command::Build) {
-        Command::Build => cmd::build::run(opts),
-        Command::Check => cmd::check::run(opts),
+    let code = match cli.command {
+        None => cmd::build::run(&BuildArgs {
+            sources: Sources { content: "content".into(), theme: "themes/default".into(), drafts: false },
+            output: "output".into(),
+            deny_warnings: false,
+        }),
+        Some(Command::Build(args)) => cmd::build::run(&args),
+        Some(Command::Check(args)) => cmd::check::run(&args),
     };
     std::process::exit(code);
 }

@@ -132,6 +132,8 @@ pub struct Publication {
     pub title: String,
     pub kind: String,
     pub url: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -314,4 +316,6 @@ pub struct Model {
     pub roadmaps: Vec<Roadmap>,
     pub pages: Vec<Page>,
     pub statics: Vec<crate::load::StaticFile>,
+    /// Source paths of drafts left out of this build.
+    pub drafts: Vec<String>,
 }

@@ -16,7 +16,7 @@ fn the_real_record_reads_as_the_model_says() {
     let (tmp, _) = build_real_site();
     let output = tmp.path().join("output");
     let read = |path: &str| decode(&fs::read_to_string(output.join(path)).unwrap_or_else(|_| panic!("{path} missing")));
-    let linked = wsis::check(&tmp.path().join("content")).expect("real content is valid");
+    let linked = wsis::check(&tmp.path().join("content"), false).expect("real content is valid").linked;
     let m = &linked.model;
 
     let years: Vec<u32> = m.forums.iter().map(|f| f.year).collect();

@@ -1,14 +1,19 @@
 //! `wsis check`: everything a build does but writing.
 
-use wsis::{build, BuildOptions};
+use crate::{CheckArgs, Format};
+use wsis::build;
 
-pub fn run(mut opts: BuildOptions) -> i32 {
-    opts.output = None;
+pub fn run(args: &CheckArgs) -> i32 {
+    let mut opts = args.sources.options(None);
+    opts.deny_warnings = args.deny_warnings;
     match build(&opts) {
         Ok(report) => {
-            println!("Content is valid: {} pages would be built ({:.2} s)", report.pages, report.elapsed.as_secs_f64());
+            super::print_diagnostics(&report.warnings, args.format);
+            if args.format == Format::Human {
+                println!("Content is valid: {} pages would be built ({:.2} s)", report.pages, report.elapsed.as_secs_f64());
+            }
             0
         }
-        Err(e) => super::report_failure(&e),
+        Err(e) => super::report_failure(&e, args.format),
     }
 }

@@ -4,6 +4,7 @@
 //! each forum year). After this stage the model is read-only.
 
 mod references;
+mod warnings;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Heading, RenderOptions};
@@ -67,10 +68,16 @@ fn link_targets(model: &Model) -> HashMap<String, String> {
     targets
 }
 
-fn resolver<'a>(targets: &'a HashMap<String, String>) -> impl Fn(&str) -> Result<String, String> + 'a {
+fn resolver<'a>(
+    targets: &'a HashMap<String, String>,
+    drafts: &'a [String],
+) -> impl Fn(&str) -> Result<String, String> + 'a {
     move |path: &str| {
         if path.split('/').any(|part| part == ".." || part == ".") {
             return Err("`..` and `.` are not allowed in internal links; write the path from content/".into());
+        }
+        if drafts.iter().any(|d| d == path) {
+            return Err(format!("`content/{path}` is a draft, left out of this build (build with --drafts to include it)"));
         }
         targets.get(path).cloned().ok_or_else(|| {
             let near = crate::diagnostics::nearest(path, targets.keys().map(String::as_str));
@@ -85,7 +92,7 @@ fn resolver<'a>(targets: &'a HashMap<String, String>) -> impl Fn(&str) -> Result
 /// Renders every body for its own page, reporting broken links.
 fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, Vec<Heading>> {
     let targets = link_targets(model);
-    let resolve = resolver(&targets);
+    let resolve = resolver(&targets, &model.drafts);
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
     let files = &model.files;
     let mut jobs: Vec<(&mut Body, usize, String)> = Vec::new();
@@ -142,5 +149,6 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
     let headings = render_bodies(&mut model, diags);
     let mut index = references::build_index(&model);
     index.headings = headings;
+    warnings::check(&model, &index, diags);
     Linked { model, index }
 }

@@ -116,7 +116,7 @@ mod tests {
 
     fn fixture_plan() -> (crate::link::Linked, Plan) {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/content");
-        let linked = crate::check(&content).expect("the fixture site is valid");
+        let linked = crate::check(&content, false).expect("the fixture site is valid").linked;
         let site = linked.model.site.clone().expect("site.yaml loads");
         let plan = plan(&linked, &site);
         (linked, plan)

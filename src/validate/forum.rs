@@ -65,7 +65,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         let f = r.fields(n, "a publication", &["title", "kind", "url"])?;
         let title = r.req_str(&f, "title", "WSIS Forum 2020 Outcome Document");
         let kind = r.opt_enum(&f, "kind", PUBLICATION_KINDS).unwrap_or_else(|| "other".into());
-        Some(Publication { title: title?, kind, url: r.opt_url(&f, "url") })
+        Some(Publication { title: title?, kind, url: r.opt_url(&f, "url"), span: n.span })
     });
     let quotes = r.list(&f, "quotes", |r, n| {
         let f = r.fields(n, "a quote", &["by", "role", "text"])?;

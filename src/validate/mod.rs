@@ -12,7 +12,7 @@ pub mod reference;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter;
-use crate::load::yaml::{self, Node};
+use crate::load::yaml::{self, Node, Value};
 use crate::load::{DocKind, Loaded};
 use crate::model::{Body, Model};
 use crate::source::{SourceFile, Span};
@@ -58,9 +58,44 @@ fn parse_doc(r: &mut Reader) -> Option<(Node, Body)> {
     Some((node, body))
 }
 
-fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize) -> (Option<Entity>, Vec<Diagnostic>) {
+/// Takes `draft:` out of a document's front matter; true when the document
+/// is a draft. Every kind accepts the key, so it is handled here once.
+fn take_draft(r: &mut Reader, node: &mut Node) -> bool {
+    let Value::Map(entries) = &mut node.value else { return false };
+    let Some(pos) = entries.iter().position(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == "draft")) else {
+        return false;
+    };
+    let (_, value) = entries.remove(pos);
+    match &value.value {
+        Value::Scalar { text, .. } if text == "true" => true,
+        Value::Scalar { text, .. } if text == "false" => false,
+        Value::Null => false,
+        _ => {
+            let found = match &value.value {
+                Value::Scalar { text, .. } => format!("`{text}`"),
+                _ => value.kind_name().to_string(),
+            };
+            r.error(value.span, "not-a-boolean", format!("`draft` should be true or false, found {found}"));
+            false
+        }
+    }
+}
+
+/// What became of one document.
+enum Outcome {
+    Entity(Entity),
+    /// Left out: a draft, and drafts are not built.
+    Draft,
+    Invalid,
+}
+
+fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -> (Outcome, Vec<Diagnostic>) {
     let mut r = Reader::new(file);
-    let entity = parse_doc(&mut r).and_then(|(node, body)| match kind {
+    let Some((mut node, body)) = parse_doc(&mut r) else { return (Outcome::Invalid, r.diags) };
+    if take_draft(&mut r, &mut node) && !drafts {
+        return (Outcome::Draft, Vec::new());
+    }
+    let entity = match kind {
         DocKind::Forum { year } => forum::forum(&mut r, &node, *year, body, index).map(Entity::Forum),
         DocKind::Session { year, slug } => {
             documents::session(&mut r, &node, *year, slug, body, index).map(Entity::Session)
@@ -68,12 +103,14 @@ fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize) -> (Option<Enti
         DocKind::Ungis { slug } => documents::ungis(&mut r, &node, slug, body, index).map(Entity::Ungis),
         DocKind::Roadmap { slug } => documents::roadmap(&mut r, &node, slug, body, index).map(Entity::Roadmap),
         DocKind::Page { slug } => documents::page(&mut r, &node, slug, body, index).map(Entity::Page),
-    });
-    (entity, r.diags)
+    };
+    (entity.map_or(Outcome::Invalid, Outcome::Entity), r.diags)
 }
 
 /// Builds the model from what was loaded.
-pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Model {
+/// Builds the model from what was loaded; drafts are left out unless
+/// `drafts` is set.
+pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model {
     let mut model = Model { statics: loaded.statics, ..Model::default() };
 
     if let Some(file) = &loaded.site {
@@ -92,18 +129,35 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Model {
         diags.extend(r.diags);
     }
 
-    let results: Vec<(Option<Entity>, Vec<Diagnostic>)> =
-        loaded.docs.par_iter().enumerate().map(|(i, doc)| validate_doc(&doc.kind, &doc.source, i)).collect();
-    for (entity, ds) in results {
+    let results: Vec<(Outcome, Vec<Diagnostic>)> = loaded
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| validate_doc(&doc.kind, &doc.source, i, drafts))
+        .collect();
+    for ((outcome, ds), doc) in results.into_iter().zip(&loaded.docs) {
         diags.extend(ds);
-        match entity {
-            Some(Entity::Forum(x)) => model.forums.push(x),
-            Some(Entity::Session(x)) => model.sessions.push(x),
-            Some(Entity::Ungis(x)) => model.ungis.push(x),
-            Some(Entity::Roadmap(x)) => model.roadmaps.push(x),
-            Some(Entity::Page(x)) => model.pages.push(x),
-            None => {}
+        match outcome {
+            Outcome::Entity(Entity::Forum(x)) => model.forums.push(x),
+            Outcome::Entity(Entity::Session(x)) => model.sessions.push(x),
+            Outcome::Entity(Entity::Ungis(x)) => model.ungis.push(x),
+            Outcome::Entity(Entity::Roadmap(x)) => model.roadmaps.push(x),
+            Outcome::Entity(Entity::Page(x)) => model.pages.push(x),
+            Outcome::Draft => model.drafts.push(doc.source.rel_path.clone()),
+            Outcome::Invalid => {}
         }
+    }
+    // The sessions of a draft forum are drafts too.
+    let draft_years: Vec<u32> = model
+        .drafts
+        .iter()
+        .filter_map(|p| p.strip_prefix("forums/")?.strip_suffix("/forum.md")?.parse().ok())
+        .collect();
+    if !draft_years.is_empty() {
+        let files = &loaded.docs;
+        let (drafted, kept): (Vec<_>, Vec<_>) = model.sessions.drain(..).partition(|s| draft_years.contains(&s.year));
+        model.sessions = kept;
+        model.drafts.extend(drafted.iter().map(|s| files[s.file].source.rel_path.clone()));
     }
     model.files = loaded.docs.into_iter().map(|d| d.source).collect();
     model.forums.sort_by_key(|f| f.year);
