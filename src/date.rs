@@ -72,6 +72,26 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// Today's date (UTC), from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    /// The civil date `days` after 1970-01-01 (proleptic Gregorian).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u32;
+        Date { year, month, day }
+    }
+
     /// True when the day is known.
     pub fn is_exact(&self) -> bool {
         self.day != 0
@@ -161,6 +181,14 @@ mod tests {
         assert_eq!(d("2021-05").last_day(), d("2021-05-31"));
         assert_eq!(d("2020").first_day(), d("2020-01-01"));
         assert!(d("2021-01") < d("2021-01-01"), "a month sorts before its days");
+    }
+
+    #[test]
+    fn civil_dates_from_day_counts() {
+        assert_eq!(Date::from_days_since_epoch(0), d("1970-01-01"));
+        assert_eq!(Date::from_days_since_epoch(18_435), d("2020-06-22"));
+        assert_eq!(Date::from_days_since_epoch(19_782), d("2024-02-29"));
+        assert!(Date::today().year >= 2024);
     }
 
     #[test]

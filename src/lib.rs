@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod plan;
 pub mod render;
+pub mod scaffold;
 pub mod source;
 pub mod urls;
 pub mod validate;

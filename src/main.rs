@@ -59,12 +59,51 @@ pub struct CheckArgs {
     pub format: Format,
 }
 
+#[derive(Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub kind: NewKind,
+    /// Content folder to write into.
+    #[arg(long, default_value = "content", global = true)]
+    pub content: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum NewKind {
+    /// A forum: content/forums/<year>/forum.md
+    Forum { year: u32 },
+    /// A High-Level Track session of an existing forum.
+    Session {
+        year: u32,
+        title: String,
+        /// File name to use instead of one made from the title.
+        #[arg(long)]
+        slug: Option<String>,
+    },
+    /// A UNGIS activity, dated today.
+    Ungis {
+        title: String,
+        #[arg(long)]
+        slug: Option<String>,
+    },
+    /// The roadmap of an action line: content/roadmaps/<id>.md
+    Roadmap { action_line: String },
+    /// A free page.
+    Page {
+        title: String,
+        #[arg(long)]
+        slug: Option<String>,
+    },
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (the default).
     Build(BuildArgs),
     /// Check the content and theme without writing anything.
     Check(CheckArgs),
+    /// Create a new content file, valid as written.
+    New(NewArgs),
 }
 
 fn main() {
@@ -77,6 +116,7 @@ fn main() {
         }),
         Some(Command::Build(args)) => cmd::build::run(&args),
         Some(Command::Check(args)) => cmd::check::run(&args),
+        Some(Command::New(args)) => cmd::new::run(&args),
     };
     std::process::exit(code);
 }

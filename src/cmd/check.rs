@@ -10,7 +10,11 @@ pub fn run(args: &CheckArgs) -> i32 {
         Ok(report) => {
             super::print_diagnostics(&report.warnings, args.format);
             if args.format == Format::Human {
-                println!("Content is valid: {} pages would be built ({:.2} s)", report.pages, report.elapsed.as_secs_f64());
+                println!(
+                    "Content is valid: {} pages would be built ({:.2} s)",
+                    report.pages,
+                    report.elapsed.as_secs_f64()
+                );
             }
             0
         }

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod new;
 
 use crate::Format;
 use std::io::IsTerminal;

@@ -77,7 +77,9 @@ fn resolver<'a>(
             return Err("`..` and `.` are not allowed in internal links; write the path from content/".into());
         }
         if drafts.iter().any(|d| d == path) {
-            return Err(format!("`content/{path}` is a draft, left out of this build (build with --drafts to include it)"));
+            return Err(format!(
+                "`content/{path}` is a draft, left out of this build (build with --drafts to include it)"
+            ));
         }
         targets.get(path).cloned().ok_or_else(|| {
             let near = crate::diagnostics::nearest(path, targets.keys().map(String::as_str));

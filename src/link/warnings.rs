@@ -30,8 +30,13 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
     for f in &model.forums {
         let file = &model.files[f.file];
         if f.key_figures.is_empty() {
-            let d = Diagnostic::warning(file, Span::new(1, 1, 3), "no-key-figures", format!("{} has no key figures", f.title))
-                .with_help("add `key_figures:` with the headline numbers the sources give");
+            let d = Diagnostic::warning(
+                file,
+                Span::new(1, 1, 3),
+                "no-key-figures",
+                format!("{} has no key figures", f.title),
+            )
+            .with_help("add `key_figures:` with the headline numbers the sources give");
             diags.push(d);
         }
         for p in &f.publications {

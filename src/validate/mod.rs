@@ -62,7 +62,8 @@ fn parse_doc(r: &mut Reader) -> Option<(Node, Body)> {
 /// is a draft. Every kind accepts the key, so it is handled here once.
 fn take_draft(r: &mut Reader, node: &mut Node) -> bool {
     let Value::Map(entries) = &mut node.value else { return false };
-    let Some(pos) = entries.iter().position(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == "draft")) else {
+    let Some(pos) = entries.iter().position(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == "draft"))
+    else {
         return false;
     };
     let (_, value) = entries.remove(pos);
@@ -83,7 +84,7 @@ fn take_draft(r: &mut Reader, node: &mut Node) -> bool {
 
 /// What became of one document.
 enum Outcome {
-    Entity(Entity),
+    Entity(Box<Entity>),
     /// Left out: a draft, and drafts are not built.
     Draft,
     Invalid,
@@ -104,7 +105,7 @@ fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -
         DocKind::Roadmap { slug } => documents::roadmap(&mut r, &node, slug, body, index).map(Entity::Roadmap),
         DocKind::Page { slug } => documents::page(&mut r, &node, slug, body, index).map(Entity::Page),
     };
-    (entity.map_or(Outcome::Invalid, Outcome::Entity), r.diags)
+    (entity.map_or(Outcome::Invalid, |e| Outcome::Entity(Box::new(e))), r.diags)
 }
 
 /// Builds the model from what was loaded.
@@ -129,20 +130,18 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         diags.extend(r.diags);
     }
 
-    let results: Vec<(Outcome, Vec<Diagnostic>)> = loaded
-        .docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, doc)| validate_doc(&doc.kind, &doc.source, i, drafts))
-        .collect();
+    let results: Vec<(Outcome, Vec<Diagnostic>)> =
+        loaded.docs.par_iter().enumerate().map(|(i, doc)| validate_doc(&doc.kind, &doc.source, i, drafts)).collect();
     for ((outcome, ds), doc) in results.into_iter().zip(&loaded.docs) {
         diags.extend(ds);
         match outcome {
-            Outcome::Entity(Entity::Forum(x)) => model.forums.push(x),
-            Outcome::Entity(Entity::Session(x)) => model.sessions.push(x),
-            Outcome::Entity(Entity::Ungis(x)) => model.ungis.push(x),
-            Outcome::Entity(Entity::Roadmap(x)) => model.roadmaps.push(x),
-            Outcome::Entity(Entity::Page(x)) => model.pages.push(x),
+            Outcome::Entity(entity) => match *entity {
+                Entity::Forum(x) => model.forums.push(x),
+                Entity::Session(x) => model.sessions.push(x),
+                Entity::Ungis(x) => model.ungis.push(x),
+                Entity::Roadmap(x) => model.roadmaps.push(x),
+                Entity::Page(x) => model.pages.push(x),
+            },
             Outcome::Draft => model.drafts.push(doc.source.rel_path.clone()),
             Outcome::Invalid => {}
         }

@@ -1,0 +1,208 @@
+//! Scaffolding: the text of a new content file of each kind, with every
+//! field present or shown as a comment with its allowed values, valid as
+//! written (`wsis check` accepts it).
+
+use crate::date::Date;
+use crate::model::{FORMATS, PUBLICATION_KINDS, STAKEHOLDERS, UNGIS_KINDS};
+
+/// A file name from a title: lowercase ASCII letters, digits and `-`.
+/// `None` when the title has no ASCII letter or digit to build one from.
+pub fn slug_from_title(title: &str) -> Option<String> {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// A YAML double-quoted string (JSON's syntax is valid YAML).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+pub fn forum(year: u32) -> String {
+    format!(
+        r#"---
+year: {year}
+title: {title}
+# theme: "The motto of the year"
+start: {year}-01-01          # first day, YYYY-MM-DD (or YYYY-MM when only the month is known)
+end: {year}-01-01            # last day, not before start
+# venue: Geneva, Switzerland
+# format: hybrid             # {formats}
+key_figures: []              # - {{ label: Participants, value: 1800, qualifier: more than }}  (also approx: true, plus: true)
+distributions: []            # - {{ title: Gender participation, unit: percent, parts: [{{ label: Female, value: 45 }}, {{ label: Male, value: 55 }}] }}
+special_tracks: []           # - {{ title: ICTs and Youth, sessions: 4 }}
+consultation: []             # - {{ phase: I, title: Launch of the OCP, date: {prev}-09-09, time: "14:00-15:00 CET" }}
+prize_phases: []             # - {{ phase: I, title: Submission phase, start: {prev}-11-05, end: {year}-01-25 }}
+hlt_facilitators: []         # - {{ name: Ms. Jane Doe, role: Professor, organization: University, stakeholder: academia }}
+publications: []             # - {{ title: WSIS Forum {year} Outcome Document, kind: outcome-document, url: "https://..." }}
+quotes: []                   # - {{ by: Mr. John Doe, role: Secretary-General, text: "..." }}
+regional_events: []          # - {{ title: WSIS Regional Review, date: {year}-08-11, time: "09:00-10:30", organizers: [UN ESCAP], url: "https://..." }}
+# prizes: {{ submitted: 0, nominated: 0, winners: 18, champions: 72 }}
+action_lines: []             # ids from action-lines.yaml: [C2, C7-e-health]
+sdgs: []                     # goal numbers 1 to 17: [3, 17]
+# draft: true                # keeps the file out of the build until removed
+# Stakeholders: {stakeholders}
+# Publication kinds: {kinds}
+---
+Overview and outcomes of the forum, in Markdown.
+"#,
+        title = quoted(&format!("WSIS Forum {year}")),
+        formats = FORMATS.join(" | "),
+        prev = year.saturating_sub(1),
+        stakeholders = STAKEHOLDERS.join(", "),
+        kinds = PUBLICATION_KINDS.join(", "),
+    )
+}
+
+pub fn session(title: &str, date: Date) -> String {
+    format!(
+        r#"---
+title: {title}
+date: {date}                 # within the forum's dates; a period is written {date}..{date}
+# time: "14:00-15:00 CEST"
+facilitators: []             # - {{ name: Ms. Jane Doe, role: Professor, organization: University, stakeholder: academia }}
+speakers: []                 # same shape; stakeholder is one of {stakeholders}
+action_lines: []             # ids from action-lines.yaml: [C2, C4]
+sdgs: []                     # goal numbers 1 to 17: [9, 17]
+---
+## Vision
+
+## Emerging trends
+
+## Opportunities
+
+## Challenges
+
+## Recommendations
+"#,
+        title = quoted(title),
+        stakeholders = STAKEHOLDERS.join(" | "),
+    )
+}
+
+pub fn ungis(title: &str, date: Date) -> String {
+    format!(
+        r#"---
+title: {title}
+kind: meeting                # {kinds}
+date: {date}                 # or a period: {date}..{date}
+# time: "16:00-17:00 CEST"
+# chair: ITU
+# forum: {year}              # the forum year it belongs to (must exist)
+# url: "https://..."
+action_lines: []
+sdgs: []
+---
+What the activity is and what came of it.
+"#,
+        title = quoted(title),
+        kinds = UNGIS_KINDS.join(" | "),
+        year = date.year,
+    )
+}
+
+pub fn roadmap(action_line: &str, action_line_title: &str) -> String {
+    format!(
+        r#"---
+action_line: {action_line}
+title: {title}
+# facilitator: ITU
+# updated: 2025-01-01
+activities: []               # - {{ title: ..., timeframe: "2025-2027", expected_results: ..., partners: [UNDP], sdgs: [9] }}
+---
+The purpose of the roadmap.
+"#,
+        title = quoted(&format!("{action_line} roadmap: {action_line_title}")),
+    )
+}
+
+pub fn page(title: &str) -> String {
+    format!(
+        r#"---
+title: {title}
+# description: One sentence shown under the title.
+# weight: 10                 # place in the footer menu, lower first
+action_lines: []
+sdgs: []
+---
+The text of the page, in Markdown.
+"#,
+        title = quoted(title),
+    )
+}
+
+/// Reads one key of a content file's front matter (or of a `.yaml` file's
+/// list entries) without validating the rest: scaffolding must work while
+/// other files are being edited.
+fn front_matter(path: &std::path::Path) -> Result<crate::load::yaml::Node, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let file = crate::source::SourceFile::new(path.display().to_string(), String::new(), &raw);
+    let is_markdown = path.extension().is_some_and(|e| e == "md");
+    let (yaml, line) = if is_markdown {
+        let split =
+            crate::load::frontmatter::split(&file.text).map_err(|e| format!("{}: {}", path.display(), e.message))?;
+        (split.yaml.to_string(), split.yaml_line)
+    } else {
+        (file.text.clone(), 1)
+    };
+    crate::load::yaml::parse(&yaml, line).map_err(|e| format!("{}:{}: {}", path.display(), e.span.line, e.message))
+}
+
+fn scalar<'a>(node: &'a crate::load::yaml::Node, key: &str) -> Option<&'a str> {
+    use crate::load::yaml::Value;
+    let Value::Map(entries) = &node.value else { return None };
+    entries.iter().find_map(|(k, v)| match (&k.value, &v.value) {
+        (Value::Scalar { text: name, .. }, Value::Scalar { text, .. }) if name == key => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+/// The first day of a forum, for a new session's date.
+pub fn forum_start(content: &std::path::Path, year: u32) -> Result<Date, String> {
+    let path = content.join(format!("forums/{year}/forum.md"));
+    if !path.exists() {
+        return Err(format!("there is no forum {year} yet; create it first with `wsis new forum {year}`"));
+    }
+    let node = front_matter(&path)?;
+    let start = scalar(&node, "start").ok_or_else(|| format!("{} has no `start` date", path.display()))?;
+    Date::parse(start).map(|d| d.first_day()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The title of an action line in `action-lines.yaml`.
+pub fn action_line_title(content: &std::path::Path, id: &str) -> Result<String, String> {
+    use crate::load::yaml::Value;
+    let path = content.join("action-lines.yaml");
+    let node = front_matter(&path)?;
+    let Value::Seq(items) = &node.value else { return Err(format!("{} is not a list", path.display())) };
+    let ids: Vec<&str> = items.iter().filter_map(|n| scalar(n, "id")).collect();
+    items.iter().find(|n| scalar(n, "id") == Some(id)).and_then(|n| scalar(n, "title")).map(str::to_string).ok_or_else(
+        || match crate::diagnostics::nearest(id, ids.iter().copied()) {
+            Some(near) => format!("`{id}` is not an action line in action-lines.yaml (did you mean `{near}`?)"),
+            None => format!("`{id}` is not an action line in action-lines.yaml"),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_titles() {
+        assert_eq!(slug_from_title("Bridging Digital Divides!").as_deref(), Some("bridging-digital-divides"));
+        assert_eq!(slug_from_title("  e-Trade & ICTs  ").as_deref(), Some("e-trade-icts"));
+        assert_eq!(slug_from_title("التحول الرقمي"), None);
+    }
+
+    #[test]
+    fn titles_are_quoted_safely() {
+        assert!(page("Process: a \"timeline\"").contains(r#"title: "Process: a \"timeline\"""#));
+    }
+}
