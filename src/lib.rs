@@ -8,11 +8,13 @@
 
 pub mod date;
 pub mod diagnostics;
+pub mod incremental;
 pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod plan;
+mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod source;
@@ -93,9 +95,29 @@ pub fn check(content: &Path, drafts: bool) -> Result<Checked, Vec<Diagnostic>> {
     }
 }
 
-/// The whole pipeline.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let started = Instant::now();
+/// Everything a build knows before it writes: the theme, the checked and
+/// linked model, and the plan.
+pub struct Prepared {
+    pub theme: render::Theme,
+    pub linked: link::Linked,
+    pub warnings: Vec<Diagnostic>,
+    pub site: model::SiteConfig,
+    pub plan: plan::Plan,
+}
+
+impl Prepared {
+    /// Renders one planned page.
+    pub fn render_page(&self, contexts: &plan::Contexts, page: &plan::PlannedPage) -> Result<String, String> {
+        self.theme.render(page, contexts.context(page))
+    }
+
+    pub fn contexts(&self) -> plan::Contexts<'_> {
+        plan::Contexts::new(&self.linked, &self.site, &self.plan)
+    }
+}
+
+/// Loads the theme, checks and links the content, and plans the output.
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let theme = render::Theme::load(&opts.theme).map_err(BuildError::Theme)?;
     let Checked { linked, warnings } = check(&opts.content, opts.drafts).map_err(BuildError::Content)?;
     if opts.deny_warnings && !warnings.is_empty() {
@@ -105,38 +127,75 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Io("site.yaml did not load".into()));
     };
     let t = Timer::start();
-    let planned = plan::plan(&linked, &site);
-    let contexts = plan::Contexts::new(&linked, &site, &planned);
+    let plan = plan::plan(&linked, &site);
     t.lap("plan");
-    let render = |page: &plan::PlannedPage| theme.render(page, contexts.context(page));
-    // Rendering one page to check the theme is cheap; do all of them when writing.
-    let Some(output) = &opts.output else {
-        planned.pages.par_iter().try_for_each(|p| render(p).map(|_| ())).map_err(BuildError::Theme)?;
-        return Ok(BuildReport { warnings, pages: planned.pages.len(), copied: 0, elapsed: started.elapsed() });
+    Ok(Prepared { theme, linked, warnings, site, plan })
+}
+
+/// The whole pipeline.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let prepared = prepare(opts)?;
+    let mut report = match &opts.output {
+        Some(output) => write_site(&prepared, opts, output)?,
+        None => {
+            // A check renders every page too, so a theme mistake is found.
+            let contexts = prepared.contexts();
+            prepared
+                .plan
+                .pages
+                .par_iter()
+                .try_for_each(|p| prepared.render_page(&contexts, p).map(|_| ()))
+                .map_err(BuildError::Theme)?;
+            BuildReport { warnings: Vec::new(), pages: prepared.plan.pages.len(), copied: 0, elapsed: Duration::ZERO }
+        }
     };
+    report.warnings = prepared.warnings;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Renders every planned page into a staging folder and swaps it in.
+pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let t = Timer::start();
+    let planned = &prepared.plan;
+    let contexts = prepared.contexts();
     guard_output(output, &opts.content, &opts.theme)?;
     let io = |e: std::io::Error| BuildError::Io(format!("writing {}: {e}", output.display()));
     let staging = write::Staging::new(output).map_err(io)?;
-    let result = (|| {
-        staging
-            .make_dirs(planned.pages.iter().map(|p| p.path.as_str()).chain(planned.copies.iter().map(|c| c.1.as_str())))
-            .map_err(io)?;
-        t.lap("dirs");
-        planned.pages.par_iter().try_for_each(|page| {
-            let html = render(page).map_err(BuildError::Theme)?;
-            staging.write(&page.path, html.as_bytes()).map_err(io)
-        })?;
-        planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
-        let assets = opts.theme.join("assets");
-        let theme_files = if assets.is_dir() { staging.copy_tree(&assets, "assets").map_err(io)? } else { 0 };
-        Ok(planned.copies.len() + theme_files)
-    })();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    let result = std::thread::scope(|scope| {
+        if opts.progress {
+            scope.spawn(|| progress::show(&done, planned.pages.len(), &finished));
+        }
+        let result = (|| {
+            staging
+                .make_dirs(
+                    planned.pages.iter().map(|p| p.path.as_str()).chain(planned.copies.iter().map(|c| c.1.as_str())),
+                )
+                .map_err(io)?;
+            t.lap("dirs");
+            planned.pages.par_iter().try_for_each(|page| {
+                let html = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                staging.write(&page.path, html.as_bytes()).map_err(io)
+            })?;
+            planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
+            let assets = opts.theme.join("assets");
+            let theme_files = if assets.is_dir() { staging.copy_tree(&assets, "assets").map_err(io)? } else { 0 };
+            Ok(planned.copies.len() + theme_files)
+        })();
+        finished.store(true, std::sync::atomic::Ordering::Relaxed);
+        result
+    });
     t.lap("pages");
     match result {
         Ok(copied) => {
             staging.commit().map_err(io)?;
             t.lap("swap");
-            Ok(BuildReport { warnings, pages: planned.pages.len(), copied, elapsed: started.elapsed() })
+            Ok(BuildReport { warnings: Vec::new(), pages: planned.pages.len(), copied, elapsed: started.elapsed() })
         }
         Err(e) => {
             staging.abandon();

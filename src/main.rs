@@ -59,6 +59,21 @@ pub struct CheckArgs {
     pub format: Format,
 }
 
+#[derive(Args, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub sources: Sources,
+    /// Output folder to build into and serve.
+    #[arg(long, default_value = "output")]
+    pub output: PathBuf,
+    /// Port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; loopback unless told otherwise.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+}
+
 #[derive(Args)]
 pub struct NewArgs {
     #[command(subcommand)]
@@ -102,6 +117,8 @@ enum Command {
     Build(BuildArgs),
     /// Check the content and theme without writing anything.
     Check(CheckArgs),
+    /// Build, serve on loopback, rebuild on change and reload open pages.
+    Serve(ServeArgs),
     /// Create a new content file, valid as written.
     New(NewArgs),
 }
@@ -117,6 +134,7 @@ fn main() {
         Some(Command::Build(args)) => cmd::build::run(&args),
         Some(Command::Check(args)) => cmd::check::run(&args),
         Some(Command::New(args)) => cmd::new::run(&args),
+        Some(Command::Serve(args)) => cmd::serve::run(&args),
     };
     std::process::exit(code);
 }

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod serve;
 
 use crate::Format;
 use std::io::IsTerminal;

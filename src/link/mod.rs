@@ -120,21 +120,8 @@ fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, 
     let results: Vec<(String, Vec<Heading>, Vec<Diagnostic>)> = jobs
         .into_par_iter()
         .map(|(body, file, page_path)| {
-            let root = urls::root_prefix(&page_path);
-            let rendered = markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html }, &resolve);
-            body.html = rendered.html;
-            let source = &files[file];
-            let ds = rendered
-                .problems
-                .into_iter()
-                .map(|p| {
-                    let span = source.span_of(body.offset + p.range.start, body.offset + p.range.end);
-                    let mut d = Diagnostic::error(source, span, p.code, p.message);
-                    d.help = p.help;
-                    d
-                })
-                .collect();
-            (source.rel_path.clone(), rendered.headings, ds)
+            let (headings, ds) = render_body(body, &files[file], &page_path, unsafe_html, &resolve);
+            (files[file].rel_path.clone(), headings, ds)
         })
         .collect();
     let mut headings = HashMap::new();
@@ -143,6 +130,40 @@ fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, 
         headings.insert(path, hs);
     }
     headings
+}
+
+/// Renders one body for the page at `page_path`; returns its headings and
+/// the problems with its links, as diagnostics in its file.
+fn render_body(
+    body: &mut Body,
+    source: &crate::source::SourceFile,
+    page_path: &str,
+    unsafe_html: bool,
+    resolve: &dyn Fn(&str) -> Result<String, String>,
+) -> (Vec<Heading>, Vec<Diagnostic>) {
+    let root = urls::root_prefix(page_path);
+    let rendered = markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html }, resolve);
+    body.html = rendered.html;
+    let ds = rendered
+        .problems
+        .into_iter()
+        .map(|p| {
+            let span = source.span_of(body.offset + p.range.start, body.offset + p.range.end);
+            let mut d = Diagnostic::error(source, span, p.code, p.message);
+            d.help = p.help;
+            d
+        })
+        .collect();
+    (rendered.headings, ds)
+}
+
+/// Renders a body of `model` again (after an edit) for the page at
+/// `page_path`, resolving its links against the whole model.
+pub fn rerender_body(model: &Model, body: &mut Body, file: usize, page_path: &str) -> (Vec<Heading>, Vec<Diagnostic>) {
+    let targets = link_targets(model);
+    let resolve = resolver(&targets, &model.drafts);
+    let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
+    render_body(body, &model.files[file], page_path, unsafe_html, &resolve)
 }
 
 /// Resolves and indexes `model`.

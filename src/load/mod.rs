@@ -226,6 +226,21 @@ fn classify(rel: &str) -> Result<Option<Slot>, (String, String)> {
     }
 }
 
+/// What kind of Markdown document the file at `rel` (relative to the
+/// content folder) is, if it is one.
+pub fn doc_kind(rel: &str) -> Option<DocKind> {
+    match classify(rel) {
+        Ok(Some(Slot::Doc(kind))) => Some(kind),
+        _ => None,
+    }
+}
+
+/// Reads one content file as text, as a build does.
+pub fn read_source(root: &Path, rel: &str) -> Result<SourceFile, Box<Diagnostic>> {
+    let prefix = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "content".into());
+    read_text(&root.join(rel), rel, &format!("{prefix}/{rel}"))
+}
+
 fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagnostic>> {
     let unreadable =
         |e: std::io::Error| Box::new(Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}")));

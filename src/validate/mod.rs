@@ -19,7 +19,8 @@ use crate::source::{SourceFile, Span};
 use fields::Reader;
 use rayon::prelude::*;
 
-enum Entity {
+/// One validated document.
+pub enum Entity {
     Forum(crate::model::Forum),
     Session(crate::model::Session),
     Ungis(crate::model::Ungis),
@@ -88,6 +89,21 @@ enum Outcome {
     /// Left out: a draft, and drafts are not built.
     Draft,
     Invalid,
+}
+
+/// Validates one document on its own (for a rebuild after an edit):
+/// the entity, whether it is a draft, and its diagnostics.
+pub fn validate_document(
+    kind: &DocKind,
+    file: &SourceFile,
+    index: usize,
+    drafts: bool,
+) -> (Option<Entity>, bool, Vec<Diagnostic>) {
+    match validate_doc(kind, file, index, drafts) {
+        (Outcome::Entity(e), ds) => (Some(*e), false, ds),
+        (Outcome::Draft, ds) => (None, true, ds),
+        (Outcome::Invalid, ds) => (None, false, ds),
+    }
 }
 
 fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -> (Outcome, Vec<Diagnostic>) {
