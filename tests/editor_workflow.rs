@@ -1,0 +1,231 @@
+//! The editor's loop: `wsis serve` (answers on loopback, reflects edits,
+//! shows and clears diagnostics, refuses path traversal), `wsis new` for
+//! every kind, `check --format json`, warnings and drafts.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `wsis serve`, stopped when dropped.
+struct Served {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn serve(dir: &Path) -> Served {
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .current_dir(dir)
+        .args(["serve", "--port", &port.to_string(), "--theme"])
+        .arg(repo().join("themes/default"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        assert!(Instant::now() < deadline, "serve did not start");
+        match lines.next() {
+            Some(Ok(line)) if line.starts_with("Serving") => break,
+            Some(_) => {}
+            None => panic!("serve exited before serving"),
+        }
+    }
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Served { child, port }
+}
+
+/// A raw GET: the status code and the body.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+fn wait_for(port: u16, path: &str, what: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let (_, body) = get(port, path);
+        if what(&body) {
+            return body;
+        }
+        assert!(Instant::now() < deadline, "{path} never showed the expected change; last body:\n{body}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn serve_reflects_edits_and_shows_then_clears_diagnostics() {
+    let site = fixture_site();
+    let served = serve(site.path());
+    let (status, home) = get(served.port, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("Fixture Forum Site"));
+    assert!(home.contains("/__wsis/version"), "served pages reload themselves");
+    assert!(
+        !fs::read_to_string(site.path().join("output/index.html")).unwrap().contains("__wsis"),
+        "the script is not in the output"
+    );
+
+    let session = site.path().join("content/forums/2020/hlt/e-health-session.md");
+    let text = fs::read_to_string(&session).unwrap().replace("A vision.", "A freshly edited vision.");
+    fs::write(&session, text).unwrap();
+    wait_for(served.port, "/forums/2020/hlt/e-health-session/index.html", |b| b.contains("A freshly edited vision."));
+
+    let forum = site.path().join("content/forums/2020/forum.md");
+    let good = fs::read_to_string(&forum).unwrap();
+    fs::write(&forum, good.replace("venue: Virtual", "venu: Virtual")).unwrap();
+    let broken = wait_for(served.port, "/forums/2020/index.html", |b| b.contains("unknown key"));
+    assert!(broken.contains("content/forums/2020/forum.md:"), "the page names the file and line:\n{broken}");
+    fs::write(&forum, good).unwrap();
+    wait_for(served.port, "/forums/2020/index.html", |b| {
+        b.contains("Fixture Forum 2020") && !b.contains("unknown key")
+    });
+}
+
+#[test]
+fn serve_never_serves_outside_the_output() {
+    let site = fixture_site();
+    fs::write(site.path().join("secret.txt"), "top secret").unwrap();
+    let served = serve(site.path());
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%5csecret.txt",
+        "//etc/passwd",
+        "/static/../../secret.txt",
+    ] {
+        let (status, body) = get(served.port, path);
+        assert!(status == 404 || status == 400, "{path} answered {status}");
+        assert!(!body.contains("top secret") && !body.contains("root:"), "{path} leaked a file");
+    }
+    assert_eq!(get(served.port, "/static/report.txt").0, 200);
+}
+
+#[test]
+fn serve_says_when_the_port_is_taken() {
+    let site = fixture_site();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = wsis(site.path(), &["serve", "--port", &port]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(&format!("port {port} is already in use")), "{}", stderr(&out));
+}
+
+#[test]
+fn every_new_kind_passes_check_and_is_never_overwritten() {
+    let site = fixture_site();
+    let dir = site.path();
+    let steps: &[(&[&str], &str)] = &[
+        (&["new", "forum", "2026"], "content/forums/2026/forum.md"),
+        (
+            &["new", "session", "2026", "Bridging digital divides: next steps"],
+            "content/forums/2026/hlt/bridging-digital-divides-next-steps.md",
+        ),
+        (&["new", "ungis", "UNGIS meeting"], "content/ungis/ungis-meeting.md"),
+        (&["new", "roadmap", "C5"], "content/roadmaps/c5.md"),
+        (&["new", "page", "About \"us\""], "content/pages/about-us.md"),
+    ];
+    for (args, path) in steps {
+        let out = Command::new(env!("CARGO_BIN_EXE_wsis")).current_dir(dir).args(*args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(dir.join(path).exists(), "{args:?} did not write {path}");
+        let check = wsis(dir, &["check"]);
+        assert!(check.status.success(), "{args:?} wrote a file check refuses:\n{}", stderr(&check));
+        let before = fs::read(dir.join(path)).unwrap();
+        let again = Command::new(env!("CARGO_BIN_EXE_wsis")).current_dir(dir).args(*args).output().unwrap();
+        assert_eq!(again.status.code(), Some(1), "{args:?} twice must refuse");
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        assert_eq!(fs::read(dir.join(path)).unwrap(), before, "{path} was overwritten");
+    }
+    let session = fs::read_to_string(dir.join(steps[1].1)).unwrap();
+    for section in ["## Vision", "## Emerging trends", "## Opportunities", "## Challenges", "## Recommendations"] {
+        assert!(session.contains(section), "a new session has {section}");
+    }
+    let orphan = Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .current_dir(dir)
+        .args(["new", "session", "1999", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(orphan.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&orphan.stderr).contains("wsis new forum 1999"));
+}
+
+#[test]
+fn json_diagnostics_carry_file_and_line_for_each_error() {
+    let site = fixture_site();
+    copy_dir(&fixture("mistakes/many-files/content"), &site.path().join("content"));
+    let out = wsis(site.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let diags: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    let errors: Vec<&serde_json::Value> = diags.iter().filter(|d| d["severity"] == "error").collect();
+    assert_eq!(errors.len(), 5, "{stdout}");
+    for d in &errors {
+        assert!(d["file"].as_str().unwrap().starts_with("content/"));
+        assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
+        assert!(d["end"]["column"].as_u64().unwrap() > d["column"].as_u64().unwrap());
+        assert!(!d["code"].as_str().unwrap().is_empty() && !d["message"].as_str().unwrap().is_empty());
+    }
+    let unknown = errors.iter().find(|d| d["code"] == "unknown-key").unwrap();
+    assert_eq!(unknown["file"], "content/pages/process.md");
+    assert_eq!(unknown["line"], 2);
+    assert_eq!(unknown["help"], "did you mean `title`?");
+}
+
+#[test]
+fn warnings_show_but_fail_only_when_denied() {
+    let site = fixture_site();
+    let out = wsis(site.path(), &["check"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("warning: this High-Level Track session has none of the outcome sections"), "{err}");
+    assert!(err.contains("warning: publication `Fixture Stocktaking Report` has no address"), "{err}");
+    assert!(err.trim_end().ends_with("warning: 2 warnings in 2 files"), "{err}");
+    let denied = wsis(site.path(), &["check", "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1));
+}
+
+#[test]
+fn drafts_stay_out_unless_asked() {
+    let site = fixture_site();
+    let page = site.path().join("content/pages/process.md");
+    let text = fs::read_to_string(&page).unwrap().replacen("---\n", "---\ndraft: true\n", 1);
+    fs::write(&page, text).unwrap();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    assert!(!site.path().join("output/pages/process/index.html").exists());
+    assert!(wsis(site.path(), &["build", "--drafts"]).status.success());
+    assert!(site.path().join("output/pages/process/index.html").exists());
+    // A link to a draft says so.
+    let about = site.path().join("content/pages/about.md");
+    fs::write(&about, "---\ntitle: About\n---\nSee [process](@/pages/process.md).\n").unwrap();
+    let out = wsis(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is a draft, left out of this build"), "{}", stderr(&out));
+}
