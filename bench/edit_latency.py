@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Edit-to-page latency of `wsis serve`: for each corpus size, starts the
+server, edits one HLT session's body several times, and prints how long it
+took from saving the file to the rebuilt page being written in the output.
+
+Usage: bench/edit_latency.py [SESSIONS ...]   (default: 1000 10000)
+Needs the corpora from bench/run.sh, or builds them."""
+import os, socket, subprocess, sys, time, statistics
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.chdir(ROOT)
+sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+subprocess.run(["cargo", "build", "--release", "-q"], check=True)
+subprocess.run(["cargo", "build", "--release", "-q", "--example", "gen_corpus"], check=True)
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'initial_build_s':<16}")
+for n in sizes:
+    content = f"bench/corpus/content-{n}"
+    output = f"bench/corpus/serve-{n}"
+    subprocess.run(["target/release/examples/gen_corpus", content, "20", str(n // 20)], check=True, stdout=subprocess.DEVNULL)
+    port = free_port()
+    started = time.time()
+    proc = subprocess.Popen(["target/release/wsis", "serve", "--content", content, "--output", output, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in proc.stdout:
+        if line.startswith("Serving"):
+            break
+    initial = time.time() - started
+    session = os.path.join(content, "forums/1900/hlt/session-00003.md")
+    page = os.path.join(output, "forums/1900/hlt/session-00003/index.html")
+    times = []
+    for i in range(8):
+        marker = f"edit-marker-{i}-{time.time_ns()}"
+        with open(session, "a") as f:
+            f.write(f"\n{marker}\n")
+        t0 = time.time()
+        while True:
+            try:
+                with open(page) as f:
+                    if marker in f.read():
+                        break
+            except FileNotFoundError:
+                pass
+            if time.time() - t0 > 30:
+                raise SystemExit("the page never changed")
+            time.sleep(0.002)
+        times.append((time.time() - t0) * 1000)
+        time.sleep(0.3)
+    proc.terminate()
+    proc.wait()
+    print(f"{n:<10}{statistics.median(times):<12.0f}{max(times):<10.0f}{initial:<16.2f}")
