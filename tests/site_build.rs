@@ -41,6 +41,7 @@ fn build_fixture() -> (tempfile::TempDir, std::collections::BTreeMap<String, Vec
     let site = fixture_site();
     let out = wsis(site.path(), &["build"]);
     assert!(out.status.success(), "fixture build failed:\n{}", stderr(&out));
+    assert!(!stderr(&out).contains('\r'), "no progress line when not on a terminal");
     let tree = read_tree(&site.path().join("output"));
     (site, tree)
 }
