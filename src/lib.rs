@@ -108,6 +108,9 @@ pub struct Prepared {
 impl Prepared {
     /// Renders one planned page.
     pub fn render_page(&self, contexts: &plan::Contexts, page: &plan::PlannedPage) -> Result<String, String> {
+        if let plan::PageKind::Data(file) = page.kind {
+            return Ok(render::data::render(&self.linked, file));
+        }
         self.theme.render(page, contexts.context(page))
     }
 

@@ -244,3 +244,20 @@ fn tagged_pages_are_listed_under_their_action_lines_and_sdgs() {
     let page_html = page(&tree, "pages/process/index.html");
     assert!(page_html.contains(r#"href="../../sdgs/3/index.html""#), "a page links to its SDGs");
 }
+
+#[test]
+fn open_data_holds_the_whole_model() {
+    let (_site, tree) = build_fixture();
+    let json = |path: &str| -> serde_json::Value { serde_json::from_slice(&tree[path]).expect("valid JSON") };
+    let forums = json("data/forums.json");
+    assert_eq!(forums.as_array().unwrap().len(), 2);
+    assert_eq!(forums[0]["key_figures"][1]["value"], 150);
+    let sessions = json("data/sessions.json");
+    assert_eq!(sessions[1]["speakers"][0]["name"], "H.E. Fixture Minister");
+    assert!(sessions[1]["body"].as_str().unwrap().contains("## Vision"));
+    assert_eq!(json("data/action-lines.json").as_array().unwrap().len(), 5);
+    let csv = String::from_utf8(tree["data/matrix.csv"].clone()).unwrap();
+    assert!(csv.starts_with("action_line,title,sdg_3,sdg_9,sdg_17\n"), "{csv}");
+    assert!(csv.contains("\nC2,Information and communication infrastructure,2,2,1\n"), "{csv}");
+    assert!(page(&tree, "index.html").contains(r#"href="data/index.html""#), "linked from every page");
+}

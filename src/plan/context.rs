@@ -197,6 +197,14 @@ impl<'a> Contexts<'a> {
             PageKind::Matrix => ("WSIS–SDG Matrix".into(), vec![home()], self.matrix()),
             PageKind::NotFound => ("Page not found".into(), vec![], json!({})),
             PageKind::Feed => (self.site_cfg.title.clone(), vec![], self.feed()),
+            PageKind::DataIndex => {
+                let files: Vec<Value> = crate::render::data::DataFile::ALL
+                    .iter()
+                    .map(|f| obj! { "path" => f.path(), "name" => f.path().trim_start_matches("data/"), "about" => f.describe() })
+                    .collect();
+                ("Open data".into(), vec![home()], obj! { "files" => files })
+            }
+            PageKind::Data(_) => (String::new(), vec![], json!({})),
             PageKind::Sitemap => {
                 let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap });
                 (self.site_cfg.title.clone(), vec![], data)

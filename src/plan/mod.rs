@@ -34,6 +34,10 @@ pub enum PageKind {
     NotFound,
     Feed,
     Sitemap,
+    /// The open-data page listing the files.
+    DataIndex,
+    /// One open-data file, written by Rust, not a template.
+    Data(crate::render::data::DataFile),
 }
 
 /// One output file to render.
@@ -88,6 +92,10 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
         add(urls::sdg(s.number), "sdg.html", PageKind::Sdg(i));
     }
     add("matrix/index.html".into(), "matrix.html", PageKind::Matrix);
+    add("data/index.html".into(), "data.html", PageKind::DataIndex);
+    for file in crate::render::data::DataFile::ALL {
+        add(file.path().into(), "", PageKind::Data(file));
+    }
     add("404.html".into(), "404.html", PageKind::NotFound);
     add("atom.xml".into(), "atom.xml", PageKind::Feed);
     if site.base_url.is_some() {

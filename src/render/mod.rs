@@ -1,6 +1,8 @@
 //! Render: the theme's tera templates applied to the planned pages, in
 //! parallel. Templates get only the page's resolved context.
 
+pub mod data;
+
 use crate::plan::PlannedPage;
 use std::path::Path;
 use tera::Tera;

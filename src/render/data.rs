@@ -1,0 +1,186 @@
+//! Open data beside the pages: the whole model as JSON, one file a kind,
+//! and the action line x SDG matrix as CSV. Keys and order are stable, so
+//! the files diff cleanly between builds.
+
+use crate::link::Linked;
+use crate::model::{Body, Person, Tags};
+use serde_json::{json, Value};
+
+/// The data files, in the order they are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFile {
+    Forums,
+    Sessions,
+    Ungis,
+    Roadmaps,
+    Pages,
+    ActionLines,
+    Sdgs,
+    Matrix,
+}
+
+impl DataFile {
+    pub const ALL: [DataFile; 8] = [
+        DataFile::Forums,
+        DataFile::Sessions,
+        DataFile::Ungis,
+        DataFile::Roadmaps,
+        DataFile::Pages,
+        DataFile::ActionLines,
+        DataFile::Sdgs,
+        DataFile::Matrix,
+    ];
+
+    /// Path under the output folder.
+    pub fn path(self) -> &'static str {
+        match self {
+            DataFile::Forums => "data/forums.json",
+            DataFile::Sessions => "data/sessions.json",
+            DataFile::Ungis => "data/ungis.json",
+            DataFile::Roadmaps => "data/roadmaps.json",
+            DataFile::Pages => "data/pages.json",
+            DataFile::ActionLines => "data/action-lines.json",
+            DataFile::Sdgs => "data/sdgs.json",
+            DataFile::Matrix => "data/matrix.csv",
+        }
+    }
+
+    /// What the file holds, for the data page.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DataFile::Forums => "Every forum with its figures, phases, publications and overview",
+            DataFile::Sessions => "Every High-Level Track session with its people and outcomes",
+            DataFile::Ungis => "Every UNGIS activity",
+            DataFile::Roadmaps => "The Action Line roadmaps and their activities",
+            DataFile::Pages => "The free pages",
+            DataFile::ActionLines => "The WSIS Action Lines with their facilitators",
+            DataFile::Sdgs => "The Sustainable Development Goals",
+            DataFile::Matrix => "Action Lines x SDGs: how many items name both (CSV)",
+        }
+    }
+}
+
+fn tags(t: &Tags) -> Value {
+    json!({
+        "action_lines": t.action_lines.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(),
+        "sdgs": t.sdgs.iter().map(|s| s.value).collect::<Vec<_>>(),
+    })
+}
+
+fn people(list: &[Person]) -> Value {
+    serde_json::to_value(list).unwrap_or_default()
+}
+
+fn body(b: &Body) -> &str {
+    &b.markdown
+}
+
+/// The text of one data file.
+pub fn render(l: &Linked, file: DataFile) -> String {
+    let m = &l.model;
+    let value = match file {
+        DataFile::Forums => json!(m
+            .forums
+            .iter()
+            .map(|f| json!({
+                "year": f.year, "title": f.title, "theme": f.theme, "start": f.start, "end": f.end,
+                "venue": f.venue, "format": f.format, "key_figures": f.key_figures, "distributions": f.distributions,
+                "special_tracks": f.special_tracks, "consultation": f.consultation, "prize_phases": f.prize_phases,
+                "hlt_facilitators": f.hlt_facilitators, "publications": f.publications, "quotes": f.quotes,
+                "regional_events": f.regional_events, "prizes": f.prizes, "tags": tags(&f.tags), "body": body(&f.body),
+                "page": crate::urls::forum(f.year),
+            }))
+            .collect::<Vec<_>>()),
+        DataFile::Sessions => json!(m
+            .sessions
+            .iter()
+            .map(|s| json!({
+                "forum": s.year, "slug": s.slug, "title": s.title, "date": s.date.value, "date_end": s.date_end,
+                "time": s.time, "facilitators": people(&s.facilitators), "speakers": people(&s.speakers),
+                "tags": tags(&s.tags), "body": body(&s.body), "page": crate::urls::session(s.year, &s.slug),
+            }))
+            .collect::<Vec<_>>()),
+        DataFile::Ungis => json!(m
+            .ungis
+            .iter()
+            .map(|u| json!({
+                "slug": u.slug, "title": u.title, "kind": u.kind, "date": u.date, "date_end": u.date_end, "time": u.time,
+                "chair": u.chair, "forum": u.forum.as_ref().map(|f| f.value), "url": u.url, "tags": tags(&u.tags),
+                "body": body(&u.body), "page": crate::urls::ungis(&u.slug),
+            }))
+            .collect::<Vec<_>>()),
+        DataFile::Roadmaps => json!(m
+            .roadmaps
+            .iter()
+            .map(|r| json!({
+                "slug": r.slug, "action_line": r.action_line.value, "title": r.title, "facilitator": r.facilitator,
+                "updated": r.updated,
+                "activities": r.activities.iter().map(|a| json!({
+                    "title": a.title, "timeframe": a.timeframe, "expected_results": a.expected_results,
+                    "partners": a.partners, "sdgs": a.sdgs.iter().map(|s| s.value).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "body": body(&r.body), "page": crate::urls::roadmap(&r.slug),
+            }))
+            .collect::<Vec<_>>()),
+        DataFile::Pages => json!(m
+            .pages
+            .iter()
+            .map(|p| json!({
+                "slug": p.slug, "title": p.title, "description": p.description, "tags": tags(&p.tags),
+                "body": body(&p.body), "page": crate::urls::page(&p.slug),
+            }))
+            .collect::<Vec<_>>()),
+        DataFile::ActionLines => json!(m
+            .action_lines
+            .iter()
+            .map(|a| json!({ "id": a.id, "parent": a.parent, "title": a.title, "lead": a.lead, "co": a.co, "page": crate::urls::action_line(&a.id) }))
+            .collect::<Vec<_>>()),
+        DataFile::Sdgs => json!(m
+            .sdgs
+            .iter()
+            .map(|s| json!({ "number": s.number, "title": s.title, "color": s.color, "page": crate::urls::sdg(s.number) }))
+            .collect::<Vec<_>>()),
+        DataFile::Matrix => return matrix_csv(l),
+    };
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn matrix_csv(l: &Linked) -> String {
+    let m = &l.model;
+    let mut out = String::from("action_line,title");
+    for s in &m.sdgs {
+        out.push_str(&format!(",sdg_{}", s.number));
+    }
+    out.push('\n');
+    for a in &m.action_lines {
+        out.push_str(&format!("{},{}", csv_field(&a.id), csv_field(&a.title)));
+        for s in &m.sdgs {
+            let n = l.index.matrix.get(&(a.id.clone(), s.number)).map_or(0, Vec::len);
+            out.push_str(&format!(",{n}"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("C1"), "C1");
+        assert_eq!(csv_field("Cultural diversity, identity"), "\"Cultural diversity, identity\"");
+        assert_eq!(csv_field("a \"b\""), "\"a \"\"b\"\"\"");
+    }
+}
