@@ -7,6 +7,7 @@ use super::{PageKind, Plan, PlannedPage};
 use crate::date::range_long;
 use crate::link::{Item, Linked};
 use crate::model::*;
+use crate::render::charts::{self, Bar};
 use crate::urls;
 use serde_json::{json, Value};
 
@@ -320,7 +321,9 @@ impl<'a> Contexts<'a> {
                 Some(json!({ "action_line": self.action_line_ref(&a.id), "count": n, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) }))
             })
             .collect();
-        obj! { "sdg" => self.sdg_json(s), "items" => items, "action_lines" => connected }
+        let chart =
+            self.by_year_chart(&format!("SDG {}: items by forum year", s.number), l.index.by_sdg.get(&s.number));
+        obj! { "sdg" => self.sdg_json(s), "items" => items, "action_lines" => connected, "chart" => chart }
     }
 
     fn matrix(&self) -> Value {
@@ -470,7 +473,8 @@ impl<'a> Contexts<'a> {
         let distributions: Vec<Value> = f
             .distributions
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(n, d)| {
                 let total: u64 = d.parts.iter().map(|x| x.value).sum();
                 let parts: Vec<Value> = d
                     .parts
@@ -481,7 +485,23 @@ impl<'a> Contexts<'a> {
                         json!({ "label": x.label, "value": x.value, "text": shown, "share": share })
                     })
                     .collect();
-                json!({ "title": d.title, "unit": d.unit, "parts": parts })
+                let chart_parts: Vec<Bar> = d
+                    .parts
+                    .iter()
+                    .map(|x| Bar {
+                        label: x.label.clone(),
+                        value: x.value,
+                        color: None,
+                        text: Some(if d.unit == "percent" { format!("{}%", x.value) } else { group_digits(x.value) }),
+                    })
+                    .collect();
+                let id = format!("distribution-{n}");
+                let chart = if d.unit == "percent" {
+                    charts::shares(&id, &d.title, &chart_parts)
+                } else {
+                    charts::bars(&id, &d.title, &chart_parts)
+                };
+                json!({ "title": d.title, "unit": d.unit, "parts": parts, "chart": chart })
             })
             .collect();
         let consultation: Vec<Value> = f
@@ -525,6 +545,9 @@ impl<'a> Contexts<'a> {
             map.insert("prize_phases".into(), Value::Array(phases));
             map.insert("end".into(), date_json(&f.end));
             map.insert("distributions".into(), Value::Array(distributions));
+            let (al_chart, sdg_chart) = self.coverage_charts(f);
+            map.insert("coverage_action_lines".into(), json!(al_chart));
+            map.insert("coverage_sdgs".into(), json!(sdg_chart));
             map.insert("special_tracks".into(), serde_json::to_value(&f.special_tracks).unwrap_or_default());
             map.insert("consultation".into(), Value::Array(consultation));
             map.insert("hlt_facilitators".into(), serde_json::to_value(&f.hlt_facilitators).unwrap_or_default());
@@ -538,6 +561,63 @@ impl<'a> Contexts<'a> {
             map.insert("has_body".into(), json!(!f.body.html.is_empty()));
         }
         obj! { "forum" => summary, "sessions" => sessions, "ungis" => ungis, "prev" => prev, "next" => next }
+    }
+
+    /// How many of a forum year's items (the forum, its sessions, its UNGIS
+    /// activities) name each action line and each SDG, as bar charts.
+    fn coverage_charts(&self, f: &Forum) -> (Option<String>, Option<String>) {
+        let m = self.m();
+        let index = &self.l.index;
+        let mut tags: Vec<&Tags> = vec![&f.tags];
+        tags.extend(index.sessions_by_year.get(&f.year).into_iter().flatten().map(|i| &m.sessions[*i].tags));
+        tags.extend(index.ungis_by_year.get(&f.year).into_iter().flatten().map(|i| &m.ungis[*i].tags));
+        let al_bars: Vec<Bar> = m
+            .action_lines
+            .iter()
+            .map(|a| Bar {
+                label: format!("{} {}", a.id, a.title),
+                value: tags.iter().filter(|t| t.action_lines.iter().any(|x| x.value == a.id)).count() as u64,
+                color: None,
+                text: None,
+            })
+            .filter(|b| b.value > 0)
+            .collect();
+        let sdg_bars: Vec<Bar> = m
+            .sdgs
+            .iter()
+            .map(|s| Bar {
+                label: format!("SDG {} {}", s.number, s.title),
+                value: tags.iter().filter(|t| t.sdgs.iter().any(|x| x.value == s.number)).count() as u64,
+                color: Some(s.color.clone()),
+                text: None,
+            })
+            .filter(|b| b.value > 0)
+            .collect();
+        let title = |what: &str| format!("{}: items naming each {what}", f.title);
+        (
+            charts::bars("coverage-al", &title("Action Line"), &al_bars),
+            charts::bars("coverage-sdg", &title("SDG"), &sdg_bars),
+        )
+    }
+
+    /// Items per forum year, for an action line's or an SDG's page.
+    fn by_year_chart(&self, title: &str, items: Option<&Vec<Item>>) -> Option<String> {
+        let m = self.m();
+        let mut years: std::collections::BTreeMap<u32, u64> = std::collections::BTreeMap::new();
+        for item in items.into_iter().flatten() {
+            let year = match *item {
+                Item::Forum(i) => Some(m.forums[i].year),
+                Item::Session(i) => Some(m.sessions[i].year),
+                Item::Ungis(i) => Some(m.ungis[i].forum.as_ref().map_or(m.ungis[i].date.year, |f| f.value)),
+                Item::Roadmap(_) | Item::Page(_) => None,
+            };
+            if let Some(y) = year {
+                *years.entry(y).or_default() += 1;
+            }
+        }
+        let bars: Vec<Bar> =
+            years.into_iter().map(|(y, n)| Bar { label: y.to_string(), value: n, color: None, text: None }).collect();
+        charts::bars("by-year", title, &bars)
     }
 
     fn action_line(&self, a: &ActionLine) -> Value {
@@ -565,7 +645,8 @@ impl<'a> Contexts<'a> {
                 Some(obj! { "sdg" => self.sdg_ref(s.number), "items" => self.items(Some(items)) })
             })
             .collect();
-        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "by_sdg" => by_sdg }
+        let chart = self.by_year_chart(&format!("{}: items by forum year", a.id), l.index.by_action_line.get(&a.id));
+        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "by_sdg" => by_sdg, "chart" => chart }
     }
 
     fn feed(&self) -> Value {

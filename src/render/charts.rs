@@ -1,0 +1,134 @@
+//! Charts drawn at build time as inline SVG: no chart library, no script.
+//! Every chart carries its data as text too (`<title>` and `<desc>` for
+//! screen readers), and uses the page's colours through CSS classes and
+//! `currentColor`, so it follows light and dark themes and prints crisp.
+
+use crate::render::escape;
+use std::fmt::Write as _;
+
+/// One bar: its label, its value and, optionally, its own colour.
+pub struct Bar {
+    pub label: String,
+    pub value: u64,
+    pub color: Option<String>,
+    /// Shown instead of the bare value ("55%").
+    pub text: Option<String>,
+}
+
+const WIDTH: u32 = 640;
+const LABEL_WIDTH: u32 = 260;
+const ROW: u32 = 26;
+
+/// Shortens a label to fit the label column.
+fn fit(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A horizontal bar chart; `None` when there is nothing to draw.
+pub fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
+    let max = bars.iter().map(|b| b.value).max().filter(|m| *m > 0)?;
+    let height = ROW * bars.len() as u32 + 8;
+    let plot = WIDTH - LABEL_WIDTH - 70;
+    let desc: Vec<String> = bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.text.clone().unwrap_or_else(|| b.value.to_string())))
+        .collect();
+    let mut svg = format!(
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        escape(title),
+        escape(&desc.join("; "))
+    );
+    for (i, b) in bars.iter().enumerate() {
+        let y = 4 + ROW * i as u32;
+        let w =
+            ((b.value as f64 / max as f64) * f64::from(plot)).round().max(if b.value > 0 { 2.0 } else { 0.0 }) as u32;
+        let fill = match &b.color {
+            Some(c) => format!(r#" style="fill:{}""#, escape(c)),
+            None => String::new(),
+        };
+        let text = b.text.clone().unwrap_or_else(|| crate::plan::group_digits(b.value));
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text><rect x="{LABEL_WIDTH}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" class="chart-value">{}</text>"#,
+            LABEL_WIDTH - 8,
+            y + 16,
+            escape(&fit(&b.label, 32)),
+            y + 3,
+            ROW - 8,
+            LABEL_WIDTH + w + 6,
+            y + 16,
+            escape(&text)
+        );
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
+
+/// One stacked bar of shares (a percent distribution), with a legend.
+pub fn shares(id: &str, title: &str, parts: &[Bar]) -> Option<String> {
+    let total: u64 = parts.iter().map(|p| p.value).sum();
+    if total == 0 {
+        return None;
+    }
+    const PALETTE: [&str; 6] = ["#0b5cad", "#c2410c", "#15803d", "#7e22ce", "#b45309", "#0e7490"];
+    let legend_rows = parts.len() as u32;
+    let height = 44 + 22 * legend_rows;
+    let desc: Vec<String> = parts
+        .iter()
+        .map(|p| format!("{}: {}", p.label, p.text.clone().unwrap_or_else(|| p.value.to_string())))
+        .collect();
+    let mut svg = format!(
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        escape(title),
+        escape(&desc.join("; "))
+    );
+    let mut x = 0.0;
+    for (i, p) in parts.iter().enumerate() {
+        let w = p.value as f64 / total as f64 * f64::from(WIDTH);
+        let color = p.color.clone().unwrap_or_else(|| PALETTE[i % PALETTE.len()].to_string());
+        let _ = write!(svg, r#"<rect x="{x:.1}" y="4" width="{w:.1}" height="28" style="fill:{}"/>"#, escape(&color));
+        let ly = 44 + 22 * i as u32;
+        let text = p.text.clone().unwrap_or_else(|| crate::plan::group_digits(p.value));
+        let _ = write!(
+            svg,
+            r#"<rect x="0" y="{}" width="14" height="14" style="fill:{}"/><text x="22" y="{}" class="chart-label">{} — {}</text>"#,
+            ly,
+            escape(&color),
+            ly + 12,
+            escape(&p.label),
+            escape(&text)
+        );
+        x += w;
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(label: &str, value: u64) -> Bar {
+        Bar { label: label.into(), value, color: None, text: None }
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest_and_describe_their_data() {
+        let svg = bars("c", "Items by year", &[bar("2020", 10), bar("2021", 5)]).unwrap();
+        assert!(svg.contains(r#"role="img""#) && svg.contains("<title id=\"c-t\">Items by year</title>"));
+        assert!(svg.contains("2020: 10; 2021: 5"));
+        assert!(svg.contains(r#"width="310""#) && svg.contains(r#"width="155""#), "{svg}");
+        assert!(bars("c", "Nothing", &[bar("x", 0)]).is_none());
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let svg = bars("c", "A <b> & c", &[bar("<script>", 1)]).unwrap();
+        assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
+    }
+}
