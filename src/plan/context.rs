@@ -340,7 +340,7 @@ impl<'a> Contexts<'a> {
                     .map(|s| {
                         let n = matrix.get(&(a.id.clone(), s.number)).map_or(0, Vec::len);
                         let level = if n == 0 || max == 0 { 0 } else { 1 + (n * 3 - 1) / max };
-                        json!({ "sdg": s.number, "count": n, "level": level, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) })
+                        json!({ "sdg": s.number, "color": s.color, "count": n, "level": level, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) })
                     })
                     .collect();
                 obj! { "action_line" => self.action_line_ref(&a.id), "cells" => cells }
