@@ -176,15 +176,29 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         let result = (|| {
             staging
                 .make_dirs(
-                    planned.pages.iter().map(|p| p.path.as_str()).chain(planned.copies.iter().map(|c| c.1.as_str())),
+                    planned
+                        .pages
+                        .iter()
+                        .map(|p| p.path.as_str())
+                        .chain(planned.copies.iter().map(|c| c.1.as_str()))
+                        .chain(["search/meta.js"]),
                 )
                 .map_err(io)?;
             t.lap("dirs");
-            planned.pages.par_iter().try_for_each(|page| {
-                let html = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
-                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                staging.write(&page.path, html.as_bytes()).map_err(io)
-            })?;
+            // The search index needs every document; its merge runs while
+            // the pages render on the other cores.
+            let (pages, search) = rayon::join(
+                || {
+                    planned.pages.par_iter().try_for_each(|page| {
+                        let html = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
+                        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        staging.write(&page.path, html.as_bytes()).map_err(io)
+                    })
+                },
+                || render::search::index_files(&prepared.linked),
+            );
+            pages?;
+            search.par_iter().try_for_each(|(rel, text)| staging.write(rel, text.as_bytes()).map_err(io))?;
             planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
             let assets = opts.theme.join("assets");
             let theme_files = if assets.is_dir() { staging.copy_tree(&assets, "assets").map_err(io)? } else { 0 };

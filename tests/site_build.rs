@@ -261,3 +261,21 @@ fn open_data_holds_the_whole_model() {
     assert!(csv.contains("\nC2,Information and communication infrastructure,2,2,1\n"), "{csv}");
     assert!(page(&tree, "index.html").contains(r#"href="data/index.html""#), "linked from every page");
 }
+
+#[test]
+fn search_index_ships_as_script_files_split_by_term() {
+    let (_site, tree) = build_fixture();
+    let meta = String::from_utf8(tree["search/meta.js"].clone()).unwrap();
+    assert!(meta.starts_with("wsisSearch.meta({\"docs\":"), "{meta}");
+    let shard = String::from_utf8(tree["search/terms-fi.js"].clone()).unwrap();
+    assert!(shard.contains("\"fixture\":"), "terms are indexed by their first letters");
+    let docs = String::from_utf8(tree["search/docs-0.js"].clone()).unwrap();
+    assert!(docs.contains(
+        "\"E-health and SDG 3\",\"High-Level Track session\",\"forums/2020/hlt/e-health-session/index.html\""
+    ));
+    let people = String::from_utf8(tree["search/terms-fa.js"].clone()).unwrap();
+    assert!(people.contains("\"facilitator\":"), "people's names and roles are searchable");
+    let page = page(&tree, "search/index.html");
+    assert!(page.contains(r#"<script src="../assets/search.js"></script>"#));
+    assert!(page.contains("<noscript>"), "without JavaScript the page says where to browse");
+}

@@ -96,6 +96,7 @@ impl<'a> Contexts<'a> {
             { "title": "Matrix", "path": "matrix/index.html" },
             { "title": "UNGIS", "path": "ungis/index.html" },
             { "title": "Roadmaps", "path": "roadmaps/index.html" },
+            { "title": "Search", "path": "search/index.html" },
         ]);
         let footer_pages: Vec<Value> =
             m.pages.iter().map(|p| json!({ "title": p.title, "path": urls::page(&p.slug) })).collect();
@@ -206,6 +207,7 @@ impl<'a> Contexts<'a> {
                 ("Open data".into(), vec![home()], obj! { "files" => files })
             }
             PageKind::Data(_) => (String::new(), vec![], json!({})),
+            PageKind::Search => ("Search".into(), vec![home()], json!({})),
             PageKind::Sitemap => {
                 let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap });
                 (self.site_cfg.title.clone(), vec![], data)

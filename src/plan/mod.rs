@@ -34,6 +34,7 @@ pub enum PageKind {
     NotFound,
     Feed,
     Sitemap,
+    Search,
     /// The open-data page listing the files.
     DataIndex,
     /// One open-data file, written by Rust, not a template.
@@ -92,6 +93,7 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
         add(urls::sdg(s.number), "sdg.html", PageKind::Sdg(i));
     }
     add("matrix/index.html".into(), "matrix.html", PageKind::Matrix);
+    add("search/index.html".into(), "search.html", PageKind::Search);
     add("data/index.html".into(), "data.html", PageKind::DataIndex);
     for file in crate::render::data::DataFile::ALL {
         add(file.path().into(), "", PageKind::Data(file));

@@ -4,6 +4,7 @@
 
 use crate::link::Linked;
 use crate::model::{Body, Person, Tags};
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 /// The data files, in the order they are listed.
@@ -67,10 +68,6 @@ fn tags(t: &Tags) -> Value {
     })
 }
 
-fn people(list: &[Person]) -> Value {
-    serde_json::to_value(list).unwrap_or_default()
-}
-
 fn body(b: &Body) -> &str {
     &b.markdown
 }
@@ -78,10 +75,10 @@ fn body(b: &Body) -> &str {
 /// The text of one data file.
 pub fn render(l: &Linked, file: DataFile) -> String {
     let m = &l.model;
-    let value = match file {
-        DataFile::Forums => json!(m
+    let records: Vec<Value> = match file {
+        DataFile::Forums => m
             .forums
-            .iter()
+            .par_iter()
             .map(|f| json!({
                 "year": f.year, "title": f.title, "theme": f.theme, "start": f.start, "end": f.end,
                 "venue": f.venue, "format": f.format, "key_figures": f.key_figures, "distributions": f.distributions,
@@ -90,28 +87,26 @@ pub fn render(l: &Linked, file: DataFile) -> String {
                 "regional_events": f.regional_events, "prizes": f.prizes, "tags": tags(&f.tags), "body": body(&f.body),
                 "page": crate::urls::forum(f.year),
             }))
-            .collect::<Vec<_>>()),
-        DataFile::Sessions => json!(m
-            .sessions
-            .iter()
-            .map(|s| json!({
-                "forum": s.year, "slug": s.slug, "title": s.title, "date": s.date.value, "date_end": s.date_end,
-                "time": s.time, "facilitators": people(&s.facilitators), "speakers": people(&s.speakers),
-                "tags": tags(&s.tags), "body": body(&s.body), "page": crate::urls::session(s.year, &s.slug),
-            }))
-            .collect::<Vec<_>>()),
-        DataFile::Ungis => json!(m
+            .collect::<Vec<Value>>(),
+        DataFile::Sessions => {
+            // The one file that grows with the site: serialised straight from
+            // the model, without an intermediate JSON tree.
+            let lines: Vec<String> =
+                m.sessions.par_iter().map(|s| serde_json::to_string(&SessionRecord::of(s)).unwrap_or_default()).collect();
+            return json_lines(lines);
+        }
+        DataFile::Ungis => m
             .ungis
-            .iter()
+            .par_iter()
             .map(|u| json!({
                 "slug": u.slug, "title": u.title, "kind": u.kind, "date": u.date, "date_end": u.date_end, "time": u.time,
                 "chair": u.chair, "forum": u.forum.as_ref().map(|f| f.value), "url": u.url, "tags": tags(&u.tags),
                 "body": body(&u.body), "page": crate::urls::ungis(&u.slug),
             }))
-            .collect::<Vec<_>>()),
-        DataFile::Roadmaps => json!(m
+            .collect::<Vec<Value>>(),
+        DataFile::Roadmaps => m
             .roadmaps
-            .iter()
+            .par_iter()
             .map(|r| json!({
                 "slug": r.slug, "action_line": r.action_line.value, "title": r.title, "facilitator": r.facilitator,
                 "updated": r.updated,
@@ -121,30 +116,84 @@ pub fn render(l: &Linked, file: DataFile) -> String {
                 })).collect::<Vec<_>>(),
                 "body": body(&r.body), "page": crate::urls::roadmap(&r.slug),
             }))
-            .collect::<Vec<_>>()),
-        DataFile::Pages => json!(m
+            .collect::<Vec<Value>>(),
+        DataFile::Pages => m
             .pages
-            .iter()
+            .par_iter()
             .map(|p| json!({
                 "slug": p.slug, "title": p.title, "description": p.description, "tags": tags(&p.tags),
                 "body": body(&p.body), "page": crate::urls::page(&p.slug),
             }))
-            .collect::<Vec<_>>()),
-        DataFile::ActionLines => json!(m
+            .collect::<Vec<Value>>(),
+        DataFile::ActionLines => m
             .action_lines
-            .iter()
+            .par_iter()
             .map(|a| json!({ "id": a.id, "parent": a.parent, "title": a.title, "lead": a.lead, "co": a.co, "page": crate::urls::action_line(&a.id) }))
-            .collect::<Vec<_>>()),
-        DataFile::Sdgs => json!(m
+            .collect::<Vec<Value>>(),
+        DataFile::Sdgs => m
             .sdgs
-            .iter()
+            .par_iter()
             .map(|s| json!({ "number": s.number, "title": s.title, "color": s.color, "page": crate::urls::sdg(s.number) }))
-            .collect::<Vec<_>>()),
+            .collect::<Vec<Value>>(),
         DataFile::Matrix => return matrix_csv(l),
     };
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    json_lines(records.par_iter().map(|r| serde_json::to_string(r).unwrap_or_default()).collect())
+}
+
+/// A JSON array written one record a line: compact and diff-friendly.
+fn json_lines(lines: Vec<String>) -> String {
+    if lines.is_empty() {
+        return "[]\n".into();
+    }
+    format!("[\n{}\n]\n", lines.join(",\n"))
+}
+
+#[derive(serde::Serialize)]
+struct TagsRecord<'a> {
+    action_lines: Vec<&'a str>,
+    sdgs: Vec<u32>,
+}
+
+impl<'a> TagsRecord<'a> {
+    fn of(t: &'a Tags) -> Self {
+        TagsRecord {
+            action_lines: t.action_lines.iter().map(|a| a.value.as_str()).collect(),
+            sdgs: t.sdgs.iter().map(|s| s.value).collect(),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SessionRecord<'a> {
+    forum: u32,
+    slug: &'a str,
+    title: &'a str,
+    date: crate::date::Date,
+    date_end: Option<crate::date::Date>,
+    time: Option<&'a str>,
+    facilitators: &'a [Person],
+    speakers: &'a [Person],
+    tags: TagsRecord<'a>,
+    body: &'a str,
+    page: String,
+}
+
+impl<'a> SessionRecord<'a> {
+    fn of(s: &'a crate::model::Session) -> Self {
+        SessionRecord {
+            forum: s.year,
+            slug: &s.slug,
+            title: &s.title,
+            date: s.date.value,
+            date_end: s.date_end,
+            time: s.time.as_deref(),
+            facilitators: &s.facilitators,
+            speakers: &s.speakers,
+            tags: TagsRecord::of(&s.tags),
+            body: &s.body.markdown,
+            page: crate::urls::session(s.year, &s.slug),
+        }
+    }
 }
 
 fn csv_field(text: &str) -> String {

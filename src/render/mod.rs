@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod search;
 
 use crate::plan::PlannedPage;
 use std::path::Path;

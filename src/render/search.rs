@@ -1,0 +1,299 @@
+//! The offline search index: plain `.js` files loaded by script tags, so
+//! search works from file:// where `fetch` is blocked.
+//!
+//! Layout, all under `search/`:
+//! - `meta.js`: the shard keys and the number of document chunks;
+//! - `docs-N.js`: documents in chunks of `DOCS_PER_CHUNK` (title, kind,
+//!   path, snippet), loaded only for the results shown;
+//! - `terms-XX.js`: for terms starting with `XX`, the documents whose title
+//!   (boosted) or text holds them, as base-36 deltas. A query loads only the
+//!   shards of its own terms, so a phone never downloads the whole index.
+
+use crate::link::Linked;
+use crate::model::{Person, Tags};
+use crate::urls;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+pub const DOCS_PER_CHUNK: usize = 500;
+const SNIPPET_CHARS: usize = 160;
+
+/// One searchable page.
+struct Doc {
+    title: String,
+    kind: &'static str,
+    path: String,
+    snippet: String,
+    /// Words of the title (boosted), then words of everything else, each
+    /// sorted and without repeats.
+    title_terms: Vec<String>,
+    text_terms: Vec<String>,
+}
+
+/// Lowercase words of two or more letters or digits.
+pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 2).map(|w| w.to_lowercase())
+}
+
+/// The text of some HTML: tags dropped, the entities pulldown-cmark writes
+/// decoded, runs of white space folded. One pass.
+pub fn html_to_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 5] =
+        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&amp;", '&')];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut in_tag = false;
+    let mut space = true;
+    while let Some(c) = rest.chars().next() {
+        let mut step = c.len_utf8();
+        let mut push = None;
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                push = Some(' ');
+            }
+            _ if in_tag => {}
+            '&' => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+                Some((e, ch)) => {
+                    step = e.len();
+                    push = Some(*ch);
+                }
+                None => push = Some('&'),
+            },
+            c => push = Some(c),
+        }
+        if let Some(c) = push {
+            if c.is_whitespace() {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else {
+                out.push(c);
+                space = false;
+            }
+        }
+        rest = &rest[step..];
+    }
+    out.trim_end().to_string()
+}
+
+/// The distinct words of `text`, sorted.
+fn word_set(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()).collect();
+    words.sort_unstable();
+    words.dedup();
+    words.into_iter().map(str::to_string).collect()
+}
+
+fn snippet(text: &str) -> String {
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+fn people_text(list: &[&Person]) -> String {
+    list.iter()
+        .map(|p| format!("{} {} {}", p.name, p.role.as_deref().unwrap_or(""), p.organization.as_deref().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn tags_text(l: &Linked, t: &Tags) -> String {
+    let m = &l.model;
+    let mut text = String::new();
+    for a in &t.action_lines {
+        let title = m.action_lines.iter().find(|x| x.id == a.value).map_or("", |x| x.title.as_str());
+        let _ = write!(text, " {} {title}", a.value);
+    }
+    for s in &t.sdgs {
+        let title = m.sdgs.iter().find(|x| x.number == s.value).map_or("", |x| x.title.as_str());
+        let _ = write!(text, " sdg{0} sdg {0} {title}", s.value);
+    }
+    text
+}
+
+/// A searchable page. Words come from the Markdown source (its markup is
+/// not made of words, so it drops out); the snippet from the start of the
+/// rendered HTML, which is cheaper than converting the whole body.
+fn doc(title: &str, kind: &'static str, path: String, body: &crate::model::Body, extra: String) -> Doc {
+    let head = body.html.char_indices().nth(SNIPPET_CHARS * 3).map_or(body.html.as_str(), |(i, _)| &body.html[..i]);
+    let snippet_text = html_to_text(head);
+    let title_terms = word_set(title);
+    let mut text_terms = word_set(&format!("{} {extra}", body.markdown));
+    text_terms.retain(|t| title_terms.binary_search(t).is_err());
+    Doc { title: title.to_string(), kind, path, snippet: snippet(&snippet_text), title_terms, text_terms }
+}
+
+fn documents(l: &Linked) -> Vec<Doc> {
+    let m = &l.model;
+    let mut docs: Vec<Doc> = Vec::new();
+    docs.par_extend(m.forums.par_iter().map(|f| {
+        let people: Vec<&Person> = f.hlt_facilitators.iter().collect();
+        let extra = format!(
+            "{} {} {} {}",
+            f.theme.as_deref().unwrap_or(""),
+            f.venue.as_deref().unwrap_or(""),
+            people_text(&people),
+            tags_text(l, &f.tags)
+        );
+        doc(&f.title, "Forum", urls::forum(f.year), &f.body, format!("{extra} {}", f.year))
+    }));
+    docs.par_extend(m.sessions.par_iter().map(|s| {
+        let people: Vec<&Person> = s.facilitators.iter().chain(&s.speakers).collect();
+        let extra = format!("{} {} {}", people_text(&people), tags_text(l, &s.tags), s.year);
+        doc(&s.title, "High-Level Track session", urls::session(s.year, &s.slug), &s.body, extra)
+    }));
+    docs.par_extend(m.ungis.par_iter().map(|u| {
+        let extra = format!("{} {} {}", u.chair.as_deref().unwrap_or(""), tags_text(l, &u.tags), u.date.year);
+        doc(&u.title, "UNGIS activity", urls::ungis(&u.slug), &u.body, extra)
+    }));
+    docs.par_extend(m.roadmaps.par_iter().map(|r| {
+        let extra = format!("{} {}", r.action_line.value, r.facilitator.as_deref().unwrap_or(""));
+        doc(&r.title, "Roadmap", urls::roadmap(&r.slug), &r.body, extra)
+    }));
+    docs.par_extend(
+        m.pages.par_iter().map(|p| doc(&p.title, "Page", urls::page(&p.slug), &p.body, tags_text(l, &p.tags))),
+    );
+    for a in &m.action_lines {
+        let extra = format!("{} {}", a.lead.join(" "), a.co.join(" "));
+        docs.push(doc(
+            &format!("{}: {}", a.id, a.title),
+            "Action Line",
+            urls::action_line(&a.id),
+            &Default::default(),
+            extra,
+        ));
+    }
+    for s in &m.sdgs {
+        docs.push(doc(
+            &format!("SDG {}: {}", s.number, s.title),
+            "SDG",
+            urls::sdg(s.number),
+            &Default::default(),
+            format!("sdg{}", s.number),
+        ));
+    }
+    docs
+}
+
+/// The shard a term belongs to: its first two characters, made safe for a
+/// file name (anything but ASCII letters and digits becomes its code).
+pub fn shard_key(term: &str) -> String {
+    term.chars()
+        .take(2)
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_string() } else { format!("u{:x}", u32::from(c)) })
+        .collect()
+}
+
+fn deltas(ids: &[usize]) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&base36((id - last) as u64));
+        last = *id;
+    }
+    out
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = Vec::new();
+    loop {
+        buf.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.reverse();
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+fn js_string(s: &str) -> String {
+    // JSON strings are JS strings; `</` is escaped so no file can end a script.
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()).replace("</", "<\\/")
+}
+
+/// Documents holding a term: in their title, and in their text only.
+type Postings = (Vec<usize>, Vec<usize>);
+
+/// Every file of the index, as (path under the output, text).
+pub fn index_files(l: &Linked) -> Vec<(String, String)> {
+    let docs = documents(l);
+    let mut postings: HashMap<&str, Postings> = HashMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        for t in &d.title_terms {
+            postings.entry(t.as_str()).or_default().0.push(id);
+        }
+        for t in &d.text_terms {
+            postings.entry(t.as_str()).or_default().1.push(id);
+        }
+    }
+    let mut postings: Vec<(&str, Postings)> = postings.into_iter().collect();
+    postings.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut shards: BTreeMap<String, String> = BTreeMap::new();
+    for (term, (title, text)) in &postings {
+        let term: &str = term;
+        let shard = shards.entry(shard_key(term)).or_default();
+        if !shard.is_empty() {
+            shard.push(',');
+        }
+        let _ = write!(shard, "{}:[{},{}]", js_string(term), js_string(&deltas(title)), js_string(&deltas(text)));
+    }
+    let mut files = Vec::new();
+    let chunks = docs.len().div_ceil(DOCS_PER_CHUNK);
+    let keys: Vec<String> = shards.keys().map(|k| js_string(k)).collect();
+    files.push((
+        "search/meta.js".to_string(),
+        format!(
+            "wsisSearch.meta({{\"docs\":{},\"chunk\":{DOCS_PER_CHUNK},\"chunks\":{chunks},\"shards\":[{}]}});\n",
+            docs.len(),
+            keys.join(",")
+        ),
+    ));
+    for (n, chunk) in docs.chunks(DOCS_PER_CHUNK).enumerate() {
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|d| {
+                format!(
+                    "[{},{},{},{}]",
+                    js_string(&d.title),
+                    js_string(d.kind),
+                    js_string(&d.path),
+                    js_string(&d.snippet)
+                )
+            })
+            .collect();
+        files.push((format!("search/docs-{n}.js"), format!("wsisSearch.docs({n},[\n{}\n]);\n", rows.join(",\n"))));
+    }
+    for (key, body) in shards {
+        files.push((format!("search/terms-{key}.js"), format!("wsisSearch.terms({},{{{body}}});\n", js_string(&key))));
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_terms_and_keys() {
+        assert_eq!(html_to_text("<p>A &amp; B</p><ul><li>x</li></ul>"), "A & B x");
+        assert_eq!(terms("E-health, SDG 3 and Bridging").collect::<Vec<_>>(), ["health", "sdg", "and", "bridging"]);
+        assert_eq!(shard_key("digital"), "di");
+        assert_eq!(shard_key("été"), "ue9t");
+        assert_eq!(deltas(&[3, 5, 40]), "3,2,z");
+        assert!(js_string("</script>").contains("<\\/script>"));
+    }
+}

@@ -1,0 +1,117 @@
+/* Offline search for the WSIS site. The index is split into small .js
+   files loaded with script tags (file:// blocks fetch): meta.js first, then
+   only the term shards of the query and the document chunks of the
+   results. No other host is ever contacted. */
+(function () {
+  "use strict";
+  var base = "./"; // search files sit beside this page
+  var loaded = {}, waiting = {};
+  var meta = null, docs = {}, shards = {};
+  var input = document.getElementById("q");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!input || !list) return;
+
+  function load(name, ready) {
+    if (loaded[name]) { ready(); return; }
+    if (waiting[name]) { waiting[name].push(ready); return; }
+    waiting[name] = [ready];
+    var s = document.createElement("script");
+    s.src = base + name;
+    s.onload = function () { loaded[name] = true; var w = waiting[name]; delete waiting[name]; w.forEach(function (f) { f(); }); };
+    s.onerror = function () { status.textContent = "The search index could not be loaded."; };
+    document.head.appendChild(s);
+  }
+
+  window.wsisSearch = {
+    meta: function (m) { meta = m; },
+    docs: function (n, rows) { docs[n] = rows; },
+    terms: function (key, terms) { shards[key] = terms; }
+  };
+
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2; });
+  }
+  function shardKey(term) {
+    return Array.from(term).slice(0, 2).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "u" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+  function ids(deltas) {
+    if (!deltas) return [];
+    var out = [], last = 0;
+    deltas.split(",").forEach(function (d) { last += parseInt(d, 36); out.push(last); });
+    return out;
+  }
+  /* Scores for one query word: exact terms, or terms it starts (for the
+     word being typed). Title matches count three times. */
+  function scores(word, prefix) {
+    var shard = shards[shardKey(word)] || {}, found = {};
+    Object.keys(shard).forEach(function (term) {
+      if (term === word || (prefix && term.indexOf(word) === 0)) {
+        ids(shard[term][0]).forEach(function (id) { found[id] = Math.max(found[id] || 0, 3); });
+        ids(shard[term][1]).forEach(function (id) { found[id] = Math.max(found[id] || 0, 1); });
+      }
+    });
+    return found;
+  }
+
+  function show(results, query) {
+    list.innerHTML = "";
+    status.textContent = results.length === 0 ? "No results for “" + query + "”." :
+      results.length + (results.length === 1 ? " result" : " results") + " for “" + query + "”.";
+    results.slice(0, 50).forEach(function (r) {
+      var d = docs[Math.floor(r.id / meta.chunk)][r.id % meta.chunk];
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = "../" + d[2];
+      a.textContent = d[0];
+      var kind = document.createElement("span");
+      kind.className = "muted";
+      kind.textContent = " " + d[1];
+      var p = document.createElement("p");
+      p.textContent = d[3];
+      li.appendChild(a); li.appendChild(kind); li.appendChild(p);
+      list.appendChild(li);
+    });
+  }
+
+  function run(query) {
+    var ws = words(query);
+    if (ws.length === 0) { list.innerHTML = ""; status.textContent = ""; return; }
+    var keys = ws.map(shardKey).filter(function (k) { return meta.shards.indexOf(k) >= 0; });
+    var pending = keys.length + 1;
+    function next() {
+      if (--pending > 0) return;
+      var total = null;
+      ws.forEach(function (w, i) {
+        var s = scores(w, i === ws.length - 1);
+        if (total === null) { total = s; return; }
+        var both = {};
+        Object.keys(total).forEach(function (id) { if (s[id]) both[id] = total[id] + s[id]; });
+        total = both;
+      });
+      var results = Object.keys(total || {}).map(function (id) { return { id: +id, score: total[id] }; });
+      results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      var chunks = {};
+      results.slice(0, 50).forEach(function (r) { chunks[Math.floor(r.id / meta.chunk)] = true; });
+      var names = Object.keys(chunks);
+      var left = names.length;
+      if (left === 0) { show(results, query); return; }
+      names.forEach(function (n) { load("docs-" + n + ".js", function () { if (--left === 0) show(results, query); }); });
+    }
+    keys.forEach(function (k) { load("terms-" + k + ".js", next); });
+    next();
+  }
+
+  var timer = null;
+  function start() {
+    var q = new URLSearchParams(location.search).get("q") || "";
+    if (q) { input.value = q; run(q); }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value); }, 150);
+    });
+  }
+  load("meta.js", start);
+})();
