@@ -279,3 +279,13 @@ fn search_index_ships_as_script_files_split_by_term() {
     assert!(page.contains(r#"<script src="../assets/search.js"></script>"#));
     assert!(page.contains("<noscript>"), "without JavaScript the page says where to browse");
 }
+
+#[test]
+fn titles_in_other_scripts_get_their_own_language_and_direction() {
+    let (_site, tree) = build_fixture();
+    let html = page(&tree, "pages/arabic-title/index.html");
+    assert!(html.contains(r#"<h1 dir="auto" lang="ar">التحول الرقمي</h1>"#), "{html}");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
+    let home = page(&tree, "index.html");
+    assert!(home.contains(r#"dir="auto" lang="ar">التحول الرقمي</a>"#), "the footer link too");
+}
