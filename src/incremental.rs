@@ -139,7 +139,7 @@ impl Workspace {
             Ok(h) => h,
             Err(_) => return Quick::NotApplicable,
         };
-        match write_in_place(&self.output, &page.path, html.as_bytes()) {
+        match write_in_place(&self.output, &page.path, &html) {
             Ok(()) => Quick::Done(1),
             Err(_) => Quick::NotApplicable,
         }

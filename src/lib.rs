@@ -107,11 +107,15 @@ pub struct Prepared {
 
 impl Prepared {
     /// Renders one planned page.
-    pub fn render_page(&self, contexts: &plan::Contexts, page: &plan::PlannedPage) -> Result<String, String> {
-        if let plan::PageKind::Data(file) = page.kind {
-            return Ok(render::data::render(&self.linked, file));
+    pub fn render_page(&self, contexts: &plan::Contexts, page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
+        match page.kind {
+            plan::PageKind::Data(file) => Ok(render::data::render(&self.linked, file).into_bytes()),
+            plan::PageKind::BriefPdf(i) => {
+                let year = self.linked.model.forums[i].year;
+                self.theme.brief_pdf(&contexts.brief(i), &format!("wsis-brief-{year}"))
+            }
+            _ => self.theme.render(page, contexts.context(page)).map(String::into_bytes),
         }
-        self.theme.render(page, contexts.context(page))
     }
 
     pub fn contexts(&self) -> plan::Contexts<'_> {
@@ -190,9 +194,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             let (pages, search) = rayon::join(
                 || {
                     planned.pages.par_iter().try_for_each(|page| {
-                        let html = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
+                        let bytes = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
                         done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        staging.write(&page.path, html.as_bytes()).map_err(io)
+                        staging.write(&page.path, &bytes).map_err(io)
                     })
                 },
                 || render::search::index_files(&prepared.linked),

@@ -81,6 +81,8 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
                 None => (target, None),
             };
             match resolve(path) {
+                // A target already inside the document (a brief's anchor).
+                Ok(url) if url.starts_with('#') => url,
                 Ok(url) => match fragment {
                     Some(f) => format!("{}{url}#{f}", opts.root),
                     None => format!("{}{url}", opts.root),
@@ -226,5 +228,69 @@ mod tests {
         assert!(r.html.contains("\u{201c}Quoted\u{201d}"));
         assert!(r.html.contains("footnote"));
         assert!(r.html.contains("<del>old</del>"));
+    }
+}
+
+/// A body as plain blocks (headings, paragraphs, lists, tables, quotes,
+/// code), for typesetters that do not read Markdown. Emphasis is dropped;
+/// a web link keeps its address after its text, as on paper.
+pub fn blocks(markdown: &str) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut items: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut link: Option<String> = None;
+    let mut list_depth = 0;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.into_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = link.take().filter(|u| u.starts_with("http")) {
+                    if !text.ends_with(&url) {
+                        text.push_str(&format!(" ({url})"));
+                    }
+                }
+            }
+            Event::Start(Tag::List(_)) => list_depth += 1,
+            Event::End(TagEnd::List(_)) => {
+                list_depth -= 1;
+                if list_depth == 0 {
+                    out.push(json!({ "list": std::mem::take(&mut items) }));
+                }
+            }
+            Event::End(TagEnd::Item) => items.push(std::mem::take(&mut text).trim().to_string()),
+            Event::End(TagEnd::Heading(level)) => {
+                out.push(json!({ "heading": level_number(level), "text": std::mem::take(&mut text).trim() }))
+            }
+            Event::End(TagEnd::Paragraph) if list_depth == 0 => {
+                out.push(json!({ "para": std::mem::take(&mut text).trim() }))
+            }
+            Event::End(TagEnd::Paragraph) => text.push(' '),
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text).trim().to_string()),
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
+            Event::End(TagEnd::Table) => out.push(json!({ "table": std::mem::take(&mut rows) })),
+            Event::End(TagEnd::BlockQuote(_)) => out.push(json!({ "quote": std::mem::take(&mut text).trim() })),
+            Event::End(TagEnd::CodeBlock) => out.push(json!({ "code": std::mem::take(&mut text) })),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    #[test]
+    fn blocks_keep_structure_and_link_addresses() {
+        let b = blocks("## Vision\n\nText with [a link](https://example.org).\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(b[0]["heading"], 2);
+        assert_eq!(b[1]["para"], "Text with a link (https://example.org).");
+        assert_eq!(b[2]["list"][1], "two");
+        assert_eq!(b[3]["table"][1][0], "1");
     }
 }

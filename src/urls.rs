@@ -7,6 +7,15 @@ pub fn forum(year: u32) -> String {
     format!("forums/{year}/index.html")
 }
 
+/// A forum's printable brief, as a page and as a PDF beside it.
+pub fn brief(year: u32) -> String {
+    format!("forums/{year}/brief/index.html")
+}
+
+pub fn brief_pdf(year: u32) -> String {
+    format!("forums/{year}/brief.pdf")
+}
+
 pub fn session(year: u32, slug: &str) -> String {
     format!("forums/{year}/hlt/{slug}/index.html")
 }

@@ -43,6 +43,11 @@ pub struct Linked {
     pub index: Index,
 }
 
+/// Output path of every Markdown source and static file, by source path.
+pub fn link_targets_for(model: &Model) -> HashMap<String, String> {
+    link_targets(model)
+}
+
 /// Output path of every Markdown source, for `@/` links.
 fn link_targets(model: &Model) -> HashMap<String, String> {
     let mut targets = HashMap::new();

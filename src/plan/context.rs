@@ -143,6 +143,13 @@ impl<'a> Contexts<'a> {
             PageKind::Home => (self.site_cfg.title.clone(), vec![], self.home()),
             PageKind::Forums => ("Forums".into(), vec![home()], obj! { "forums" => self.forums_desc.clone() }),
             PageKind::Forum(i) => (m.forums[i].title.clone(), vec![home(), forums()], self.forum(i)),
+            PageKind::Brief(i) => {
+                let f = &m.forums[i];
+                let crumbs = vec![home(), forums(), (f.title.as_str(), urls::forum(f.year))];
+                let crumbs: Crumbs = crumbs.into_iter().collect();
+                return self.finish(page, &format!("{}: outcome brief", f.title), crumbs, self.brief(i));
+            }
+            PageKind::BriefPdf(_) => (String::new(), vec![], json!({})),
             PageKind::Session(i) => {
                 let s = &m.sessions[i];
                 let forum_title = self.forum_title(s.year);
@@ -423,6 +430,8 @@ impl<'a> Contexts<'a> {
             "venue": f.venue,
             "format": f.format,
             "path": urls::forum(f.year),
+            "brief": urls::brief(f.year),
+            "brief_pdf": urls::brief_pdf(f.year),
             "key_figures": f.key_figures.iter().map(|k| json!({ "label": k.label, "text": figure_text(k) })).collect::<Vec<_>>(),
         })
     }
@@ -568,38 +577,144 @@ impl<'a> Contexts<'a> {
     /// How many of a forum year's items (the forum, its sessions, its UNGIS
     /// activities) name each action line and each SDG, as bar charts.
     fn coverage_charts(&self, f: &Forum) -> (Option<String>, Option<String>) {
-        let m = self.m();
-        let index = &self.l.index;
-        let mut tags: Vec<&Tags> = vec![&f.tags];
-        tags.extend(index.sessions_by_year.get(&f.year).into_iter().flatten().map(|i| &m.sessions[*i].tags));
-        tags.extend(index.ungis_by_year.get(&f.year).into_iter().flatten().map(|i| &m.ungis[*i].tags));
-        let al_bars: Vec<Bar> = m
-            .action_lines
+        let (als, sdgs) = self.coverage_counts(f);
+        let al_bars: Vec<Bar> = als
             .iter()
-            .map(|a| Bar {
-                label: format!("{} {}", a.id, a.title),
-                value: tags.iter().filter(|t| t.action_lines.iter().any(|x| x.value == a.id)).count() as u64,
-                color: None,
-                text: None,
-            })
-            .filter(|b| b.value > 0)
+            .map(|(a, n)| Bar { label: format!("{} {}", a.id, a.title), value: *n, color: None, text: None })
             .collect();
-        let sdg_bars: Vec<Bar> = m
-            .sdgs
+        let sdg_bars: Vec<Bar> = sdgs
             .iter()
-            .map(|s| Bar {
+            .map(|(s, n)| Bar {
                 label: format!("SDG {} {}", s.number, s.title),
-                value: tags.iter().filter(|t| t.sdgs.iter().any(|x| x.value == s.number)).count() as u64,
+                value: *n,
                 color: Some(s.color.clone()),
                 text: None,
             })
-            .filter(|b| b.value > 0)
             .collect();
         let title = |what: &str| format!("{}: items naming each {what}", f.title);
         (
             charts::bars("coverage-al", &title("Action Line"), &al_bars),
             charts::bars("coverage-sdg", &title("SDG"), &sdg_bars),
         )
+    }
+
+    /// The data of a forum's outcome brief, for the HTML brief (tera) and
+    /// the PDF brief (typst) alike. Links inside it become in-page anchors.
+    pub fn brief(&self, i: usize) -> Value {
+        let m = self.m();
+        let f = &m.forums[i];
+        let sessions: Vec<&Session> =
+            self.l.index.sessions_by_year.get(&f.year).into_iter().flatten().map(|j| &m.sessions[*j]).collect();
+        // An @/ link to this forum or one of its sessions stays in the brief.
+        let targets: std::collections::HashMap<String, String> = {
+            let mut t = std::collections::HashMap::new();
+            t.insert(m.files[f.file].rel_path.clone(), "#top".to_string());
+            for s in &sessions {
+                t.insert(m.files[s.file].rel_path.clone(), format!("#session-{}", s.slug));
+            }
+            t
+        };
+        let outside = crate::link::link_targets_for(m);
+        let resolve = |path: &str| -> Result<String, String> {
+            targets
+                .get(path)
+                .cloned()
+                .or_else(|| outside.get(path).map(|p| format!("../../../{p}")))
+                .ok_or_else(|| "unresolved".to_string())
+        };
+        let unsafe_html = self.site_cfg.unsafe_html;
+        let html = |md: &str| {
+            crate::markdown::render(md, &crate::markdown::RenderOptions { root: "", unsafe_html }, &resolve).html
+        };
+        let (al_counts, sdg_counts) = self.coverage_counts(f);
+        let (al_chart, sdg_chart) = self.coverage_charts(f);
+        let sessions_json: Vec<Value> = sessions
+            .iter()
+            .map(|s| {
+                let (als, sdgs) = self.tags(&s.tags);
+                obj! {
+                    "anchor" => format!("session-{}", s.slug),
+                    "title" => s.title.as_str(),
+                    "date" => session_date_json(s),
+                    "time" => s.time.as_deref(),
+                    "facilitators" => serde_json::to_value(&s.facilitators).unwrap_or_default(),
+                    "speakers" => serde_json::to_value(&s.speakers).unwrap_or_default(),
+                    "action_lines" => als,
+                    "sdgs" => sdgs,
+                    "blocks" => crate::markdown::blocks(&s.body.markdown),
+                    "html" => html(&s.body.markdown),
+                }
+            })
+            .collect();
+        let summary = self.forum(i);
+        let forum = &summary["forum"];
+        let ungis: Vec<Value> = self
+            .l
+            .index
+            .ungis_by_year
+            .get(&f.year)
+            .into_iter()
+            .flatten()
+            .map(|j| {
+                let u = &m.ungis[*j];
+                obj! { "title" => u.title.as_str(), "kind" => kind_label(&u.kind), "date" => period_json(&u.date, u.date_end), "url" => u.url.as_deref() }
+            })
+            .collect();
+        obj! {
+            "site" => self.site_cfg.title.as_str(),
+            "language" => self.site_cfg.language.as_str(),
+            "forum" => obj! {
+                "year" => f.year,
+                "title" => f.title.as_str(),
+                "theme" => f.theme.as_deref(),
+                "dates" => forum["dates"].clone(),
+                "venue" => f.venue.as_deref(),
+                "format" => forum["format_label"].clone(),
+                "key_figures" => forum["key_figures"].clone(),
+                "prizes" => forum["prizes"].clone(),
+                "prize_phases" => forum["prize_phases"].clone(),
+                "distributions" => forum["distributions"].clone(),
+                "special_tracks" => forum["special_tracks"].clone(),
+                "consultation" => forum["consultation"].clone(),
+                "hlt_facilitators" => forum["hlt_facilitators"].clone(),
+                "regional_events" => forum["regional_events"].clone(),
+                "publications" => forum["publications"].clone(),
+                "summary_blocks" => crate::markdown::blocks(&f.body.markdown),
+                "summary_html" => html(&f.body.markdown),
+                "path" => urls::forum(f.year),
+                "pdf" => format!("forums/{}/brief.pdf", f.year),
+            },
+            "sessions" => sessions_json,
+            "ungis" => ungis,
+            "coverage" => obj! {
+                "action_lines" => al_counts.iter().map(|(a, n)| obj! { "id" => a.id.as_str(), "title" => a.title.as_str(), "count" => *n }).collect::<Vec<_>>(),
+                "sdgs" => sdg_counts.iter().map(|(s, n)| obj! { "number" => s.number, "title" => s.title.as_str(), "color" => s.color.as_str(), "count" => *n }).collect::<Vec<_>>(),
+                "action_lines_chart" => al_chart,
+                "sdgs_chart" => sdg_chart,
+            },
+        }
+    }
+
+    /// How many of a forum year's items name each action line and SDG.
+    fn coverage_counts(&self, f: &Forum) -> (Vec<(&'a ActionLine, u64)>, Vec<(&'a Sdg, u64)>) {
+        let m = self.m();
+        let index = &self.l.index;
+        let mut tags: Vec<&Tags> = vec![&f.tags];
+        tags.extend(index.sessions_by_year.get(&f.year).into_iter().flatten().map(|i| &m.sessions[*i].tags));
+        tags.extend(index.ungis_by_year.get(&f.year).into_iter().flatten().map(|i| &m.ungis[*i].tags));
+        let als = m
+            .action_lines
+            .iter()
+            .map(|a| (a, tags.iter().filter(|t| t.action_lines.iter().any(|x| x.value == a.id)).count() as u64))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let sdgs = m
+            .sdgs
+            .iter()
+            .map(|s| (s, tags.iter().filter(|t| t.sdgs.iter().any(|x| x.value == s.number)).count() as u64))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        (als, sdgs)
     }
 
     /// Items per forum year, for an action line's or an SDG's page.

@@ -20,6 +20,10 @@ pub enum PageKind {
     Home,
     Forums,
     Forum(usize),
+    /// A forum's printable outcome brief, as HTML.
+    Brief(usize),
+    /// The same brief as a PDF, typeset by typst.
+    BriefPdf(usize),
     Session(usize),
     UngisIndex,
     Ungis(usize),
@@ -69,6 +73,8 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
     add("forums/index.html".into(), "forums.html", PageKind::Forums);
     for (i, f) in m.forums.iter().enumerate() {
         add(urls::forum(f.year), "forum.html", PageKind::Forum(i));
+        add(urls::brief(f.year), "brief.html", PageKind::Brief(i));
+        add(urls::brief_pdf(f.year), "", PageKind::BriefPdf(i));
     }
     for (i, s) in m.sessions.iter().enumerate() {
         add(urls::session(s.year, &s.slug), "session.html", PageKind::Session(i));

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod pdf;
 pub mod search;
 
 use crate::plan::PlannedPage;
@@ -12,6 +13,9 @@ use tera::Tera;
 /// The loaded theme templates.
 pub struct Theme {
     tera: Tera,
+    dir: std::path::PathBuf,
+    /// `brief/brief.typ`: the typst template of the PDF briefs.
+    brief_typ: Option<String>,
 }
 
 /// Flattens tera's error chain into one readable line.
@@ -87,7 +91,17 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
         tera.register_filter("text_attrs", text_attrs_filter);
-        Ok(Theme { tera })
+        let brief_typ = std::fs::read_to_string(theme_dir.join("brief/brief.typ")).ok();
+        Ok(Theme { tera, dir: theme_dir.to_path_buf(), brief_typ })
+    }
+
+    /// Typesets a forum's PDF brief from its data.
+    pub fn brief_pdf(&self, data: &serde_json::Value, ident: &str) -> Result<Vec<u8>, String> {
+        let template = self
+            .brief_typ
+            .as_deref()
+            .ok_or_else(|| format!("theme `{}` has no brief/brief.typ", self.dir.display()))?;
+        pdf::brief_pdf(&self.dir, template, data, ident)
     }
 
     /// Renders one page with its data.

@@ -1,0 +1,117 @@
+//! PDF briefs, typeset by typst used as a library: the theme's
+//! `brief/brief.typ` reads the forum's data as JSON and lays it out; no
+//! browser or external program is involved.
+//!
+//! Deterministic: no timestamp, a stable document identifier, fonts from
+//! the binary (typst's embedded set) and from the theme's `fonts/` folder.
+
+use std::path::Path;
+use std::sync::OnceLock;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+
+/// Fonts, loaded once per run and shared by every brief.
+fn fonts(theme: &Path) -> &'static FontStore {
+    static FONTS: OnceLock<FontStore> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut store = FontStore::new();
+        store.extend(typst_kit::fonts::embedded());
+        // A theme may bring fonts for scripts beyond Latin (Noto, say).
+        let dir = theme.join("fonts");
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths {
+                if let Ok(data) = std::fs::read(&path) {
+                    for font in Font::iter(Bytes::new(data)) {
+                        let info = font.info().clone();
+                        store.push((font, info));
+                    }
+                }
+            }
+        }
+        store
+    })
+}
+
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+/// The two files of one brief: the template and its data.
+struct BriefWorld {
+    main: FileId,
+    data: FileId,
+    template: Source,
+    json: Bytes,
+    fonts: &'static FontStore,
+}
+
+fn file_id(path: &str) -> Result<FileId, String> {
+    let vpath = VirtualPath::new(path).map_err(|e| format!("{path}: {e:?}"))?;
+    Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl World for BriefWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+    fn main(&self) -> FileId {
+        self.main
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main {
+            Ok(self.template.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data {
+            Ok(self.json.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        // No "today" in a brief: the same input gives the same bytes.
+        None
+    }
+}
+
+/// Typesets one brief. `template` is the theme's `brief/brief.typ`,
+/// `data` the forum as JSON (read by the template as `/data.json`).
+pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: &str) -> Result<Vec<u8>, String> {
+    let main = file_id("/brief.typ")?;
+    let world = BriefWorld {
+        main,
+        data: file_id("/data.json")?,
+        template: Source::new(main, template.to_string()),
+        json: Bytes::new(serde_json::to_vec(data).map_err(|e| e.to_string())?),
+        fonts: fonts(theme),
+    };
+    let describe = |diags: &[typst::diag::SourceDiagnostic]| {
+        diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; ")
+    };
+    let document: PagedDocument = typst::compile(&world).output.map_err(|d| format!("brief.typ: {}", describe(&d)))?;
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some("wsis".into())),
+        timestamp: None,
+        ..Default::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|d| format!("brief.typ: {}", describe(&d)))
+}

@@ -1,0 +1,80 @@
+//! Outcome briefs: every forum gets an HTML brief laid out for A4 and a PDF
+//! written by `wsis` itself; the PDF holds the forum's title, key figures
+//! and sessions, has an outline, and is the same bytes on every build.
+
+mod common;
+
+use common::*;
+use std::fs;
+
+fn pdf_text(doc: &lopdf::Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_forum_gets_a_pdf_and_an_html_brief_holding_its_outcomes() {
+    let (site, _) = build_real_site();
+    let output = site.path().join("output");
+    let linked = wsis::check(&site.path().join("content"), false).expect("real content is valid").linked;
+    let m = &linked.model;
+    for f in &m.forums {
+        let pdf_path = output.join(wsis::urls::brief_pdf(f.year));
+        let html_path = output.join(wsis::urls::brief(f.year));
+        assert!(html_path.exists(), "{} has no HTML brief", f.title);
+        let doc =
+            lopdf::Document::load(&pdf_path).unwrap_or_else(|e| panic!("{}: the PDF does not parse: {e}", f.title));
+        assert!(doc.get_pages().len() >= 2, "{}: a brief has a cover and content", f.title);
+        let text = pdf_text(&doc);
+        assert!(text.contains(&f.title), "{}: title not in the PDF text", f.title);
+        for k in &f.key_figures {
+            let figure = wsis::plan::figure_text(k);
+            assert!(text.contains(&figure), "{}: key figure {figure:?} not in the PDF", f.title);
+        }
+        for s in m.sessions.iter().filter(|s| s.year == f.year) {
+            assert!(text.contains(&s.title), "{}: session {:?} not in the PDF", f.title, s.title);
+        }
+        let toc = doc.get_toc().unwrap_or_else(|e| panic!("{}: no outline: {e:?}", f.title));
+        let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+        assert!(titles.contains(&"Executive summary"), "{}: outline {titles:?}", f.title);
+        let html = fs::read_to_string(&html_path).unwrap();
+        let pdf_link = format!("href=\"../../../forums/{}/brief.pdf\"", f.year);
+        assert!(html.contains(&pdf_link), "the HTML brief links to its PDF");
+        assert!(!html.contains("aria-label=\"Site\""), "no site navigation in the brief");
+    }
+    let forum = fs::read_to_string(output.join("forums/2020/index.html")).unwrap();
+    assert!(
+        forum.contains(r#"href="../../forums/2020/brief/index.html""#)
+            && forum.contains(r#"href="../../forums/2020/brief.pdf""#)
+    );
+    let home = fs::read_to_string(output.join("index.html")).unwrap();
+    assert!(home.contains("brief.pdf"), "the home page links to the latest brief");
+}
+
+#[test]
+fn pdf_briefs_are_the_same_bytes_on_every_build() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build", "--output", "a"]).status.success());
+    assert!(wsis(site.path(), &["build", "--output", "b"]).status.success());
+    let a = fs::read(site.path().join("a/forums/2020/brief.pdf")).unwrap();
+    let b = fs::read(site.path().join("b/forums/2020/brief.pdf")).unwrap();
+    assert!(a == b, "two builds gave different PDF bytes");
+    let doc = lopdf::Document::load_mem(&a).unwrap();
+    let info = doc.trailer.get(b"Info").and_then(|i| i.as_reference()).and_then(|r| doc.get_dictionary(r)).unwrap();
+    let title = info.get(b"Title").unwrap();
+    assert!(format!("{title:?}").contains("Fixture Forum 2020"), "{title:?}");
+}
+
+#[test]
+fn links_inside_the_html_brief_stay_inside_it() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    let html = fs::read_to_string(site.path().join("output/forums/2020/brief/index.html")).unwrap();
+    // The forum links to its e-health session: in the brief that is an anchor.
+    assert!(html.contains(r##"href="#session-e-health-session""##), "{html}");
+    assert!(html.contains(r#"id="session-e-health-session""#));
+    assert!(html.contains("15,000") && html.contains("E-health and SDG 3"));
+    let css = fs::read_to_string(site.path().join("output/assets/brief.css")).unwrap();
+    assert!(css.contains("@page { size: A4"), "the brief's stylesheet lays it out for A4");
+    assert!(css.contains("break-before: page") && css.contains("counter(page)"));
+}
