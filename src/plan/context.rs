@@ -65,6 +65,9 @@ pub struct Contexts<'a> {
 
 type Crumbs<'c> = Vec<(&'c str, String)>;
 
+/// How many items name each action line and each SDG.
+type Coverage<'a> = (Vec<(&'a ActionLine, u64)>, Vec<(&'a Sdg, u64)>);
+
 fn date_json(d: &crate::date::Date) -> Value {
     obj! { "iso" => d.iso(), "long" => d.long() }
 }
@@ -696,7 +699,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// How many of a forum year's items name each action line and SDG.
-    fn coverage_counts(&self, f: &Forum) -> (Vec<(&'a ActionLine, u64)>, Vec<(&'a Sdg, u64)>) {
+    fn coverage_counts(&self, f: &Forum) -> Coverage<'a> {
         let m = self.m();
         let index = &self.l.index;
         let mut tags: Vec<&Tags> = vec![&f.tags];
