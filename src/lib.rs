@@ -125,7 +125,8 @@ impl Prepared {
 
 /// Loads the theme, checks and links the content, and plans the output.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
-    let theme = render::Theme::load(&opts.theme).map_err(BuildError::Theme)?;
+    let mut theme = render::Theme::load(&opts.theme).map_err(BuildError::Theme)?;
+    theme.brief_cache = opts.output.as_deref().map(brief_cache_dir);
     let Checked { linked, warnings } = check(&opts.content, opts.drafts).map_err(BuildError::Content)?;
     if opts.deny_warnings && !warnings.is_empty() {
         return Err(BuildError::Content(warnings));
@@ -215,6 +216,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
     match result {
         Ok(copied) => {
             staging.commit().map_err(io)?;
+            if let Some(cache) = &prepared.theme.brief_cache {
+                render::pdf::prune_cache(cache);
+            }
             t.lap("swap");
             Ok(BuildReport { warnings: Vec::new(), pages: planned.pages.len(), copied, elapsed: started.elapsed() })
         }
@@ -243,6 +247,14 @@ impl Timer {
         }
         self.start.set(Instant::now());
     }
+}
+
+/// Where typeset PDF briefs are cached: `.<output>.cache/briefs` beside
+/// the output folder, so a rebuild reuses every brief whose data did not
+/// change.
+pub fn brief_cache_dir(output: &Path) -> PathBuf {
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    output.with_file_name(format!(".{name}.cache")).join("briefs")
 }
 
 /// Refuses an output folder that would swallow the sources.

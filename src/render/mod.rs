@@ -16,6 +16,8 @@ pub struct Theme {
     dir: std::path::PathBuf,
     /// `brief/brief.typ`: the typst template of the PDF briefs.
     brief_typ: Option<String>,
+    /// Where typeset briefs are kept by the hash of what made them.
+    pub brief_cache: Option<std::path::PathBuf>,
 }
 
 /// Flattens tera's error chain into one readable line.
@@ -92,7 +94,7 @@ impl Theme {
         tera.set_escape_fn(escape);
         tera.register_filter("text_attrs", text_attrs_filter);
         let brief_typ = std::fs::read_to_string(theme_dir.join("brief/brief.typ")).ok();
-        Ok(Theme { tera, dir: theme_dir.to_path_buf(), brief_typ })
+        Ok(Theme { tera, dir: theme_dir.to_path_buf(), brief_typ, brief_cache: None })
     }
 
     /// Typesets a forum's PDF brief from its data.
@@ -101,7 +103,7 @@ impl Theme {
             .brief_typ
             .as_deref()
             .ok_or_else(|| format!("theme `{}` has no brief/brief.typ", self.dir.display()))?;
-        pdf::brief_pdf(&self.dir, template, data, ident)
+        pdf::cached(self.brief_cache.as_deref(), template, data, || pdf::brief_pdf(&self.dir, template, data, ident))
     }
 
     /// Renders one page with its data.

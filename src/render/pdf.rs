@@ -92,6 +92,63 @@ impl World for BriefWorld {
     }
 }
 
+/// A brief from the cache when the same template, data and `wsis` version
+/// made it before; otherwise `make` typesets it and the cache keeps it.
+/// Typesetting a long brief takes seconds; an unchanged one is a copy.
+pub fn cached(
+    dir: Option<&Path>,
+    template: &str,
+    data: &serde_json::Value,
+    make: impl FnOnce() -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
+    let Some(dir) = dir else { return make() };
+    let json = serde_json::to_string(data).map_err(|e| e.to_string())?;
+    let key = content_hash(&[env!("CARGO_PKG_VERSION"), template, &json]);
+    let path = dir.join(format!("{key}.pdf"));
+    if let Ok(mut used) = USED.lock() {
+        used.push(path.clone());
+    }
+    if let Ok(bytes) = std::fs::read(&path) {
+        return Ok(bytes);
+    }
+    let bytes = make()?;
+    // The cache is an optimisation: failing to fill it is not an error.
+    if std::fs::create_dir_all(dir).is_ok() {
+        let tmp = dir.join(format!("{key}.tmp-{}", std::process::id()));
+        if std::fs::write(&tmp, &bytes).is_ok() {
+            let _ = std::fs::rename(&tmp, &path);
+        }
+    }
+    Ok(bytes)
+}
+
+/// Cache entries used by this run, so older ones can be pruned.
+static USED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the cached briefs this run did not use (best effort).
+pub fn prune_cache(dir: &Path) {
+    let Ok(used) = USED.lock() else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if !used.contains(&entry.path()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A 128-bit FNV-1a hash, written out in hex: stable across runs and
+/// platforms, unlike the standard library's hasher.
+fn content_hash(parts: &[&str]) -> String {
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u128::from(b);
+            h = h.wrapping_mul(0x0000000001000000000000000000013B);
+        }
+    }
+    format!("{h:032x}")
+}
+
 /// Typesets one brief. `template` is the theme's `brief/brief.typ`,
 /// `data` the forum as JSON (read by the template as `/data.json`).
 pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: &str) -> Result<Vec<u8>, String> {
