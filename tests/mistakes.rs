@@ -146,7 +146,10 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     assert!(before == after, "the output changed after a failed build");
     let names: Vec<String> =
         fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert!(!names.iter().any(|n| n.starts_with(".output")), "no staging folder left: {names:?}");
+    assert!(
+        !names.iter().any(|n| n.starts_with(".output.building") || n.starts_with(".output.old")),
+        "no staging folder left: {names:?}"
+    );
 }
 
 #[test]

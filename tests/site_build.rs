@@ -204,7 +204,10 @@ fn a_successful_build_leaves_no_stale_file() {
     assert!(!output.join("forums/1999").exists());
     let siblings: Vec<_> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(
-        !siblings.iter().any(|n| n.to_string_lossy().starts_with(".output")),
+        !siblings.iter().any(|n| {
+            let n = n.to_string_lossy();
+            n.starts_with(".output.building") || n.starts_with(".output.old")
+        }),
         "no staging folder left: {siblings:?}"
     );
 }
