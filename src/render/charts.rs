@@ -29,20 +29,26 @@ fn fit(label: &str, max: usize) -> String {
     }
 }
 
+/// The opening of a chart: an image whose title and description (every
+/// value, as text) are what a screen reader announces.
+fn open_svg(id: &str, title: &str, height: u32, data: &[Bar]) -> String {
+    let desc: Vec<String> = data
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.text.clone().unwrap_or_else(|| b.value.to_string())))
+        .collect();
+    format!(
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        escape(title),
+        escape(&desc.join("; "))
+    )
+}
+
 /// A horizontal bar chart; `None` when there is nothing to draw.
 pub fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
     let max = bars.iter().map(|b| b.value).max().filter(|m| *m > 0)?;
     let height = ROW * bars.len() as u32 + 8;
     let plot = WIDTH - LABEL_WIDTH - 70;
-    let desc: Vec<String> = bars
-        .iter()
-        .map(|b| format!("{}: {}", b.label, b.text.clone().unwrap_or_else(|| b.value.to_string())))
-        .collect();
-    let mut svg = format!(
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        escape(title),
-        escape(&desc.join("; "))
-    );
+    let mut svg = open_svg(id, title, height, bars);
     for (i, b) in bars.iter().enumerate() {
         let y = 4 + ROW * i as u32;
         let w =
@@ -78,15 +84,7 @@ pub fn shares(id: &str, title: &str, parts: &[Bar]) -> Option<String> {
     const PALETTE: [&str; 6] = ["#0b5cad", "#c2410c", "#15803d", "#7e22ce", "#b45309", "#0e7490"];
     let legend_rows = parts.len() as u32;
     let height = 44 + 22 * legend_rows;
-    let desc: Vec<String> = parts
-        .iter()
-        .map(|p| format!("{}: {}", p.label, p.text.clone().unwrap_or_else(|| p.value.to_string())))
-        .collect();
-    let mut svg = format!(
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        escape(title),
-        escape(&desc.join("; "))
-    );
+    let mut svg = open_svg(id, title, height, parts);
     let mut x = 0.0;
     for (i, p) in parts.iter().enumerate() {
         let w = p.value as f64 / total as f64 * f64::from(WIDTH);
