@@ -170,5 +170,9 @@ pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: 
         timestamp: None,
         ..Default::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|d| format!("brief.typ: {}", describe(&d)))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|d| format!("brief.typ: {}", describe(&d)));
+    // typst memoises across compilations; nothing is reused between two
+    // different briefs, so the cache would only grow with the site.
+    typst::comemo::evict(0);
+    pdf
 }
