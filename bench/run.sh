@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Build benchmark: generates synthetic corpora (20 forums, sessions with
 # 2-3 KB Markdown bodies with tables and lists) and prints, per size:
-#   fresh   a build into an empty output folder on the project's disk
-#   rebuild a build over the previous output (the old tree is swapped out and removed)
+#   fresh   a build into an empty output folder on the project's disk, with
+#           no cached PDF briefs (every brief is typeset)
+#   rebuild a build over the previous output (the old tree is swapped out and
+#           removed; unchanged briefs come from the cache)
 #   tmpfs   a fresh build into /dev/shm: the generator's own cost, without the disk
 # with wall time, pages per second and peak memory (from /usr/bin/time).
 # Usage: bench/run.sh [SESSIONS ...]   (default: 1000 10000)
@@ -37,7 +39,7 @@ for n in "${sizes[@]}"; do
   forums=20
   per=$(( n / forums ))
   target/release/examples/gen_corpus "$work/content-$n" "$forums" "$per" >/dev/null
-  rm -rf "$work/output-$n"
+  rm -rf "$work/output-$n" "$work/.output-$n.cache"
   sync
   measure fresh "$n" "$work/content-$n" "$work/output-$n"
   measure rebuild "$n" "$work/content-$n" "$work/output-$n"
