@@ -51,7 +51,10 @@ impl SourceFile {
 
     /// Line and column (1-based, column in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line_index = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -64,8 +67,9 @@ impl SourceFile {
     /// A span covering the bytes `start..end` (clipped to the first line).
     pub fn span_of(&self, start: usize, end: usize) -> Span {
         let (line, col) = self.position(start);
+        let start = start.min(self.text.len());
         let end = end.clamp(start, self.text.len());
-        let piece = &self.text[start..end];
+        let piece = self.text.get(start..end).unwrap_or("");
         let first_line = piece.split('\n').next().unwrap_or(piece);
         Span::new(line, col, first_line.chars().count().max(1))
     }
