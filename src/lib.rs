@@ -40,12 +40,14 @@ pub struct BuildOptions {
     pub deny_warnings: bool,
     /// Show a progress line while rendering (on a terminal, outside CI).
     pub progress: bool,
+    /// Typeset the PDF briefs (on by default; `--no-pdf` skips them).
+    pub pdf: bool,
 }
 
 impl BuildOptions {
     /// The defaults of the command line: `content/`, `themes/default/`, `output/`.
     pub fn new(content: PathBuf, theme: PathBuf, output: Option<PathBuf>) -> Self {
-        BuildOptions { content, theme, output, drafts: false, deny_warnings: false, progress: false }
+        BuildOptions { content, theme, output, drafts: false, deny_warnings: false, progress: false, pdf: true }
     }
 }
 
@@ -135,7 +137,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         return Err(BuildError::Io("site.yaml did not load".into()));
     };
     let t = Timer::start();
-    let plan = plan::plan(&linked, &site);
+    let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
     Ok(Prepared { theme, linked, warnings, site, plan })
 }

@@ -24,6 +24,9 @@ pub struct Sources {
     /// Include documents marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Skip the PDF briefs (the HTML briefs are still written).
+    #[arg(long)]
+    pub no_pdf: bool,
 }
 
 /// How diagnostics are printed.
@@ -127,7 +130,12 @@ fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
         None => cmd::build::run(&BuildArgs {
-            sources: Sources { content: "content".into(), theme: "themes/default".into(), drafts: false },
+            sources: Sources {
+                content: "content".into(),
+                theme: "themes/default".into(),
+                drafts: false,
+                no_pdf: false,
+            },
             output: "output".into(),
             deny_warnings: false,
         }),

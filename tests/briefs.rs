@@ -78,3 +78,15 @@ fn links_inside_the_html_brief_stay_inside_it() {
     assert!(css.contains("@page { size: A4"), "the brief's stylesheet lays it out for A4");
     assert!(css.contains("break-before: page") && css.contains("counter(page)"));
 }
+
+#[test]
+fn no_pdf_skips_the_pdfs_and_their_links() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build", "--no-pdf"]).status.success());
+    let out = site.path().join("output");
+    assert!(!out.join("forums/2020/brief.pdf").exists());
+    assert!(out.join("forums/2020/brief/index.html").exists(), "the HTML brief stays");
+    let forum = fs::read_to_string(out.join("forums/2020/index.html")).unwrap();
+    assert!(!forum.contains("brief.pdf"), "no link to a PDF that was not written");
+    assert!(broken_references(&out).is_empty());
+}

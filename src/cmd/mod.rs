@@ -56,6 +56,7 @@ impl crate::Sources {
     pub fn options(&self, output: Option<std::path::PathBuf>) -> wsis::BuildOptions {
         let mut opts = wsis::BuildOptions::new(self.content.clone(), self.theme.clone(), output);
         opts.drafts = self.drafts;
+        opts.pdf = !self.no_pdf;
         opts
     }
 }

@@ -61,6 +61,7 @@ pub struct Contexts<'a> {
     /// Position of each session within its forum's list, for prev/next.
     session_pos: Vec<usize>,
     sitemap: Vec<String>,
+    pdf_briefs: bool,
 }
 
 type Crumbs<'c> = Vec<(&'c str, String)>;
@@ -126,6 +127,7 @@ impl<'a> Contexts<'a> {
             forums_desc: Vec::new(),
             session_pos,
             sitemap: super::sitemap_paths(plan),
+            pdf_briefs: plan.pdf_briefs,
         };
         c.action_lines = m.action_lines.iter().map(|a| c.action_line_json(a)).collect();
         c.sdgs = m.sdgs.iter().map(|s| c.sdg_json(s)).collect();
@@ -434,7 +436,7 @@ impl<'a> Contexts<'a> {
             "format": f.format,
             "path": urls::forum(f.year),
             "brief": urls::brief(f.year),
-            "brief_pdf": urls::brief_pdf(f.year),
+            "brief_pdf": self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
             "key_figures": f.key_figures.iter().map(|k| json!({ "label": k.label, "text": figure_text(k) })).collect::<Vec<_>>(),
         })
     }
@@ -685,7 +687,7 @@ impl<'a> Contexts<'a> {
                 "summary_blocks" => crate::markdown::blocks(&f.body.markdown),
                 "summary_html" => html(&f.body.markdown),
                 "path" => urls::forum(f.year),
-                "pdf" => format!("forums/{}/brief.pdf", f.year),
+                "pdf" => self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
             },
             "sessions" => sessions_json,
             "ungis" => ungis,

@@ -59,12 +59,14 @@ pub struct PlannedPage {
 #[derive(Debug)]
 pub struct Plan {
     pub pages: Vec<PlannedPage>,
+    /// Whether PDF briefs are written (`--no-pdf` leaves them out).
+    pub pdf_briefs: bool,
     /// (source file, output path) pairs copied byte for byte.
     pub copies: Vec<(std::path::PathBuf, String)>,
 }
 
 /// Lists every output file of a linked model.
-pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
+pub fn plan(l: &Linked, site: &SiteConfig, pdf_briefs: bool) -> Plan {
     let m = &l.model;
     let mut pages = Vec::with_capacity(m.sessions.len() + 64);
     let mut add =
@@ -74,7 +76,9 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
     for (i, f) in m.forums.iter().enumerate() {
         add(urls::forum(f.year), "forum.html", PageKind::Forum(i));
         add(urls::brief(f.year), "brief.html", PageKind::Brief(i));
-        add(urls::brief_pdf(f.year), "", PageKind::BriefPdf(i));
+        if pdf_briefs {
+            add(urls::brief_pdf(f.year), "", PageKind::BriefPdf(i));
+        }
     }
     for (i, s) in m.sessions.iter().enumerate() {
         add(urls::session(s.year, &s.slug), "session.html", PageKind::Session(i));
@@ -110,7 +114,7 @@ pub fn plan(l: &Linked, site: &SiteConfig) -> Plan {
         add("sitemap.xml".into(), "sitemap.xml", PageKind::Sitemap);
     }
     let copies = m.statics.iter().map(|s| (s.abs_path.clone(), s.rel_path.clone())).collect();
-    Plan { pages, copies }
+    Plan { pages, pdf_briefs, copies }
 }
 
 /// The pages listed in a sitemap: every HTML page but the 404.
@@ -134,7 +138,7 @@ mod tests {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/content");
         let linked = crate::check(&content, false).expect("the fixture site is valid").linked;
         let site = linked.model.site.clone().expect("site.yaml loads");
-        let plan = plan(&linked, &site);
+        let plan = plan(&linked, &site, true);
         (linked, plan)
     }
 
