@@ -12,6 +12,9 @@ pub struct RenderOptions<'a> {
     /// Prefix from the page the body appears on to the site root (`../../`).
     pub root: &'a str,
     pub unsafe_html: bool,
+    /// Put before every heading id, where several bodies share a page
+    /// (a brief), so their ids stay unique.
+    pub id_prefix: &'a str,
 }
 
 /// A problem with a link in a body, at a byte range of the body.
@@ -124,7 +127,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         };
         events.push(event);
     }
-    let headings = assign_heading_ids(&mut events);
+    let headings = assign_heading_ids(&mut events, opts.id_prefix);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, headings, problems }
@@ -132,7 +135,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
 
 /// Gives every heading an id (its own `{#id}` if written, else from its
 /// text), unique within the body, and returns the headings in order.
-fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
+fn assign_heading_ids(events: &mut [Event], prefix: &str) -> Vec<Heading> {
     let mut used: HashSet<String> = HashSet::new();
     let mut headings = Vec::new();
     let mut i = 0;
@@ -148,7 +151,7 @@ fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
                 j += 1;
             }
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                let base = id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text));
+                let base = format!("{prefix}{}", id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text)));
                 let mut unique = base.clone();
                 let mut n = 1;
                 while !used.insert(unique.clone()) {
@@ -181,7 +184,7 @@ mod tests {
     }
 
     fn html(md: &str, unsafe_html: bool) -> Rendered {
-        render(md, &RenderOptions { root: "../../", unsafe_html }, &resolve)
+        render(md, &RenderOptions { root: "../../", unsafe_html, id_prefix: "" }, &resolve)
     }
 
     #[test]

@@ -90,3 +90,27 @@ fn no_pdf_skips_the_pdfs_and_their_links() {
     assert!(!forum.contains("brief.pdf"), "no link to a PDF that was not written");
     assert!(broken_references(&out).is_empty());
 }
+
+#[test]
+fn arabic_text_in_a_brief_is_set_in_an_embedded_arabic_font() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    let pdf = fs::read(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+    let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"NotoNaskhArabic"), "the Arabic session title needs the theme's Arabic font in the PDF");
+    let html = fs::read_to_string(site.path().join("output/forums/2020/brief/index.html")).unwrap();
+    assert!(html.contains(r#"dir="auto" lang="ar">التحول الرقمي للجميع</h3>"#));
+}
+
+#[test]
+fn heading_ids_stay_unique_when_bodies_share_the_brief() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    let problems = duplicate_ids(&site.path().join("output"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let html = fs::read_to_string(site.path().join("output/forums/2020/brief/index.html")).unwrap();
+    assert!(
+        html.contains(r#"id="session-e-health-session-vision""#)
+            && html.contains(r#"id="session-arabic-session-vision""#)
+    );
+}

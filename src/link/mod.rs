@@ -147,7 +147,8 @@ fn render_body(
     resolve: &dyn Fn(&str) -> Result<String, String>,
 ) -> (Vec<Heading>, Vec<Diagnostic>) {
     let root = urls::root_prefix(page_path);
-    let rendered = markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html }, resolve);
+    let rendered =
+        markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html, id_prefix: "" }, resolve);
     body.html = rendered.html;
     let ds = rendered
         .problems

@@ -628,8 +628,9 @@ impl<'a> Contexts<'a> {
                 .ok_or_else(|| "unresolved".to_string())
         };
         let unsafe_html = self.site_cfg.unsafe_html;
-        let html = |md: &str| {
-            crate::markdown::render(md, &crate::markdown::RenderOptions { root: "", unsafe_html }, &resolve).html
+        let html = |md: &str, id_prefix: &str| {
+            let opts = crate::markdown::RenderOptions { root: "", unsafe_html, id_prefix };
+            crate::markdown::render(md, &opts, &resolve).html
         };
         let (al_counts, sdg_counts) = self.coverage_counts(f);
         let (al_chart, sdg_chart) = self.coverage_charts(f);
@@ -647,7 +648,7 @@ impl<'a> Contexts<'a> {
                     "action_lines" => als,
                     "sdgs" => sdgs,
                     "blocks" => crate::markdown::blocks(&s.body.markdown),
-                    "html" => html(&s.body.markdown),
+                    "html" => html(&s.body.markdown, &format!("session-{}-", s.slug)),
                 }
             })
             .collect();
@@ -685,7 +686,7 @@ impl<'a> Contexts<'a> {
                 "regional_events" => forum["regional_events"].clone(),
                 "publications" => forum["publications"].clone(),
                 "summary_blocks" => crate::markdown::blocks(&f.body.markdown),
-                "summary_html" => html(&f.body.markdown),
+                "summary_html" => html(&f.body.markdown, "summary-"),
                 "path" => urls::forum(f.year),
                 "pdf" => self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
             },
