@@ -6,6 +6,7 @@
 #   rebuild a build over the previous output (the old tree is swapped out and
 #           removed; unchanged briefs come from the cache)
 #   tmpfs   a fresh build into /dev/shm: the generator's own cost, without the disk
+#   no-pdf  the same with --no-pdf: the site without typesetting the PDF briefs
 # with wall time, pages per second and peak memory (from /usr/bin/time).
 # Usage: bench/run.sh [SESSIONS ...]   (default: 1000 10000)
 # Timings on shared machines are noisy: run it a few times and compare.
@@ -21,10 +22,11 @@ shm=""
 [ -d /dev/shm ] && [ -w /dev/shm ] && shm=$(mktemp -d /dev/shm/wsis-bench.XXXXXX)
 trap '[ -n "$shm" ] && rm -rf "$shm"' EXIT
 
-measure() { # label sessions content output
+measure() { # label sessions content output [extra build flags]
   local label=$1 n=$2 content=$3 output=$4 log
+  shift 4
   log=$(mktemp)
-  /usr/bin/time -v target/release/wsis build --content "$content" --output "$output" > "$log.out" 2> "$log"
+  /usr/bin/time -v target/release/wsis build --content "$content" --output "$output" "$@" > "$log.out" 2> "$log"
   local pages wall rss pps
   pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$log.out")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); if (n == 3) print t[1]*3600 + t[2]*60 + t[3]; else print t[1]*60 + t[2] }' "$log")
@@ -45,6 +47,8 @@ for n in "${sizes[@]}"; do
   measure rebuild "$n" "$work/content-$n" "$work/output-$n"
   if [ -n "$shm" ]; then
     measure tmpfs "$n" "$work/content-$n" "$shm/output-$n"
+    rm -rf "$shm/output-$n" "$shm/.output-$n.cache"
+    measure no-pdf "$n" "$work/content-$n" "$shm/output-$n" --no-pdf
     rm -rf "$shm/output-$n"
   fi
 done
