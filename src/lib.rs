@@ -114,7 +114,7 @@ impl Prepared {
             plan::PageKind::Data(file) => Ok(render::data::render(&self.linked, file).into_bytes()),
             plan::PageKind::BriefPdf(i) => {
                 let year = self.linked.model.forums[i].year;
-                self.theme.brief_pdf(&contexts.brief(i), &format!("wsis-brief-{year}"))
+                self.theme.brief_pdf(&contexts.brief(i, true), &format!("wsis-brief-{year}"))
             }
             _ => self.theme.render(page, contexts.context(page)).map(String::into_bytes),
         }
@@ -149,12 +149,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut report = match &opts.output {
         Some(output) => write_site(&prepared, opts, output)?,
         None => {
-            // A check renders every page too, so a theme mistake is found.
+            // A check renders every template page too, so a theme mistake
+            // is found. It skips what cannot hold a content mistake and costs
+            // the most: the open-data files and typesetting the PDF briefs
+            // (a brief.typ mistake is reported by `build`).
             let contexts = prepared.contexts();
+            let checked =
+                |p: &&plan::PlannedPage| !matches!(p.kind, plan::PageKind::Data(_) | plan::PageKind::BriefPdf(_));
             prepared
                 .plan
                 .pages
                 .par_iter()
+                .filter(checked)
                 .try_for_each(|p| prepared.render_page(&contexts, p).map(|_| ()))
                 .map_err(BuildError::Theme)?;
             BuildReport { warnings: Vec::new(), pages: prepared.plan.pages.len(), copied: 0, elapsed: Duration::ZERO }

@@ -43,13 +43,9 @@ pub struct Linked {
     pub index: Index,
 }
 
-/// Output path of every Markdown source and static file, by source path.
-pub fn link_targets_for(model: &Model) -> HashMap<String, String> {
-    link_targets(model)
-}
-
-/// Output path of every Markdown source, for `@/` links.
-fn link_targets(model: &Model) -> HashMap<String, String> {
+/// Output path of every Markdown source and static file, by source path:
+/// what an `@/` link resolves to.
+pub fn link_targets(model: &Model) -> HashMap<String, String> {
     let mut targets = HashMap::new();
     let rel = |file: usize| model.files[file].rel_path.clone();
     for f in &model.forums {

@@ -152,7 +152,7 @@ impl<'a> Contexts<'a> {
                 let f = &m.forums[i];
                 let crumbs = vec![home(), forums(), (f.title.as_str(), urls::forum(f.year))];
                 let crumbs: Crumbs = crumbs.into_iter().collect();
-                return self.finish(page, &format!("{}: outcome brief", f.title), crumbs, self.brief(i));
+                return self.finish(page, &format!("{}: outcome brief", f.title), crumbs, self.brief(i, false));
             }
             PageKind::BriefPdf(_) => (String::new(), vec![], json!({})),
             PageKind::Session(i) => {
@@ -605,7 +605,9 @@ impl<'a> Contexts<'a> {
 
     /// The data of a forum's outcome brief, for the HTML brief (tera) and
     /// the PDF brief (typst) alike. Links inside it become in-page anchors.
-    pub fn brief(&self, i: usize) -> Value {
+    /// `pdf` selects the form: plain blocks for typst, or HTML with in-page
+    /// anchors for the HTML brief; each form renders only what it shows.
+    pub fn brief(&self, i: usize, pdf: bool) -> Value {
         let m = self.m();
         let f = &m.forums[i];
         let sessions: Vec<&Session> =
@@ -619,21 +621,26 @@ impl<'a> Contexts<'a> {
             }
             t
         };
-        let outside = crate::link::link_targets_for(m);
+        let outside = if pdf { Default::default() } else { crate::link::link_targets(m) };
+        let root = urls::root_prefix(&urls::brief(f.year));
         let resolve = |path: &str| -> Result<String, String> {
             targets
                 .get(path)
                 .cloned()
-                .or_else(|| outside.get(path).map(|p| format!("../../../{p}")))
+                .or_else(|| outside.get(path).map(|p| format!("{root}{p}")))
                 .ok_or_else(|| "unresolved".to_string())
         };
         let unsafe_html = self.site_cfg.unsafe_html;
-        let html = |md: &str, id_prefix: &str| {
-            let opts = crate::markdown::RenderOptions { root: "", unsafe_html, id_prefix };
-            crate::markdown::render(md, &opts, &resolve).html
+        // The body in the chosen form: typst reads blocks, the page reads HTML.
+        let body = |md: &str, id_prefix: &str| -> Value {
+            if pdf {
+                Value::Array(crate::markdown::blocks(md))
+            } else {
+                let opts = crate::markdown::RenderOptions { root: "", unsafe_html, id_prefix };
+                Value::String(crate::markdown::render(md, &opts, &resolve).html)
+            }
         };
         let (al_counts, sdg_counts) = self.coverage_counts(f);
-        let (al_chart, sdg_chart) = self.coverage_charts(f);
         let sessions_json: Vec<Value> = sessions
             .iter()
             .map(|s| {
@@ -647,8 +654,7 @@ impl<'a> Contexts<'a> {
                     "speakers" => serde_json::to_value(&s.speakers).unwrap_or_default(),
                     "action_lines" => als,
                     "sdgs" => sdgs,
-                    "blocks" => crate::markdown::blocks(&s.body.markdown),
-                    "html" => html(&s.body.markdown, &format!("session-{}-", s.slug)),
+                    "body" => body(&s.body.markdown, &format!("session-{}-", s.slug)),
                 }
             })
             .collect();
@@ -685,8 +691,7 @@ impl<'a> Contexts<'a> {
                 "hlt_facilitators" => forum["hlt_facilitators"].clone(),
                 "regional_events" => forum["regional_events"].clone(),
                 "publications" => forum["publications"].clone(),
-                "summary_blocks" => crate::markdown::blocks(&f.body.markdown),
-                "summary_html" => html(&f.body.markdown, "summary-"),
+                "summary" => body(&f.body.markdown, "summary-"),
                 "path" => urls::forum(f.year),
                 "pdf" => self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
             },
@@ -695,8 +700,8 @@ impl<'a> Contexts<'a> {
             "coverage" => obj! {
                 "action_lines" => al_counts.iter().map(|(a, n)| obj! { "id" => a.id.as_str(), "title" => a.title.as_str(), "count" => *n }).collect::<Vec<_>>(),
                 "sdgs" => sdg_counts.iter().map(|(s, n)| obj! { "number" => s.number, "title" => s.title.as_str(), "color" => s.color.as_str(), "count" => *n }).collect::<Vec<_>>(),
-                "action_lines_chart" => al_chart,
-                "sdgs_chart" => sdg_chart,
+                "action_lines_chart" => forum["coverage_action_lines"].clone(),
+                "sdgs_chart" => forum["coverage_sdgs"].clone(),
             },
         }
     }

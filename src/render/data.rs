@@ -62,10 +62,7 @@ impl DataFile {
 }
 
 fn tags(t: &Tags) -> Value {
-    json!({
-        "action_lines": t.action_lines.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(),
-        "sdgs": t.sdgs.iter().map(|s| s.value).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(TagsRecord::of(t)).unwrap_or_default()
 }
 
 fn body(b: &Body) -> &str {
