@@ -198,18 +198,34 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                 )
                 .map_err(io)?;
             t.lap("dirs");
-            // The search index needs every document; its merge runs while
-            // the pages render on the other cores.
-            let (pages, search) = rayon::join(
-                || {
-                    planned.pages.par_iter().try_for_each(|page| {
-                        let bytes = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
-                        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        staging.write(&page.path, &bytes).map_err(io)
-                    })
-                },
-                || render::search::index_files(&prepared.linked),
-            );
+            let render_write = |page: &&plan::PlannedPage| {
+                let bytes = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                staging.write(&page.path, &bytes).map_err(io)
+            };
+            // A PDF brief takes seconds where a page takes microseconds, and
+            // typst parallelises inside with rayon: typeset on rayon's own
+            // threads, a brief waiting for its inner work would steal and
+            // run other whole briefs, holding every document in memory at
+            // once. So the briefs get their own threads, one a core, and the
+            // pages and the search index (which needs every document) fill
+            // rayon's pool around them.
+            let (costly, quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
+            let queue = WorkQueue::new(&costly);
+            let (briefs, (pages, search)) = std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..rayon::current_num_threads().min(costly.len()))
+                    .map(|_| scope.spawn(|| queue.run(render_write)))
+                    .collect();
+                let rest = rayon::join(
+                    || quick.par_iter().try_for_each(render_write),
+                    || render::search::index_files(&prepared.linked),
+                );
+                let briefs = workers.into_iter().try_for_each(|w| {
+                    w.join().unwrap_or_else(|_| Err(BuildError::Theme("typesetting a PDF brief failed".into())))
+                });
+                (briefs, rest)
+            });
+            briefs?;
             pages?;
             search.par_iter().try_for_each(|(rel, text)| staging.write(rel, text.as_bytes()).map_err(io))?;
             planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
@@ -234,6 +250,31 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             staging.abandon();
             Err(e)
         }
+    }
+}
+
+/// Items handed out one at a time to several worker threads.
+struct WorkQueue<'a, T> {
+    items: &'a [T],
+    next: std::sync::atomic::AtomicUsize,
+}
+
+impl<'a, T: Sync> WorkQueue<'a, T> {
+    fn new(items: &'a [T]) -> Self {
+        WorkQueue { items, next: std::sync::atomic::AtomicUsize::new(0) }
+    }
+
+    /// Runs `work` on each item no other worker took, until none is left
+    /// or one fails; a failure stops the other workers too.
+    fn run<E>(&self, work: impl Fn(&T) -> Result<(), E>) -> Result<(), E> {
+        use std::sync::atomic::Ordering::Relaxed;
+        while let Some(item) = self.items.get(self.next.fetch_add(1, Relaxed)) {
+            if let Err(e) = work(item) {
+                self.next.store(self.items.len(), Relaxed);
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 }
 

@@ -45,6 +45,14 @@ pub enum PageKind {
     Data(crate::render::data::DataFile),
 }
 
+impl PageKind {
+    /// Whether rendering this page takes far longer than a template page
+    /// (typesetting a PDF brief), so the build schedules it on its own.
+    pub fn is_costly(&self) -> bool {
+        matches!(self, PageKind::BriefPdf(_))
+    }
+}
+
 /// One output file to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedPage {

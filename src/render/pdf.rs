@@ -163,6 +163,7 @@ pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: 
     let describe = |diags: &[typst::diag::SourceDiagnostic]| {
         diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; ")
     };
+    let started = std::time::Instant::now();
     let document: PagedDocument = typst::compile(&world).output.map_err(|d| format!("brief.typ: {}", describe(&d)))?;
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(ident.to_string()),
@@ -170,9 +171,14 @@ pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: 
         timestamp: None,
         ..Default::default()
     };
+    let typeset = started.elapsed();
     let pdf = typst_pdf::pdf(&document, &options).map_err(|d| format!("brief.typ: {}", describe(&d)));
     // typst memoises across compilations; nothing is reused between two
     // different briefs, so the cache would only grow with the site.
     typst::comemo::evict(0);
+    if std::env::var_os("WSIS_TIMINGS").is_some() {
+        let written = started.elapsed() - typeset;
+        eprintln!("  {ident}: {} pages, typeset {typeset:.2?}, written {written:.2?}", document.pages().len());
+    }
     pdf
 }
