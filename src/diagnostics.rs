@@ -138,12 +138,18 @@ impl Diagnostics {
     /// Sorted by file, then position, then message: the same input always
     /// prints the same report, whatever the thread count.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (&a.path, a.span.line, a.span.col, &a.message).cmp(&(&b.path, b.span.line, b.span.col, &b.message))
-        });
-        self.items.dedup();
+        sort(&mut self.items);
         self.items
     }
+}
+
+/// Puts diagnostics in the order a report shows them (by file, line,
+/// column) and drops repeats.
+pub fn sort(items: &mut Vec<Diagnostic>) {
+    items.sort_by(|a, b| {
+        (&a.path, a.span.line, a.span.col, &a.message).cmp(&(&b.path, b.span.line, b.span.col, &b.message))
+    });
+    items.dedup();
 }
 
 /// The closing line of a report: `error: 3 problems in 2 files`, or for

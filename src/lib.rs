@@ -129,7 +129,11 @@ impl Prepared {
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let mut theme = render::Theme::load(&opts.theme).map_err(BuildError::Theme)?;
     theme.brief_cache = opts.output.as_deref().map(brief_cache_dir);
-    let Checked { linked, warnings } = check(&opts.content, opts.drafts).map_err(BuildError::Content)?;
+    let Checked { linked, mut warnings } = check(&opts.content, opts.drafts).map_err(BuildError::Content)?;
+    if opts.pdf {
+        warnings.extend(theme.missing_glyphs(&linked));
+        diagnostics::sort(&mut warnings);
+    }
     if opts.deny_warnings && !warnings.is_empty() {
         return Err(BuildError::Content(warnings));
     }

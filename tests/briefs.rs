@@ -114,3 +114,32 @@ fn heading_ids_stay_unique_when_bodies_share_the_brief() {
             && html.contains(r#"id="session-arabic-session-vision""#)
     );
 }
+
+#[test]
+fn characters_no_font_can_print_are_warned_with_file_and_line() {
+    let site = fixture_site();
+    let session = site.path().join("content/forums/2020/hlt/chinese-session.md");
+    // A source note in a front-matter comment never reaches paper.
+    fs::write(
+        &session,
+        "---\n# 来源: seed\ntitle: Digital inclusion 数字包容\ndate: 2020-07-21\n---\n## Vision\n\n人人享有 — Café.\n",
+    )
+    .unwrap();
+    let out = wsis(site.path(), &["check"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "a missing font is a warning, not an error:\n{err}");
+    assert!(
+        err.contains(
+            "content/forums/2020/hlt/chinese-session.md:3:26: warning: the PDF brief has no font for `数` (U+6570) and 6 other characters"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("themes/default/fonts`"), "the help names the theme's fonts folder:\n{err}");
+    assert!(!err.contains("arabic-session.md:2"), "Arabic has its font in the theme:\n{err}");
+    let denied = wsis(site.path(), &["build", "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1));
+    // Without PDFs there is nothing to warn about.
+    let no_pdf = wsis(site.path(), &["check", "--no-pdf"]);
+    assert!(!stderr(&no_pdf).contains("no-font"), "{}", stderr(&no_pdf));
+    assert!(!stderr(&no_pdf).contains("no font"), "{}", stderr(&no_pdf));
+}

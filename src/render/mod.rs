@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod glyphs;
 pub mod pdf;
 pub mod search;
 
@@ -104,6 +105,15 @@ impl Theme {
             .as_deref()
             .ok_or_else(|| format!("theme `{}` has no brief/brief.typ", self.dir.display()))?;
         pdf::cached(self.brief_cache.as_deref(), template, data, || pdf::brief_pdf(&self.dir, template, data, ident))
+    }
+
+    /// Warnings for characters of the briefs' sources that no font of
+    /// the PDF briefs can print (none when the theme has no PDF template).
+    pub fn missing_glyphs(&self, linked: &crate::link::Linked) -> Vec<crate::diagnostics::Diagnostic> {
+        if self.brief_typ.is_none() {
+            return Vec::new();
+        }
+        glyphs::missing_glyphs(linked, pdf::fonts(&self.dir).book(), &self.dir.join("fonts"))
     }
 
     /// Renders one page with its data.

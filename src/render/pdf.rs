@@ -17,7 +17,7 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
 /// Fonts, loaded once per run and shared by every brief.
-fn fonts(theme: &Path) -> &'static FontStore {
+pub(crate) fn fonts(theme: &Path) -> &'static FontStore {
     static FONTS: OnceLock<FontStore> = OnceLock::new();
     FONTS.get_or_init(|| {
         let mut store = FontStore::new();

@@ -1,0 +1,106 @@
+//! Font coverage of the PDF briefs. typst prints a character no font
+//! covers as an empty box and says nothing; this finds such characters in
+//! the files a brief is made from (the forum, its sessions, that year's
+//! UNGIS activities) and reports each file's first one as a warning with
+//! its line and column, so the editor adds a font before delegates see
+//! boxes on paper.
+
+use crate::diagnostics::Diagnostic;
+use crate::link::Linked;
+use crate::source::{SourceFile, Span};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+use typst::text::FontBook;
+
+/// Warnings for the characters of brief sources that no font can print.
+/// `fonts` is the theme's fonts folder, named in the help.
+pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &Path) -> Vec<Diagnostic> {
+    let m = &linked.model;
+    let index = &linked.index;
+    let mut files: Vec<usize> = Vec::new();
+    for f in &m.forums {
+        files.push(f.file);
+        let sessions = index.sessions_by_year.get(&f.year).into_iter().flatten();
+        files.extend(sessions.map(|&j| m.sessions[j].file));
+        let ungis = index.ungis_by_year.get(&f.year).into_iter().flatten();
+        files.extend(ungis.map(|&j| m.ungis[j].file));
+    }
+    files.sort_unstable();
+    files.dedup();
+    files.par_iter().filter_map(|&i| first_missing(&m.files[i], book, fonts)).collect()
+}
+
+/// The warning for the first character of `file` no font covers, counting
+/// the others.
+fn first_missing(file: &SourceFile, book: &FontBook, fonts: &Path) -> Option<Diagnostic> {
+    let mut known: HashMap<char, bool> = HashMap::new();
+    let mut missing = printed_chars(&file.text).filter(|&(_, c)| !*known.entry(c).or_insert_with(|| covered(book, c)));
+    let (offset, c) = missing.next()?;
+    let mut others: Vec<char> = missing.map(|(_, o)| o).filter(|&o| o != c).collect();
+    others.sort_unstable();
+    others.dedup();
+    let (line, col) = file.position(offset);
+    let more = match others.len() {
+        0 => String::new(),
+        1 => " and 1 other character".to_string(),
+        n => format!(" and {n} other characters"),
+    };
+    let message = format!("the PDF brief has no font for `{c}` (U+{:04X}){more}", u32::from(c));
+    let help = format!(
+        "they would print as empty boxes: add a font file that has them (a Noto font for the script, say) to `{}`",
+        fonts.display()
+    );
+    Some(Diagnostic::warning(file, Span::new(line, col, 1), "no-font-for-character", message).with_help(help))
+}
+
+/// Whether any font in the book has a glyph for `c`.
+fn covered(book: &FontBook, c: char) -> bool {
+    (0..).map_while(|i| book.info(i)).any(|info| info.coverage.contains(u32::from(c)))
+}
+
+/// The characters of `text` that could reach paper, with their byte
+/// offsets: not ASCII (every font has it), not white space or control
+/// characters, not invisible format characters, and not in front-matter
+/// comment lines (source notes).
+fn printed_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let front_matter_end = text.strip_prefix("---\n").and_then(|rest| rest.find("\n---").map(|i| i + 4)).unwrap_or(0);
+    let mut offset = 0;
+    text.split_inclusive('\n').flat_map(move |line| {
+        let start = offset;
+        offset += line.len();
+        let comment = start < front_matter_end && line.trim_start().starts_with('#');
+        let chars = if comment || line.is_ascii() { "" } else { line };
+        chars
+            .char_indices()
+            .map(move |(i, c)| (start + i, c))
+            .filter(|&(_, c)| !c.is_ascii() && !c.is_whitespace() && !c.is_control() && !invisible(c))
+    })
+}
+
+/// Format characters that have no glyph of their own (joiners, marks of
+/// direction, variation selectors, the byte-order mark, soft hyphens).
+fn invisible(c: char) -> bool {
+    matches!(u32::from(c),
+        0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E
+        | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_in_front_matter_and_ascii_never_count() {
+        let text = "---\n# source: 数字\ntitle: Café 数\n---\n# Heading é\n";
+        let found: Vec<char> = printed_chars(text).map(|(_, c)| c).collect();
+        assert_eq!(found, vec!['é', '数', 'é']);
+        let (offset, c) = printed_chars(text).nth(1).unwrap();
+        assert_eq!(&text[offset..offset + c.len_utf8()], "数");
+    }
+
+    #[test]
+    fn joiners_and_marks_of_direction_are_not_reported() {
+        assert_eq!(printed_chars("a\u{200D}b\u{200F}\u{FE0F}").count(), 0);
+    }
+}
