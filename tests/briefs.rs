@@ -66,6 +66,25 @@ fn pdf_briefs_are_the_same_bytes_on_every_build() {
 }
 
 #[test]
+fn pdf_briefs_declare_the_archive_and_accessibility_standards() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    let pdf = fs::read(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+    let has = |needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
+    // PDF/A-2a (archival, tagged) and PDF/UA-1, which typst validated as it wrote.
+    assert!(has("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>"), "not PDF/A-2a");
+    assert!(has("<pdfuaid:part>1</pdfuaid:part>"), "not PDF/UA-1");
+    assert!(has("/Lang(en)") && has("/Marked true"), "language and tags");
+    // The document date is the forum's last day, not the day of the build.
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let info = doc.trailer.get(b"Info").and_then(|i| i.as_reference()).and_then(|r| doc.get_dictionary(r)).unwrap();
+    let date = info.get(b"CreationDate").and_then(|d| d.as_str()).unwrap();
+    let fixture_forum = fs::read_to_string(site.path().join("content/forums/2020/forum.md")).unwrap();
+    let end = fixture_forum.lines().find_map(|l| l.strip_prefix("end: ")).unwrap().replace('-', "");
+    assert!(String::from_utf8_lossy(date).starts_with(&format!("D:{end}")), "{date:?} vs end {end}");
+}
+
+#[test]
 fn links_inside_the_html_brief_stay_inside_it() {
     let site = fixture_site();
     assert!(wsis(site.path(), &["build"]).status.success());
@@ -142,4 +161,41 @@ fn characters_no_font_can_print_are_warned_with_file_and_line() {
     let no_pdf = wsis(site.path(), &["check", "--no-pdf"]);
     assert!(!stderr(&no_pdf).contains("no-font"), "{}", stderr(&no_pdf));
     assert!(!stderr(&no_pdf).contains("no font"), "{}", stderr(&no_pdf));
+}
+
+/// Builds the fixture site with a copy of the default theme whose
+/// `brief/brief.typ` went through `edit`; returns the exit code and stderr.
+fn build_with_brief_template(edit: impl Fn(&str) -> String) -> (Option<i32>, String, tempfile::TempDir) {
+    let site = fixture_site();
+    let theme = site.path().join("theme");
+    copy_dir(&repo().join("themes/default"), &theme);
+    let typ = theme.join("brief/brief.typ");
+    fs::write(&typ, edit(&fs::read_to_string(&typ).unwrap())).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .current_dir(site.path())
+        .args(["build", "--theme", "theme"])
+        .output()
+        .unwrap();
+    (out.status.code(), stderr(&out), site)
+}
+
+#[test]
+fn a_mistake_in_the_brief_template_names_its_line_and_column() {
+    let (code, err, site) = build_with_brief_template(|t| t.replacen("[#f.title]", "[#f.titel]", 1));
+    let typ = fs::read_to_string(site.path().join("theme/brief/brief.typ")).unwrap();
+    let line = typ.lines().position(|l| l.contains("#f.titel]")).unwrap() + 1;
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains(&format!("brief/brief.typ:{line}:")), "the line of the mistake:\n{err}");
+    assert!(err.contains(r#"dictionary does not contain key "titel""#), "{err}");
+    assert!(!site.path().join("output").exists(), "nothing half-written");
+}
+
+#[test]
+fn a_brief_template_that_breaks_pdf_ua_fails_with_typst_hint() {
+    // An image without alternative text: screen readers would find nothing.
+    let image = r#"#image(bytes("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>"))"#;
+    let (code, err, _site) = build_with_brief_template(|t| format!("{t}\n{image}\n"));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("PDF/UA-1 error: missing alt text"), "{err}");
+    assert!(err.contains("hint: "), "typst's hint is passed on:\n{err}");
 }

@@ -680,6 +680,12 @@ impl<'a> Contexts<'a> {
                 "title" => f.title.as_str(),
                 "theme" => f.theme.as_deref(),
                 "dates" => forum["dates"].clone(),
+                // The brief's document date: the forum's last day, so the
+                // same content gives the same PDF.
+                "issued" => {
+                    let d = f.end.last_day();
+                    obj! { "year" => d.year, "month" => d.month, "day" => d.day }
+                },
                 "venue" => f.venue.as_deref(),
                 "format" => forum["format_label"].clone(),
                 "key_figures" => forum["key_figures"].clone(),

@@ -160,19 +160,24 @@ pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: 
         json: Bytes::new(serde_json::to_vec(data).map_err(|e| e.to_string())?),
         fonts: fonts(theme),
     };
-    let describe = |diags: &[typst::diag::SourceDiagnostic]| {
-        diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; ")
-    };
+    let template_path = theme.join("brief").join("brief.typ");
+    let describe = |diags: &[typst::diag::SourceDiagnostic]| describe(&world, &template_path, diags);
     let started = std::time::Instant::now();
-    let document: PagedDocument = typst::compile(&world).output.map_err(|d| format!("brief.typ: {}", describe(&d)))?;
+    let document: PagedDocument = typst::compile(&world).output.map_err(|d| describe(&d))?;
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some("wsis".into())),
         timestamp: None,
+        // An outcome document is a record: PDF/A-2a for the archive
+        // (tagged, Unicode text, fonts embedded) and PDF/UA-1 for screen
+        // readers. typst checks both as it writes, so a theme that breaks
+        // them fails the build with a message.
+        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2a, typst_pdf::PdfStandard::Ua_1])
+            .map_err(|e| format!("brief.typ: {}", e.message()))?,
         ..Default::default()
     };
     let typeset = started.elapsed();
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|d| format!("brief.typ: {}", describe(&d)));
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|d| describe(&d));
     // typst memoises across compilations; nothing is reused between two
     // different briefs, so the cache would only grow with the site.
     typst::comemo::evict(0);
@@ -181,4 +186,21 @@ pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: 
         eprintln!("  {ident}: {} pages, typeset {typeset:.2?}, written {written:.2?}", document.pages().len());
     }
     pdf
+}
+
+/// typst's errors as one line each: the place in the theme's `brief.typ`
+/// when there is one (`path:line:col:`), the message, and typst's hints.
+fn describe(world: &BriefWorld, template: &Path, diags: &[typst::diag::SourceDiagnostic]) -> String {
+    use typst::WorldExt;
+    let line = |d: &typst::diag::SourceDiagnostic| {
+        let place = (d.span.id() == Some(world.main))
+            .then(|| world.range(d.span))
+            .flatten()
+            .and_then(|range| world.template.lines().byte_to_line_column(range.start))
+            .map(|(line, col)| format!(":{}:{}", line + 1, col + 1))
+            .unwrap_or_default();
+        let hints: String = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
+        format!("{}{place}: {}{hints}", template.display(), d.message)
+    };
+    diags.iter().map(line).collect::<Vec<_>>().join("\n")
 }
