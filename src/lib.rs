@@ -127,9 +127,21 @@ impl Prepared {
 
 /// Loads the theme, checks and links the content, and plans the output.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
-    let mut theme = render::Theme::load(&opts.theme).map_err(BuildError::Theme)?;
+    // The theme (templates, and the briefs' fonts) loads while the
+    // content is checked.
+    let (theme, checked) = rayon::join(
+        || {
+            let theme = render::Theme::load(&opts.theme)?;
+            if opts.pdf {
+                theme.load_fonts();
+            }
+            Ok(theme)
+        },
+        || check(&opts.content, opts.drafts),
+    );
+    let mut theme = theme.map_err(BuildError::Theme)?;
     theme.brief_cache = opts.output.as_deref().map(brief_cache_dir);
-    let Checked { linked, mut warnings } = check(&opts.content, opts.drafts).map_err(BuildError::Content)?;
+    let Checked { linked, mut warnings } = checked.map_err(BuildError::Content)?;
     if opts.pdf {
         warnings.extend(theme.missing_glyphs(&linked));
         diagnostics::sort(&mut warnings);

@@ -107,6 +107,13 @@ impl Theme {
         pdf::cached(self.brief_cache.as_deref(), template, data, || pdf::brief_pdf(&self.dir, template, data, ident))
     }
 
+    /// Loads the fonts of the PDF briefs now rather than in the first brief.
+    pub fn load_fonts(&self) {
+        if self.brief_typ.is_some() {
+            pdf::fonts(&self.dir);
+        }
+    }
+
     /// Warnings for characters of the briefs' sources that no font of
     /// the PDF briefs can print (none when the theme has no PDF template).
     pub fn missing_glyphs(&self, linked: &crate::link::Linked) -> Vec<crate::diagnostics::Diagnostic> {
