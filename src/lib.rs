@@ -223,13 +223,13 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             // typst parallelises inside with rayon: typeset on rayon's own
             // threads, a brief waiting for its inner work would steal and
             // run other whole briefs, holding every document in memory at
-            // once. So the briefs get their own threads, one a core, and the
-            // pages and the search index (which needs every document) fill
-            // rayon's pool around them.
+            // once. So the briefs get their own threads, one a core (at most
+            // MAX_BRIEF_WORKERS), and the pages and the search index (which needs
+            // every document) fill rayon's pool around them.
             let (costly, quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
             let queue = WorkQueue::new(&costly);
             let (briefs, (pages, search)) = std::thread::scope(|scope| {
-                let workers: Vec<_> = (0..rayon::current_num_threads().min(costly.len()))
+                let workers: Vec<_> = (0..rayon::current_num_threads().min(MAX_BRIEF_WORKERS).min(costly.len()))
                     .map(|_| scope.spawn(|| queue.run(render_write)))
                     .collect();
                 let rest = rayon::join(
@@ -268,6 +268,11 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         }
     }
 }
+
+/// At most this many briefs are typeset at once: typst holds a whole
+/// document in memory while it works (about 700 MB for a brief of 550
+/// pages), so a many-core machine must not start one per core.
+const MAX_BRIEF_WORKERS: usize = 4;
 
 /// Items handed out one at a time to several worker threads.
 struct WorkQueue<'a, T> {
