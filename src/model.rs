@@ -302,6 +302,8 @@ pub struct Page {
 #[derive(Debug, Default)]
 pub struct Model {
     pub files: Vec<crate::source::SourceFile>,
+    /// `site.yaml`, `action-lines.yaml` and `sdgs.yaml`, as loaded.
+    pub reference_files: Vec<crate::source::SourceFile>,
     pub site: Option<SiteConfig>,
     pub action_lines: Vec<ActionLine>,
     pub sdgs: Vec<Sdg>,

@@ -144,9 +144,13 @@ fn characters_no_font_can_print_are_warned_with_file_and_line() {
         "---\n# 来源: seed\ntitle: Digital inclusion 数字包容\ndate: 2020-07-21\n---\n## Vision\n\n人人享有 — Café.\n",
     )
     .unwrap();
+    let site_yaml = site.path().join("content/site.yaml");
+    let config = fs::read_to_string(&site_yaml).unwrap().replace("title: Fixture Forum Site", "title: Fixture 网站");
+    fs::write(&site_yaml, config).unwrap();
     let out = wsis(site.path(), &["check"]);
     let err = stderr(&out);
     assert!(out.status.success(), "a missing font is a warning, not an error:\n{err}");
+    assert!(err.contains("content/site.yaml:1:16: warning: the PDF brief has no font for `网`"), "{err}");
     assert!(
         err.contains(
             "content/forums/2020/hlt/chinese-session.md:3:26: warning: the PDF brief has no font for `数` (U+6570) and 6 other characters"

@@ -1,7 +1,7 @@
 //! Font coverage of the PDF briefs. typst prints a character no font
 //! covers as an empty box and says nothing; this finds such characters in
 //! the files a brief is made from (the forum, its sessions, that year's
-//! UNGIS activities) and reports each file's first one as a warning with
+//! UNGIS activities, the site's reference data) and reports each file's first one as a warning with
 //! its line and column, so the editor adds a font before delegates see
 //! boxes on paper.
 
@@ -28,7 +28,10 @@ pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &Path) -> Vec<Dia
     }
     files.sort_unstable();
     files.dedup();
-    files.par_iter().filter_map(|&i| first_missing(&m.files[i], book, fonts)).collect()
+    // Every brief also shows reference data: the site's name, Action Line
+    // and SDG titles.
+    let sources: Vec<&SourceFile> = m.reference_files.iter().chain(files.iter().map(|&i| &m.files[i])).collect();
+    sources.par_iter().filter_map(|file| first_missing(file, book, fonts)).collect()
 }
 
 /// The warning for the first character of `file` no font covers, counting
