@@ -223,9 +223,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             // typst parallelises inside with rayon: typeset on rayon's own
             // threads, a brief waiting for its inner work would steal and
             // run other whole briefs, holding every document in memory at
-            // once. So the briefs get their own threads, one a core (at most
-            // MAX_BRIEF_WORKERS), and the pages and the search index (which needs
-            // every document) fill rayon's pool around them.
+            // once. So the briefs get their own threads, one a core (at
+            // most MAX_BRIEF_WORKERS), and the pages and the search index
+            // (which needs every document) fill rayon's pool around them.
             let (costly, quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
             let queue = WorkQueue::new(&costly);
             let (briefs, (pages, search)) = std::thread::scope(|scope| {

@@ -1,9 +1,9 @@
 //! Font coverage of the PDF briefs. typst prints a character no font
 //! covers as an empty box and says nothing; this finds such characters in
 //! the files a brief is made from (the forum, its sessions, that year's
-//! UNGIS activities, the site's reference data) and reports each file's first one as a warning with
-//! its line and column, so the editor adds a font before delegates see
-//! boxes on paper.
+//! UNGIS activities, the site's reference data) and reports each file's
+//! first one as a warning with its line and column, so the editor adds a
+//! font before delegates see boxes on paper.
 
 use crate::diagnostics::Diagnostic;
 use crate::link::Linked;
