@@ -133,18 +133,44 @@ impl Workspace {
             Item::Page(i) => PageKind::Page(i),
             Item::Forum(i) => PageKind::Forum(i),
         };
-        let Some(page) = state.plan.pages.iter().find(|p| p.kind == kind) else { return Quick::NotApplicable };
-        let contexts = state.contexts();
-        let html = match state.render_page(&contexts, page) {
-            Ok(h) => h,
-            Err(_) => return Quick::NotApplicable,
-        };
-        match write_in_place(&self.output, &page.path, &html) {
-            Ok(()) => Quick::Done(1),
-            Err(_) => Quick::NotApplicable,
+        if !state.plan.pages.iter().any(|p| p.kind == kind) {
+            return Quick::NotApplicable;
         }
+        let mut kinds = vec![kind];
+        // A session's outcomes and facilitators are also in its forum's
+        // brief: the HTML brief always, the PDF when typesetting it takes
+        // well under a second.
+        if let Item::Session(i) = item {
+            let year = state.linked.model.sessions[i].year;
+            if let Some(f) = state.linked.model.forums.iter().position(|f| f.year == year) {
+                let sessions = state.linked.index.sessions_by_year.get(&year).map_or(0, Vec::len);
+                if sessions <= QUICK_PDF_SESSIONS {
+                    kinds.push(PageKind::BriefPdf(f));
+                }
+                // Last, so a reader who sees the HTML brief change finds the
+                // PDF changed too.
+                kinds.push(PageKind::Brief(f));
+            }
+        }
+        let contexts = state.contexts();
+        let mut written = 0;
+        for kind in kinds {
+            // A brief left out of the plan (`--no-pdf`) is simply not written.
+            let Some(page) = state.plan.pages.iter().find(|p| p.kind == kind) else { continue };
+            let Ok(bytes) = state.render_page(&contexts, page) else { return Quick::NotApplicable };
+            if write_in_place(&self.output, &page.path, &bytes).is_err() {
+                return Quick::NotApplicable;
+            }
+            written += 1;
+        }
+        Quick::Done(written)
     }
 }
+
+/// A session edit re-typesets its forum's PDF brief at once when the forum
+/// has at most this many sessions (about 60 pages, a few tenths of a
+/// second); a larger brief waits for the next full build.
+const QUICK_PDF_SESSIONS: usize = 60;
 
 enum Quick {
     Done(usize),
@@ -232,7 +258,8 @@ fn rerender(
 /// it, so a reader never sees half a page.
 fn write_in_place(output: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
     let target = output.join(rel);
-    let tmp = target.with_extension("html.wsis-tmp");
+    let mut tmp = target.clone().into_os_string();
+    tmp.push(".wsis-tmp");
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, &target)
 }

@@ -95,6 +95,13 @@ fn serve_reflects_edits_and_shows_then_clears_diagnostics() {
     let text = fs::read_to_string(&session).unwrap().replace("A vision.", "A freshly edited vision.");
     fs::write(&session, text).unwrap();
     wait_for(served.port, "/forums/2020/hlt/e-health-session/index.html", |b| b.contains("A freshly edited vision."));
+    // The forum's briefs hold the session's outcomes too, and follow the edit.
+    wait_for(served.port, "/forums/2020/brief/index.html", |b| b.contains("A freshly edited vision."));
+    let pdf = fs::read(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("A freshly edited vision."), "the PDF brief follows the edit");
 
     let forum = site.path().join("content/forums/2020/forum.md");
     let good = fs::read_to_string(&forum).unwrap();
