@@ -125,15 +125,19 @@ pub fn cached(
 /// Cache entries used by this run, so older ones can be pruned.
 static USED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// Removes the cached briefs this run did not use (best effort).
+/// Removes the cached briefs this build did not use (best effort), and
+/// starts the count afresh, so a long `serve` does not keep every brief
+/// it ever typeset.
 pub fn prune_cache(dir: &Path) {
-    let Ok(used) = USED.lock() else { return };
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        if !used.contains(&entry.path()) {
-            let _ = std::fs::remove_file(entry.path());
+    let Ok(mut used) = USED.lock() else { return };
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if !used.contains(&entry.path()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
         }
     }
+    used.clear();
 }
 
 /// A 128-bit FNV-1a hash, written out in hex: stable across runs and
