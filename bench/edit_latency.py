@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Edit-to-page latency of `wsis serve`: for each corpus size, starts the
 server, edits one HLT session's body several times, and prints how long it
-took from saving the file to the rebuilt page being written in the output.
+took from saving the file to the rebuilt page being written in the output,
+and to the forum's HTML brief (which holds every session) following it.
 
 Usage: bench/edit_latency.py [SESSIONS ...]   (default: 1000 10000)
 Needs the corpora from bench/run.sh, or builds them."""
@@ -18,7 +19,7 @@ def free_port():
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
-print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'initial_build_s':<16}")
+print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'brief_median_ms':<17}{'initial_build_s':<16}")
 for n in sizes:
     content = f"bench/corpus/content-{n}"
     output = f"bench/corpus/serve-{n}"
@@ -33,24 +34,29 @@ for n in sizes:
     initial = time.time() - started
     session = os.path.join(content, "forums/1900/hlt/session-00003.md")
     page = os.path.join(output, "forums/1900/hlt/session-00003/index.html")
-    times = []
+    brief = os.path.join(output, "forums/1900/brief/index.html")
+    times, brief_times = [], []
+
+    def wait_for(path, marker, t0):
+        while True:
+            try:
+                with open(path) as f:
+                    if marker in f.read():
+                        return (time.time() - t0) * 1000
+            except FileNotFoundError:
+                pass
+            if time.time() - t0 > 30:
+                raise SystemExit(f"{path} never changed")
+            time.sleep(0.002)
+
     for i in range(8):
         marker = f"edit-marker-{i}-{time.time_ns()}"
         with open(session, "a") as f:
             f.write(f"\n{marker}\n")
         t0 = time.time()
-        while True:
-            try:
-                with open(page) as f:
-                    if marker in f.read():
-                        break
-            except FileNotFoundError:
-                pass
-            if time.time() - t0 > 30:
-                raise SystemExit("the page never changed")
-            time.sleep(0.002)
-        times.append((time.time() - t0) * 1000)
+        times.append(wait_for(page, marker, t0))
+        brief_times.append(wait_for(brief, marker, t0))
         time.sleep(0.3)
     proc.terminate()
     proc.wait()
-    print(f"{n:<10}{statistics.median(times):<12.0f}{max(times):<10.0f}{initial:<16.2f}")
+    print(f"{n:<10}{statistics.median(times):<12.0f}{max(times):<10.0f}{statistics.median(brief_times):<17.0f}{initial:<16.2f}")
