@@ -9,6 +9,7 @@
 pub mod date;
 pub mod diagnostics;
 pub mod incremental;
+pub mod language;
 pub mod link;
 pub mod load;
 pub mod markdown;

@@ -3,6 +3,7 @@
 //! resolve), raw HTML shown as text unless the site opts in, `javascript:`
 //! and `data:` targets refused, and every heading given an anchor id.
 
+use crate::language::script_language;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -267,10 +268,14 @@ pub fn blocks(markdown: &str) -> Vec<serde_json::Value> {
             }
             Event::End(TagEnd::Item) => items.push(std::mem::take(&mut text).trim().to_string()),
             Event::End(TagEnd::Heading(level)) => {
-                out.push(json!({ "heading": level_number(level), "text": std::mem::take(&mut text).trim() }))
+                let text = std::mem::take(&mut text);
+                let text = text.trim();
+                out.push(json!({ "heading": level_number(level), "text": text, "lang": script_language(text) }))
             }
             Event::End(TagEnd::Paragraph) if list_depth == 0 => {
-                out.push(json!({ "para": std::mem::take(&mut text).trim() }))
+                let text = std::mem::take(&mut text);
+                let text = text.trim();
+                out.push(json!({ "para": text, "lang": script_language(text) }))
             }
             Event::End(TagEnd::Paragraph) => text.push(' '),
             Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text).trim().to_string()),

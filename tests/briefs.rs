@@ -117,6 +117,7 @@ fn arabic_text_in_a_brief_is_set_in_an_embedded_arabic_font() {
     let pdf = fs::read(site.path().join("output/forums/2020/brief.pdf")).unwrap();
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"NotoNaskhArabic"), "the Arabic session title needs the theme's Arabic font in the PDF");
+    assert!(has(b"/Lang(ar)"), "the Arabic title and text are tagged as Arabic for screen readers");
     let html = fs::read_to_string(site.path().join("output/forums/2020/brief/index.html")).unwrap();
     assert!(html.contains(r#"dir="auto" lang="ar">التحول الرقمي للجميع</h3>"#));
 }

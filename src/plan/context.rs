@@ -648,6 +648,9 @@ impl<'a> Contexts<'a> {
                 obj! {
                     "anchor" => format!("session-{}", s.slug),
                     "title" => s.title.as_str(),
+                    // The language of a title in another script, so the PDF
+                    // tags it for screen readers as the HTML does.
+                    "lang" => crate::language::script_language(&s.title),
                     "date" => session_date_json(s),
                     "time" => s.time.as_deref(),
                     "facilitators" => serde_json::to_value(&s.facilitators).unwrap_or_default(),
