@@ -129,6 +129,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         events.push(event);
     }
     let headings = assign_heading_ids(&mut events, opts.id_prefix);
+    mark_paragraph_languages(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, headings, problems }
@@ -151,7 +152,11 @@ fn assign_heading_ids(events: &mut [Event], prefix: &str) -> Vec<Heading> {
                 }
                 j += 1;
             }
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+            if let Event::Start(Tag::Heading { id, attrs, .. }) = &mut events[i] {
+                if let Some(lang) = script_language(&text) {
+                    attrs.push(("dir".into(), Some("auto".into())));
+                    attrs.push(("lang".into(), Some(lang.into())));
+                }
                 let base = format!("{prefix}{}", id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text)));
                 let mut unique = base.clone();
                 let mut n = 1;
@@ -169,6 +174,31 @@ fn assign_heading_ids(events: &mut [Event], prefix: &str) -> Vec<Heading> {
     headings
 }
 
+/// A paragraph in another script (Arabic, Chinese…) inside a page in the
+/// site's language gets `dir="auto"` and its `lang`, so it is aligned,
+/// shaped and read aloud as its own language.
+fn mark_paragraph_languages(events: &mut [Event]) {
+    let mut i = 0;
+    while i < events.len() {
+        if matches!(events[i], Event::Start(Tag::Paragraph)) {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Paragraph)) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            if let (Some(lang), true) = (script_language(&text), j < events.len()) {
+                events[i] = Event::Html(format!(r#"<p dir="auto" lang="{lang}">"#).into());
+                events[j] = Event::Html("</p>\n".into());
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
 fn level_number(level: HeadingLevel) -> u8 {
     level as u8
 }
@@ -176,6 +206,15 @@ fn level_number(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_in_another_script_gets_its_language() {
+        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "" };
+        let out = render("## الرؤية\n\nنص الجلسة.\n\nEnglish text.\n", &opts, &resolve);
+        assert!(out.html.contains(r#"<h2 id="الرؤية" dir="auto" lang="ar">الرؤية</h2>"#), "{}", out.html);
+        assert!(out.html.contains("<p dir=\"auto\" lang=\"ar\">نص الجلسة.</p>"), "{}", out.html);
+        assert!(out.html.contains("<p>English text.</p>"), "{}", out.html);
+    }
 
     fn resolve(path: &str) -> Result<String, String> {
         match path {
