@@ -144,14 +144,7 @@ fn assign_heading_ids(events: &mut [Event], prefix: &str) -> Vec<Heading> {
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
             let level = *level;
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
+            let (text, j) = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
             if let Event::Start(Tag::Heading { id, attrs, .. }) = &mut events[i] {
                 if let Some(lang) = script_language(&text) {
                     attrs.push(("dir".into(), Some("auto".into())));
@@ -181,14 +174,7 @@ fn mark_paragraph_languages(events: &mut [Event]) {
     let mut i = 0;
     while i < events.len() {
         if matches!(events[i], Event::Start(Tag::Paragraph)) {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Paragraph)) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
+            let (text, j) = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Paragraph)));
             if let (Some(lang), true) = (script_language(&text), j < events.len()) {
                 events[i] = Event::Html(format!(r#"<p dir="auto" lang="{lang}">"#).into());
                 events[j] = Event::Html("</p>\n".into());
@@ -197,6 +183,20 @@ fn mark_paragraph_languages(events: &mut [Event]) {
         }
         i += 1;
     }
+}
+
+/// The text of the element starting at `events[start]`, and the index of
+/// the event that ends it (`events.len()` if none does).
+fn text_until(events: &[Event], start: usize, is_end: impl Fn(&Event) -> bool) -> (String, usize) {
+    let mut text = String::new();
+    let mut j = start + 1;
+    while j < events.len() && !is_end(&events[j]) {
+        if let Event::Text(t) | Event::Code(t) = &events[j] {
+            text.push_str(t);
+        }
+        j += 1;
+    }
+    (text, j)
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
