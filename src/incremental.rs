@@ -84,9 +84,9 @@ impl Workspace {
         if let [one] = changed {
             let started = Instant::now();
             match self.try_quick(one) {
-                Quick::Done(pages) => {
+                Quick::Done(pages, warnings) => {
                     self.stamps = self.scan();
-                    return Ok(Rebuilt { pages, full: false, elapsed: started.elapsed(), warnings: Vec::new() });
+                    return Ok(Rebuilt { pages, full: false, elapsed: started.elapsed(), warnings });
                 }
                 Quick::Failed(diags) => {
                     // The next change rebuilds everything from a clean state.
@@ -111,9 +111,14 @@ impl Workspace {
             Ok(s) => s,
             Err(d) => return Quick::Failed(vec![*d]),
         };
-        let (entity, draft, diags) = crate::validate::validate_document(&kind, &source, index, self.opts.drafts);
-        if diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
-            return Quick::Failed(diags);
+        let (entity, draft, mut warnings) = crate::validate::validate_document(&kind, &source, index, self.opts.drafts);
+        if has_errors(&warnings) {
+            return Quick::Failed(warnings);
+        }
+        // A character no font has changes what the brief claims: a full
+        // build finds it and says so.
+        if self.opts.pdf && state.theme.lacks_glyphs(&source) {
+            return Quick::NotApplicable;
         }
         let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable };
         let Some((item, page_path)) = replace_if_only_its_page_changes(model, entity) else {
@@ -121,10 +126,11 @@ impl Workspace {
         };
         let old_source = std::mem::replace(&mut model.files[index], source);
         let (headings, diags) = rerender(model, item, &page_path);
-        if !diags.is_empty() {
+        if has_errors(&diags) {
             model.files[index] = old_source;
             return Quick::Failed(diags);
         }
+        warnings.extend(diags);
         state.linked.index.headings.insert(rel, headings);
         let kind = match item {
             Item::Session(i) => PageKind::Session(i),
@@ -163,8 +169,12 @@ impl Workspace {
             }
             written += 1;
         }
-        Quick::Done(written)
+        Quick::Done(written, warnings)
     }
+}
+
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error)
 }
 
 /// A session edit re-typesets its forum's PDF brief at once when the forum
@@ -173,7 +183,8 @@ impl Workspace {
 const QUICK_PDF_SESSIONS: usize = 60;
 
 enum Quick {
-    Done(usize),
+    /// Pages written, and the warnings of the edited file.
+    Done(usize, Vec<Diagnostic>),
     Failed(Vec<Diagnostic>),
     NotApplicable,
 }

@@ -2,11 +2,10 @@
 //! or paragraph in Arabic or Chinese inside an English site gets its own
 //! `lang` in the HTML and in the PDF's tags (read and shaped right).
 
-/// The language of a text written in a script other than Latin, by its
-/// first strong letter: enough to give an Arabic or Chinese title inside
-/// an English page its own `lang`, so it is read and shaped right.
-pub fn script_language(text: &str) -> Option<&'static str> {
-    text.chars().find(|c| c.is_alphabetic()).and_then(|c| match c as u32 {
+/// The language a script is written in here, for the scripts that name
+/// one language well enough to tag it; `None` for Latin and the rest.
+fn script_of(c: char) -> Option<&'static str> {
+    match c as u32 {
         0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Some("ar"),
         0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF => Some("zh"),
         0x0400..=0x04FF => Some("ru"),
@@ -14,7 +13,27 @@ pub fn script_language(text: &str) -> Option<&'static str> {
         0x3040..=0x30FF => Some("ja"),
         0xAC00..=0xD7AF => Some("ko"),
         _ => None,
-    })
+    }
+}
+
+/// The language of a text written mostly in a script other than Latin:
+/// more than half of its letters, and at least two, are of that script.
+/// A name in Cyrillic inside an English sentence does not make the
+/// sentence Russian.
+pub fn script_language(text: &str) -> Option<&'static str> {
+    let mut letters = 0usize;
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if let Some(lang) = script_of(c) {
+            match counts.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((lang, 1)),
+            }
+        }
+    }
+    let (lang, n) = counts.into_iter().max_by_key(|&(_, n)| n)?;
+    (n >= 2 && n * 2 > letters).then_some(lang)
 }
 
 #[cfg(test)]
@@ -22,9 +41,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scripts_are_recognised_by_their_first_letter() {
+    fn a_script_that_holds_most_of_the_letters_names_the_language() {
         assert_eq!(script_language("التحول الرقمي"), Some("ar"));
         assert_eq!(script_language("2025 信息社会"), Some("zh"));
+        assert_eq!(script_language("Цифровая трансформация"), Some("ru"));
         assert_eq!(script_language("Bridging divides"), None);
+    }
+
+    #[test]
+    fn one_letter_or_a_name_in_another_script_does_not() {
+        assert_eq!(script_language("Remarks by Ӓ. Smith on digital inclusion"), None);
+        assert_eq!(script_language("Ӓ"), None);
+        assert_eq!(script_language("The word 信息 means information"), None);
     }
 }

@@ -106,6 +106,9 @@ pub struct Prepared {
     pub warnings: Vec<Diagnostic>,
     pub site: model::SiteConfig,
     pub plan: plan::Plan,
+    /// Forums (by year) whose PDF brief has a character no font has, so it
+    /// is written without the PDF/A and PDF/UA claims.
+    pub plain_briefs: std::collections::BTreeSet<u32>,
 }
 
 impl Prepared {
@@ -115,7 +118,12 @@ impl Prepared {
             plan::PageKind::Data(file) => Ok(render::data::render(&self.linked, file).into_bytes()),
             plan::PageKind::BriefPdf(i) => {
                 let year = self.linked.model.forums[i].year;
-                self.theme.brief_pdf(&contexts.brief(i, true), &format!("wsis-brief-{year}"))
+                let conformance = if self.plain_briefs.contains(&year) {
+                    render::pdf::Conformance::Plain
+                } else {
+                    render::pdf::Conformance::Archival
+                };
+                self.theme.brief_pdf(&contexts.brief(i, true), &format!("wsis-brief-{year}"), conformance)
             }
             _ => self.theme.render(page, contexts.context(page)).map(String::into_bytes),
         }
@@ -143,8 +151,11 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let mut theme = theme.map_err(BuildError::Theme)?;
     theme.brief_cache = opts.output.as_deref().map(brief_cache_dir);
     let Checked { linked, mut warnings } = checked.map_err(BuildError::Content)?;
+    let mut plain_briefs = std::collections::BTreeSet::new();
     if opts.pdf {
-        warnings.extend(theme.missing_glyphs(&linked));
+        let coverage = theme.missing_glyphs(&linked);
+        warnings.extend(coverage.warnings);
+        plain_briefs = coverage.plain_briefs;
         diagnostics::sort(&mut warnings);
     }
     if opts.deny_warnings && !warnings.is_empty() {
@@ -156,7 +167,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let t = Timer::start();
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
-    Ok(Prepared { theme, linked, warnings, site, plan })
+    Ok(Prepared { theme, linked, warnings, site, plan, plain_briefs })
 }
 
 /// The whole pipeline.

@@ -320,4 +320,12 @@ pub struct Model {
     pub statics: Vec<crate::load::StaticFile>,
     /// Source paths of drafts left out of this build.
     pub drafts: Vec<String>,
+    /// Documents that exist but have errors, by source path, with the page
+    /// each would have: a link or reference to one is not a second mistake.
+    pub invalid: Vec<(String, String)>,
+    /// `action-lines.yaml` or `sdgs.yaml` could not be read at all (its YAML
+    /// is broken): the references to it are not checked, since each would
+    /// repeat that one mistake.
+    pub unread_action_lines: bool,
+    pub unread_sdgs: bool,
 }

@@ -130,41 +130,76 @@ fn heading_ids_stay_unique_when_bodies_share_the_brief() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let html = fs::read_to_string(site.path().join("output/forums/2020/brief/index.html")).unwrap();
     assert!(
-        html.contains(r#"id="session-e-health-session-vision""#)
-            && html.contains(r#"id="session-arabic-session-vision""#)
+        html.contains(r#"id="session-e-health-session_vision""#)
+            && html.contains(r#"id="session-arabic-session_vision""#)
     );
 }
 
+/// Whether the PDF claims PDF/A-2a and PDF/UA-1.
+fn claims_archival_standards(pdf: &[u8]) -> bool {
+    let has = |needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
+    has("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>")
+        && has("<pdfuaid:part>1</pdfuaid:part>")
+}
+
 #[test]
-fn characters_no_font_can_print_are_warned_with_file_and_line() {
+fn text_in_the_six_un_languages_is_typeset_in_embedded_fonts_and_stays_archival() {
     let site = fixture_site();
-    let session = site.path().join("content/forums/2020/hlt/chinese-session.md");
+    copy_dir(&fixture("six-scripts").join("content"), &site.path().join("content"));
+    let out = wsis(site.path(), &["build"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("no font"), "every UN script has a font:\n{err}");
+    let pdf = fs::read(site.path().join("output/forums/2021/brief.pdf")).unwrap();
+    assert!(claims_archival_standards(&pdf), "still PDF/A-2a and PDF/UA-1");
+    let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"DroidSansFallback"), "a Chinese font is embedded");
+    assert!(has(b"NotoNaskhArabic"), "an Arabic font is embedded");
+    for lang in ["zh", "ar", "ru"] {
+        assert!(has(format!("/Lang({lang})").as_bytes()), "text tagged as {lang}");
+    }
+    let text = pdf_text(&lopdf::Document::load_mem(&pdf).unwrap());
+    for words in ["弥合数字鸿沟", "Преодоление цифрового разрыва", "développement durable", "brecha digital"]
+    {
+        assert!(text.contains(words), "{words:?} is not in the PDF's text:\n{text}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning_and_its_brief_is_written_without_the_claim() {
+    let site = fixture_site();
+    let session = site.path().join("content/forums/2020/hlt/tibetan-session.md");
     // A source note in a front-matter comment never reaches paper.
     fs::write(
         &session,
-        "---\n# 来源: seed\ntitle: Digital inclusion 数字包容\ndate: 2020-07-21\n---\n## Vision\n\n人人享有 — Café.\n",
+        "---\n# source: བོད\ntitle: Digital inclusion བོད་ཡིག\ndate: 2020-07-21\n---\n## Vision\n\nབོད — Café.\n",
     )
     .unwrap();
-    let site_yaml = site.path().join("content/site.yaml");
-    let config = fs::read_to_string(&site_yaml).unwrap().replace("title: Fixture Forum Site", "title: Fixture 网站");
-    fs::write(&site_yaml, config).unwrap();
-    let out = wsis(site.path(), &["check"]);
-    let err = stderr(&out);
-    assert!(out.status.success(), "a missing font is a warning, not an error:\n{err}");
-    assert!(err.contains("content/site.yaml:1:16: warning: the PDF brief has no font for `网`"), "{err}");
-    assert!(
-        err.contains(
-            "content/forums/2020/hlt/chinese-session.md:3:26: warning: the PDF brief has no font for `数` (U+6570) and 6 other characters"
-        ),
-        "{err}"
-    );
+    let expected =
+        "content/forums/2020/hlt/tibetan-session.md:3:26: warning: the PDF brief has no font for `བ` (U+0F56) and";
+    let check = wsis(site.path(), &["check"]);
+    let err = stderr(&check);
+    assert!(check.status.success(), "a missing font is a warning, not an error:\n{err}");
+    assert!(err.contains(expected), "{err}");
+    assert!(err.contains("the 2020 PDF brief is written without its PDF/A-2a and PDF/UA-1 claims"), "{err}");
     assert!(err.contains("themes/default/fonts`"), "the help names the theme's fonts folder:\n{err}");
     assert!(!err.contains("arabic-session.md:2"), "Arabic has its font in the theme:\n{err}");
-    let denied = wsis(site.path(), &["build", "--deny-warnings"]);
+
+    // What check calls a warning, build calls a warning too, and builds.
+    let build = wsis(site.path(), &["build"]);
+    let build_err = stderr(&build);
+    assert!(build.status.success(), "{build_err}");
+    assert!(build_err.contains(expected), "{build_err}");
+    assert!(!build_err.contains("error"), "a content problem is not a theme error:\n{build_err}");
+    let plain = fs::read(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+    assert!(!claims_archival_standards(&plain), "the brief with an empty box claims no standard");
+    let other = fs::read(site.path().join("output/forums/2021/brief.pdf")).unwrap();
+    assert!(claims_archival_standards(&other), "the other forum's brief keeps its claim");
+
+    let denied = wsis(site.path(), &["build", "--deny-warnings", "--output", "denied"]);
     assert_eq!(denied.status.code(), Some(1));
     // Without PDFs there is nothing to warn about.
     let no_pdf = wsis(site.path(), &["check", "--no-pdf"]);
-    assert!(!stderr(&no_pdf).contains("no-font"), "{}", stderr(&no_pdf));
     assert!(!stderr(&no_pdf).contains("no font"), "{}", stderr(&no_pdf));
 }
 
@@ -203,4 +238,68 @@ fn a_brief_template_that_breaks_pdf_ua_fails_with_typst_hint() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("PDF/UA-1 error: missing alt text"), "{err}");
     assert!(err.contains("hint: "), "typst's hint is passed on:\n{err}");
+}
+
+/// The structure element types of a tagged PDF (`H3`, `TH`, `BlockQuote`...),
+/// each with the type of its parent element.
+fn struct_elements(doc: &lopdf::Document) -> Vec<(String, String)> {
+    let kind = |d: &lopdf::Dictionary| {
+        d.get(b"S").ok().and_then(|s| s.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned())
+    };
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) != Some(b"StructElem".as_slice()) {
+            continue;
+        }
+        let Some(own) = kind(dict) else { continue };
+        let parent = dict
+            .get(b"P")
+            .ok()
+            .and_then(|p| p.as_reference().ok())
+            .and_then(|r| doc.get_dictionary(r).ok())
+            .and_then(kind)
+            .unwrap_or_default();
+        out.push((own, parent));
+    }
+    out
+}
+
+#[test]
+fn the_pdf_brief_keeps_the_structure_of_the_bodies() {
+    let site = fixture_site();
+    let body = "## Vision\n\n> Quoted words of the session.\n\n| Region | Projects |\n|---|---|\n| Africa | 12 |\n\n\
+                1. First point\n   - inner detail\n2. Second point\n\n### Detail heading\n\nClosing text.\n";
+    fs::write(
+        site.path().join("content/forums/2020/hlt/structure.md"),
+        format!("---\ntitle: Structured session\ndate: 2020-07-21\n---\n{body}"),
+    )
+    .unwrap();
+    let out = wsis(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = lopdf::Document::load(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+
+    // Body headings are headings: in the outline, under their session.
+    let toc = doc.get_toc().unwrap().toc;
+    let at = |title: &str| {
+        toc.iter().position(|t| t.title.trim() == title).unwrap_or_else(|| panic!("{title} not in the outline"))
+    };
+    let (session, detail) = (at("Structured session"), at("Detail heading"));
+    assert!(detail > session && toc[detail].level > toc[session].level, "nested under the session: {:?}", toc);
+    assert!(toc[session + 1].title.trim() == "Vision" && toc[session + 1].level == toc[session].level + 1);
+
+    let elements = struct_elements(&doc);
+    let has = |kind: &str| elements.iter().any(|(k, _)| k == kind);
+    assert!(has("H3") && has("H4"), "body headings are tagged as headings: {elements:?}");
+    let headers = elements.iter().filter(|(k, _)| k == "TH").count();
+    assert!(headers >= 2 + 4, "the body table and both coverage tables have header cells: {headers}");
+    assert!(has("BlockQuote"), "the quote is tagged as one");
+    assert!(
+        elements.iter().any(|(k, parent)| k == "L" && matches!(parent.as_str(), "LBody" | "LI" | "L")),
+        "the inner list is nested in an item: {elements:?}"
+    );
+    let text = pdf_text(&doc);
+    assert_eq!(text.matches("Quoted words of the session.").count(), 1, "{text}");
+    let first = text.find("First point").unwrap();
+    assert!(text[first..].find("inner detail") < text[first..].find("Second point"), "{text}");
 }

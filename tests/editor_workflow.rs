@@ -115,6 +115,33 @@ fn serve_reflects_edits_and_shows_then_clears_diagnostics() {
 }
 
 #[test]
+fn when_the_first_build_fails_every_address_shows_the_message() {
+    let site = fixture_site();
+    copy_dir(&fixture("mistakes/unknown-key/content"), &site.path().join("content"));
+    let served = serve(site.path());
+    for path in ["/", "/forums/2020/index.html", "/forums/2020/"] {
+        let (status, body) = get(served.port, path);
+        assert_eq!(status, 500, "{path}: {body}");
+        assert!(body.contains("unknown key") && body.contains("/__wsis/version"), "{path}: {body}");
+    }
+    // Fixed, the site appears.
+    let fixed = fixture_site();
+    copy_dir(&fixed.path().join("content"), &site.path().join("content"));
+    wait_for(served.port, "/", |b| b.contains("Fixture Forum Site") && !b.contains("unknown key"));
+}
+
+#[test]
+fn serve_builds_what_check_calls_a_warning() {
+    let site = fixture_site();
+    let session = site.path().join("content/forums/2020/hlt/tibetan.md");
+    fs::write(&session, "---\ntitle: བོད་ཡིག\ndate: 2020-07-21\n---\n## Vision\n\nText.\n").unwrap();
+    let served = serve(site.path());
+    let (status, body) = get(served.port, "/forums/2020/hlt/tibetan/index.html");
+    assert_eq!(status, 200, "{body}");
+    assert!(site.path().join("output/forums/2020/brief.pdf").exists());
+}
+
+#[test]
 fn serve_never_serves_outside_the_output() {
     let site = fixture_site();
     fs::write(site.path().join("secret.txt"), "top secret").unwrap();
@@ -214,7 +241,13 @@ fn warnings_show_but_fail_only_when_denied() {
     let err = stderr(&out);
     assert!(err.contains("warning: this High-Level Track session has none of the outcome sections"), "{err}");
     assert!(err.contains("warning: publication `Fixture Stocktaking Report` has no address"), "{err}");
-    assert!(err.trim_end().ends_with("warning: 2 warnings in 2 files"), "{err}");
+    // Raw HTML is shown as text, and the editor is told where.
+    assert!(
+        err.contains("content/forums/2020/forum.md:53:28: warning: raw HTML `<script>` is shown as text, not as HTML"),
+        "{err}"
+    );
+    assert!(err.contains("`unsafe_html: true` in site.yaml"), "{err}");
+    assert!(err.trim_end().ends_with("warning: 3 warnings in 2 files"), "{err}");
     let denied = wsis(site.path(), &["check", "--deny-warnings"]);
     assert_eq!(denied.status.code(), Some(1));
 }

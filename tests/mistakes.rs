@@ -75,6 +75,8 @@ mistakes! {
     alias_bomb => "alias-bomb",
     wrong_type => "wrong-type",
     mistakes_in_many_files_are_all_reported => "many-files",
+    numbers_too_large_are_errors_not_wrapped => "number-too-large",
+    a_forum_that_fails_to_parse_is_one_mistake_not_fourteen => "cascade",
 }
 
 #[test]

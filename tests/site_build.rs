@@ -175,6 +175,30 @@ fn feed_and_sitemap_use_the_base_url() {
 }
 
 #[test]
+fn the_feed_names_itself_and_its_entry_ids_do_not_depend_on_base_url() {
+    let ids = |atom: &str| -> Vec<String> {
+        atom.split("<id>").skip(1).filter_map(|s| s.split("</id>").next()).map(str::to_string).collect()
+    };
+    let (site, tree) = build_fixture();
+    let with_base = page(&tree, "atom.xml");
+    assert!(
+        with_base
+            .contains(r#"<link rel="self" type="application/atom+xml" href="https://example.org/wsis/atom.xml"/>"#),
+        "{with_base}"
+    );
+    let site_yaml = site.path().join("content/site.yaml");
+    let config = fs::read_to_string(&site_yaml).unwrap();
+    let without: String = config.lines().filter(|l| !l.starts_with("base_url:")).map(|l| format!("{l}\n")).collect();
+    assert_ne!(config, without, "the fixture sets base_url");
+    fs::write(&site_yaml, without).unwrap();
+    assert!(wsis(site.path(), &["build"]).status.success());
+    let no_base = fs::read_to_string(site.path().join("output/atom.xml")).unwrap();
+    assert!(no_base.contains(r#"<link rel="self" type="application/atom+xml" href="atom.xml"/>"#), "{no_base}");
+    assert!(ids(&with_base).len() > 2 && ids(&with_base) == ids(&no_base), "{with_base}\n{no_base}");
+    assert!(ids(&no_base).iter().all(|id| id.starts_with("urn:")), "{no_base}");
+}
+
+#[test]
 fn no_sitemap_without_base_url() {
     let (tmp, _) = build_real_site();
     assert!(!tmp.path().join("output/sitemap.xml").exists());

@@ -120,15 +120,18 @@ fn handle(request: Request, root: &Path, shared: &Shared) {
         let v = shared.version.load(Ordering::SeqCst).to_string();
         return respond(request, 200, "text/plain", v.into_bytes());
     }
-    let Some(path) = resolve(root, &url) else {
-        return respond(request, 404, "text/plain", b"not found\n".to_vec());
-    };
-    let is_html = path.extension().is_some_and(|e| e == "html");
+    let path = resolve(root, &url);
+    // While the content is broken, every page (and every address that has
+    // no file yet, as after a first build that failed) shows the report.
+    let is_html = path.as_ref().is_none_or(|p| p.extension().is_some_and(|e| e == "html"));
     if is_html {
         if let Some(report) = shared.error.lock().ok().and_then(|e| e.clone()) {
             return respond(request, 500, "text/html; charset=utf-8", error_page(&report).into_bytes());
         }
     }
+    let Some(path) = path else {
+        return respond(request, 404, "text/plain", b"not found\n".to_vec());
+    };
     match std::fs::read(&path) {
         Ok(bytes) if is_html => {
             let html = String::from_utf8_lossy(&bytes);

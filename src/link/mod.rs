@@ -66,6 +66,11 @@ pub fn link_targets(model: &Model) -> HashMap<String, String> {
     for s in &model.statics {
         targets.insert(s.rel_path.clone(), s.rel_path.clone());
     }
+    // A file with errors still exists: a link to it is not broken (the
+    // build fails on the file's own errors).
+    for (rel_path, page) in &model.invalid {
+        targets.insert(rel_path.clone(), page.clone());
+    }
     targets
 }
 
@@ -151,7 +156,11 @@ fn render_body(
         .into_iter()
         .map(|p| {
             let span = source.span_of(body.offset + p.range.start, body.offset + p.range.end);
-            let mut d = Diagnostic::error(source, span, p.code, p.message);
+            let mut d = if p.warning {
+                Diagnostic::warning(source, span, p.code, p.message)
+            } else {
+                Diagnostic::error(source, span, p.code, p.message)
+            };
             d.help = p.help;
             d
         })

@@ -657,7 +657,7 @@ impl<'a> Contexts<'a> {
                     "speakers" => serde_json::to_value(&s.speakers).unwrap_or_default(),
                     "action_lines" => als,
                     "sdgs" => sdgs,
-                    "body" => body(&s.body.markdown, &format!("session-{}-", s.slug)),
+                    "body" => body(&s.body.markdown, &format!("session-{}_", s.slug)),
                 }
             })
             .collect();
@@ -700,7 +700,7 @@ impl<'a> Contexts<'a> {
                 "hlt_facilitators" => forum["hlt_facilitators"].clone(),
                 "regional_events" => forum["regional_events"].clone(),
                 "publications" => forum["publications"].clone(),
-                "summary" => body(&f.body.markdown, "summary-"),
+                "summary" => body(&f.body.markdown, "summary_"),
                 "path" => urls::forum(f.year),
                 "pdf" => self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
             },
@@ -813,10 +813,9 @@ impl<'a> Contexts<'a> {
         let updated = entries
             .first()
             .map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.first_day().iso()));
-        let id_base = site
-            .base_url
-            .clone()
-            .unwrap_or_else(|| format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title)));
+        // Entry ids never change with the address the site is published
+        // at (adding `base_url` must not make every entry new to readers).
+        let id_base = format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title));
         json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
     }
 }

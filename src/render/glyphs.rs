@@ -9,34 +9,57 @@ use crate::diagnostics::Diagnostic;
 use crate::link::Linked;
 use crate::source::{SourceFile, Span};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use typst::text::FontBook;
 
+/// What the glyph check found: a warning per file, and the forums whose
+/// PDF brief must go without its PDF/A and PDF/UA claims (both standards
+/// forbid a character printed as an empty box).
+#[derive(Debug, Default)]
+pub struct Coverage {
+    pub warnings: Vec<Diagnostic>,
+    pub plain_briefs: BTreeSet<u32>,
+}
+
 /// Warnings for the characters of brief sources that no font can print.
 /// `fonts` is the theme's fonts folder, named in the help.
-pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &Path) -> Vec<Diagnostic> {
+pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &Path) -> Coverage {
     let m = &linked.model;
     let index = &linked.index;
-    let mut files: Vec<usize> = Vec::new();
+    // Which forums' briefs each source file reaches.
+    let mut years_of: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
     for f in &m.forums {
-        files.push(f.file);
-        let sessions = index.sessions_by_year.get(&f.year).into_iter().flatten();
-        files.extend(sessions.map(|&j| m.sessions[j].file));
-        let ungis = index.ungis_by_year.get(&f.year).into_iter().flatten();
-        files.extend(ungis.map(|&j| m.ungis[j].file));
+        let sessions = index.sessions_by_year.get(&f.year).into_iter().flatten().map(|&j| m.sessions[j].file);
+        let ungis = index.ungis_by_year.get(&f.year).into_iter().flatten().map(|&j| m.ungis[j].file);
+        for file in std::iter::once(f.file).chain(sessions).chain(ungis) {
+            years_of.entry(file).or_default().push(f.year);
+        }
     }
-    files.sort_unstable();
-    files.dedup();
+    let all_years: Vec<u32> = m.forums.iter().map(|f| f.year).collect();
     // Every brief also shows reference data: the site's name, Action Line
     // and SDG titles.
-    let sources: Vec<&SourceFile> = m.reference_files.iter().chain(files.iter().map(|&i| &m.files[i])).collect();
-    sources.par_iter().filter_map(|file| first_missing(file, book, fonts)).collect()
+    let sources: Vec<(&SourceFile, &[u32])> = m
+        .reference_files
+        .iter()
+        .map(|file| (file, all_years.as_slice()))
+        .chain(years_of.iter().map(|(&i, years)| (&m.files[i], years.as_slice())))
+        .collect();
+    let found: Vec<(Diagnostic, &[u32])> = sources
+        .par_iter()
+        .filter_map(|&(file, years)| first_missing(file, book, fonts, years).map(|d| (d, years)))
+        .collect();
+    let mut coverage = Coverage::default();
+    for (warning, years) in found {
+        coverage.plain_briefs.extend(years);
+        coverage.warnings.push(warning);
+    }
+    coverage
 }
 
 /// The warning for the first character of `file` no font covers, counting
-/// the others.
-fn first_missing(file: &SourceFile, book: &FontBook, fonts: &Path) -> Option<Diagnostic> {
+/// the others, and naming the briefs (of forums `years`) it reaches.
+pub(crate) fn first_missing(file: &SourceFile, book: &FontBook, fonts: &Path, years: &[u32]) -> Option<Diagnostic> {
     let mut known: HashMap<char, bool> = HashMap::new();
     let mut missing = printed_chars(&file.text).filter(|&(_, c)| !*known.entry(c).or_insert_with(|| covered(book, c)));
     let (offset, c) = missing.next()?;
@@ -49,7 +72,12 @@ fn first_missing(file: &SourceFile, book: &FontBook, fonts: &Path) -> Option<Dia
         1 => " and 1 other character".to_string(),
         n => format!(" and {n} other characters"),
     };
-    let message = format!("the PDF brief has no font for `{c}` (U+{:04X}){more}", u32::from(c));
+    let briefs = match years {
+        [] => String::new(),
+        [year] => format!("; the {year} PDF brief is written without its PDF/A-2a and PDF/UA-1 claims"),
+        _ => "; the PDF briefs are written without their PDF/A-2a and PDF/UA-1 claims".to_string(),
+    };
+    let message = format!("the PDF brief has no font for `{c}` (U+{:04X}){more}{briefs}", u32::from(c));
     let help = format!(
         "they would print as empty boxes: add a font file that has them (a Noto font for the script, say) to `{}`",
         fonts.display()

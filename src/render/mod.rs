@@ -84,12 +84,19 @@ impl Theme {
     }
 
     /// Typesets a forum's PDF brief from its data.
-    pub fn brief_pdf(&self, data: &serde_json::Value, ident: &str) -> Result<Vec<u8>, String> {
+    pub fn brief_pdf(
+        &self,
+        data: &serde_json::Value,
+        ident: &str,
+        conformance: pdf::Conformance,
+    ) -> Result<Vec<u8>, String> {
         let template = self
             .brief_typ
             .as_deref()
             .ok_or_else(|| format!("theme `{}` has no brief/brief.typ", self.dir.display()))?;
-        pdf::cached(self.brief_cache.as_deref(), template, data, || pdf::brief_pdf(&self.dir, template, data, ident))
+        pdf::cached(self.brief_cache.as_deref(), template, data, conformance, || {
+            pdf::brief_pdf(&self.dir, template, data, ident, conformance)
+        })
     }
 
     /// Loads the fonts of the PDF briefs now rather than in the first brief.
@@ -101,11 +108,16 @@ impl Theme {
 
     /// Warnings for characters of the briefs' sources that no font of
     /// the PDF briefs can print (none when the theme has no PDF template).
-    pub fn missing_glyphs(&self, linked: &crate::link::Linked) -> Vec<crate::diagnostics::Diagnostic> {
+    pub fn missing_glyphs(&self, linked: &crate::link::Linked) -> glyphs::Coverage {
         if self.brief_typ.is_none() {
-            return Vec::new();
+            return glyphs::Coverage::default();
         }
         glyphs::missing_glyphs(linked, pdf::fonts(&self.dir).book(), &self.dir.join("fonts"))
+    }
+
+    /// Whether `file` holds a character no font of the PDF briefs has.
+    pub fn lacks_glyphs(&self, file: &crate::source::SourceFile) -> bool {
+        self.brief_typ.is_some() && glyphs::first_missing(file, pdf::fonts(&self.dir).book(), &self.dir, &[]).is_some()
     }
 
     /// Renders one page with its data.

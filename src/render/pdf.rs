@@ -99,11 +99,12 @@ pub fn cached(
     dir: Option<&Path>,
     template: &str,
     data: &serde_json::Value,
+    conformance: Conformance,
     make: impl FnOnce() -> Result<Vec<u8>, String>,
 ) -> Result<Vec<u8>, String> {
     let Some(dir) = dir else { return make() };
     let json = serde_json::to_string(data).map_err(|e| e.to_string())?;
-    let key = content_hash(&[env!("CARGO_PKG_VERSION"), template, &json]);
+    let key = content_hash(&[env!("CARGO_PKG_VERSION"), template, &json, conformance.key()]);
     let path = dir.join(format!("{key}.pdf"));
     if let Ok(mut used) = USED.lock() {
         used.push(path.clone());
@@ -153,9 +154,43 @@ fn content_hash(parts: &[&str]) -> String {
     format!("{h:032x}")
 }
 
+/// Which standards a brief claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conformance {
+    /// PDF/A-2a and PDF/UA-1, checked by typst as it writes.
+    Archival,
+    /// No claim: the brief's sources hold a character no font has, which
+    /// PDF/A forbids (it would print as an empty box). The build warns.
+    Plain,
+}
+
+impl Conformance {
+    fn key(self) -> &'static str {
+        match self {
+            Conformance::Archival => "pdf/a-2a+pdf/ua-1",
+            Conformance::Plain => "plain",
+        }
+    }
+}
+
+/// Whether typst refused a document because a character has no glyph in
+/// any font (PDF/A needs every glyph), rather than for a template mistake.
+fn is_missing_glyph(diags: &[typst::diag::SourceDiagnostic]) -> bool {
+    !diags.is_empty() && diags.iter().all(|d| d.message.contains("could not be displayed with font"))
+}
+
 /// Typesets one brief. `template` is the theme's `brief/brief.typ`,
 /// `data` the forum as JSON (read by the template as `/data.json`).
-pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: &str) -> Result<Vec<u8>, String> {
+/// An archival brief that typst refuses only because a character has no
+/// glyph is written without the claim rather than not at all: the glyph
+/// check has already warned the editor with the file, line and column.
+pub fn brief_pdf(
+    theme: &Path,
+    template: &str,
+    data: &serde_json::Value,
+    ident: &str,
+    conformance: Conformance,
+) -> Result<Vec<u8>, String> {
     let main = file_id("/brief.typ")?;
     let world = BriefWorld {
         main,
@@ -168,20 +203,32 @@ pub fn brief_pdf(theme: &Path, template: &str, data: &serde_json::Value, ident: 
     let describe = |diags: &[typst::diag::SourceDiagnostic]| describe(&world, &template_path, diags);
     let started = std::time::Instant::now();
     let document: PagedDocument = typst::compile(&world).output.map_err(|d| describe(&d))?;
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(ident.to_string()),
-        creator: Smart::Custom(Some("wsis".into())),
-        timestamp: None,
-        // An outcome document is a record: PDF/A-2a for the archive
-        // (tagged, Unicode text, fonts embedded) and PDF/UA-1 for screen
-        // readers. typst checks both as it writes, so a theme that breaks
-        // them fails the build with a message.
-        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2a, typst_pdf::PdfStandard::Ua_1])
-            .map_err(|e| format!("brief.typ: {}", e.message()))?,
-        ..Default::default()
+    // An outcome document is a record: PDF/A-2a for the archive (tagged,
+    // Unicode text, fonts embedded) and PDF/UA-1 for screen readers. typst
+    // checks both as it writes, so a theme that breaks them fails the
+    // build with a message.
+    let standards = |c: Conformance| match c {
+        Conformance::Archival => {
+            typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2a, typst_pdf::PdfStandard::Ua_1])
+        }
+        Conformance::Plain => typst_pdf::PdfStandards::new(&[]),
+    };
+    let options = |c: Conformance| -> Result<typst_pdf::PdfOptions, String> {
+        Ok(typst_pdf::PdfOptions {
+            ident: Smart::Custom(ident.to_string()),
+            creator: Smart::Custom(Some("wsis".into())),
+            timestamp: None,
+            standards: standards(c).map_err(|e| format!("brief.typ: {}", e.message()))?,
+            ..Default::default()
+        })
     };
     let typeset = started.elapsed();
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|d| describe(&d));
+    let pdf = match typst_pdf::pdf(&document, &options(conformance)?) {
+        Err(d) if conformance == Conformance::Archival && is_missing_glyph(&d) => {
+            typst_pdf::pdf(&document, &options(Conformance::Plain)?).map_err(|d| describe(&d))
+        }
+        other => other.map_err(|d| describe(&d)),
+    };
     // typst memoises across compilations; nothing is reused between two
     // different briefs, so the cache would only grow with the site.
     typst::comemo::evict(0);

@@ -1,6 +1,6 @@
 //! High-Level Track sessions, UNGIS activities, roadmaps and free pages.
 
-use super::fields::Reader;
+use super::fields::{Reader, YEARS};
 use crate::load::yaml::Node;
 use crate::model::*;
 
@@ -36,7 +36,7 @@ pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -
     let (date, date_end) = r.req_date_or_period(&f, "date");
     let time = r.opt_str(&f, "time");
     let chair = r.opt_str(&f, "chair");
-    let forum = f.value_span("forum").and_then(|span| r.opt_u64(&f, "forum").map(|y| At { value: y as u32, span }));
+    let forum = f.value_span("forum").and_then(|span| r.opt_small(&f, "forum", YEARS).map(|value| At { value, span }));
     let url = r.opt_url(&f, "url");
     let tags = r.tags(&f);
     Some(Ungis {

@@ -11,6 +11,16 @@ use crate::load::yaml::{Node, Value};
 use crate::model::{At, Person, Tags, STAKEHOLDERS};
 use crate::source::{SourceFile, Span};
 
+/// The largest count a file may give: search and open data are read by
+/// JavaScript, whose numbers are exact up to 2^53 - 1.
+pub const MAX_COUNT: u64 = (1 << 53) - 1;
+
+/// Forum years: their folders are named by four digits.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1000..=9999;
+
+/// The Sustainable Development Goals are numbered 1 to 17.
+pub const SDG_NUMBERS: std::ops::RangeInclusive<u32> = 1..=17;
+
 /// Collects the diagnostics of one file.
 pub struct Reader<'a> {
     pub file: &'a SourceFile,
@@ -143,17 +153,59 @@ impl<'a> Reader<'a> {
         self.number(node, key)
     }
 
+    /// A count or a weight: a whole number from 0 up to [`MAX_COUNT`].
     pub fn number(&mut self, node: &Node, key: &str) -> Option<u64> {
+        self.number_in(node, key, 0..=MAX_COUNT)
+    }
+
+    /// A whole number within `range`; a number outside it (however many
+    /// digits it has) is an error naming the value and the range, never
+    /// cut down to fit.
+    pub fn number_in(&mut self, node: &Node, key: &str, range: std::ops::RangeInclusive<u64>) -> Option<u64> {
         let text = self.scalar_text(node, key, "a whole number")?;
+        let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+        if !digits {
+            let why = if text.starts_with('-') { "cannot be negative" } else { "should be a whole number" };
+            self.error(node.span, "not-a-number", format!("`{key}` {why}, found `{text}`")).help =
+                Some("write digits only, without separators or signs, e.g. `15000`".into());
+            return None;
+        }
         match text.parse::<u64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                let why = if text.starts_with('-') { "cannot be negative" } else { "should be a whole number" };
-                self.error(node.span, "not-a-number", format!("`{key}` {why}, found `{text}`")).help =
-                    Some("write digits only, without separators or signs, e.g. `15000`".into());
+            Ok(n) if range.contains(&n) => Some(n),
+            parsed => {
+                let side = if parsed.is_ok_and(|n| n < *range.start()) { "too small" } else { "too large" };
+                let allowed = format!("from {} to {}", range.start(), range.end());
+                self.error(node.span, "out-of-range", format!("`{key}` is {side}: `{text}`; it must be {allowed}"))
+                    .help = Some(format!("write a whole number {allowed}"));
                 None
             }
         }
+    }
+
+    /// A whole number within `range` that fits a `u32` (a year, an SDG).
+    pub fn small_number(&mut self, node: &Node, key: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+        let wide = u64::from(*range.start())..=u64::from(*range.end());
+        self.number_in(node, key, wide).and_then(|n| u32::try_from(n).ok())
+    }
+
+    /// Optional whole number within `range` that fits a `u32`.
+    pub fn opt_small(&mut self, f: &Fields, key: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+        let node = f.get(key)?;
+        self.small_number(node, key, range)
+    }
+
+    pub fn req_small(
+        &mut self,
+        f: &Fields,
+        key: &str,
+        example: &str,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Option<u32> {
+        if f.get(key).is_none() {
+            self.missing(f, key, example);
+            return None;
+        }
+        self.opt_small(f, key, range)
     }
 
     pub fn req_u64(&mut self, f: &Fields, key: &str, example: &str) -> Option<u64> {
@@ -288,7 +340,8 @@ impl<'a> Reader<'a> {
             r.scalar_text(n, "action_lines", "an action line id like C2")
                 .map(|t| At { value: t.to_string(), span: n.span })
         });
-        let sdgs = self.list(f, "sdgs", |r, n| r.number(n, "sdgs").map(|v| At { value: v as u32, span: n.span }));
+        let sdgs =
+            self.list(f, "sdgs", |r, n| r.small_number(n, "sdgs", SDG_NUMBERS).map(|v| At { value: v, span: n.span }));
         Tags { action_lines, sdgs }
     }
 

@@ -1,6 +1,6 @@
 //! `forums/<year>/forum.md`: one WSIS Forum and all its figures.
 
-use super::fields::{Fields, Reader};
+use super::fields::{Fields, Reader, YEARS};
 use crate::load::yaml::Node;
 use crate::model::*;
 
@@ -28,9 +28,9 @@ const KEYS: &[&str] = &[
 
 pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: usize) -> Option<Forum> {
     let f = r.fields(node, "a forum's front matter", KEYS)?;
-    let year = r.req_u64(&f, "year", &folder_year.to_string());
+    let year = r.req_small(&f, "year", &folder_year.to_string(), YEARS);
     if let Some(y) = year {
-        if y != u64::from(folder_year) {
+        if y != folder_year {
             let span = field_span(&f, node, "year");
             r.error(span, "year-mismatch", format!("`year: {y}` does not match the folder `forums/{folder_year}/`"))
                 .help = Some(format!("write `year: {folder_year}` or move the file to `forums/{y}/`"));

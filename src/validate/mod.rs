@@ -124,7 +124,22 @@ fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -
     (entity.map_or(Outcome::Invalid, |e| Outcome::Entity(Box::new(e))), r.diags)
 }
 
-/// Builds the model from what was loaded.
+/// Whether a file's diagnostics say it could not be read at all.
+fn unreadable(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| matches!(d.code, "yaml-syntax" | "front-matter"))
+}
+
+/// The page a document has, from its place in the tree alone.
+fn page_of(kind: &DocKind) -> String {
+    match kind {
+        DocKind::Forum { year } => crate::urls::forum(*year),
+        DocKind::Session { year, slug } => crate::urls::session(*year, slug),
+        DocKind::Ungis { slug } => crate::urls::ungis(slug),
+        DocKind::Roadmap { slug } => crate::urls::roadmap(slug),
+        DocKind::Page { slug } => crate::urls::page(slug),
+    }
+}
+
 /// Builds the model from what was loaded; drafts are left out unless
 /// `drafts` is set.
 pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model {
@@ -138,11 +153,13 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
     if let Some(file) = &loaded.action_lines {
         let mut r = Reader::new(file);
         (model.action_lines, model.declared_action_lines) = reference::action_lines(&mut r);
+        model.unread_action_lines = unreadable(&r.diags);
         diags.extend(r.diags);
     }
     if let Some(file) = &loaded.sdgs {
         let mut r = Reader::new(file);
         (model.sdgs, model.declared_sdgs) = reference::sdgs(&mut r);
+        model.unread_sdgs = unreadable(&r.diags);
         diags.extend(r.diags);
     }
 
@@ -159,7 +176,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
                 Entity::Page(x) => model.pages.push(x),
             },
             Outcome::Draft => model.drafts.push(doc.source.rel_path.clone()),
-            Outcome::Invalid => {}
+            Outcome::Invalid => model.invalid.push((doc.source.rel_path.clone(), page_of(&doc.kind))),
         }
     }
     // The sessions of a draft forum are drafts too.

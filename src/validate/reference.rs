@@ -1,7 +1,7 @@
 //! `site.yaml`, `action-lines.yaml` and `sdgs.yaml`: the settings and the
 //! reference data every document points into.
 
-use super::fields::Reader;
+use super::fields::{Reader, SDG_NUMBERS};
 use super::parse_yaml_file;
 use crate::load::yaml::{Node, Value};
 use crate::model::{ActionLine, Sdg, SiteConfig};
@@ -100,10 +100,10 @@ pub fn sdgs(r: &mut Reader) -> (Vec<Sdg>, BTreeSet<u32>) {
         let Some(f) = r.fields(item, "an SDG", &["number", "title", "color"]) else {
             continue;
         };
-        let number = r.req_u64(&f, "number", "3");
+        let number = r.req_small(&f, "number", "3", SDG_NUMBERS);
         let title = r.req_str(&f, "title", "Good health and well-being");
         let color = r.req_str(&f, "color", "\"#4C9F38\"");
-        declared.extend(number.and_then(|n| u32::try_from(n).ok()));
+        declared.extend(number);
         let (Some(number), Some(title), Some(color)) = (number, title, color) else {
             continue;
         };
@@ -112,19 +112,11 @@ pub fn sdgs(r: &mut Reader) -> (Vec<Sdg>, BTreeSet<u32>) {
             r.error(item.span, "invalid-color", format!("SDG {number}: colour `{color}` should be `\"#RRGGBB\"`"));
             continue;
         }
-        if !(1..=17).contains(&number) {
-            r.error(
-                item.span,
-                "invalid-sdg",
-                format!("SDG number {number} is out of range; the goals are numbered 1 to 17"),
-            );
-            continue;
-        }
-        if out.iter().any(|s| u64::from(s.number) == number) {
+        if out.iter().any(|s| s.number == number) {
             r.error(item.span, "duplicate-id", format!("SDG {number} is defined twice"));
             continue;
         }
-        out.push(Sdg { number: number as u32, title, color: color.to_ascii_uppercase() });
+        out.push(Sdg { number, title, color: color.to_ascii_uppercase() });
     }
     out.sort_by_key(|s| s.number);
     (out, declared)

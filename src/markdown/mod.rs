@@ -1,11 +1,18 @@
 //! Markdown bodies to HTML, with the rules of the content model applied:
 //! `@/` links rewritten to relative URLs (or reported where they do not
-//! resolve), raw HTML shown as text unless the site opts in, `javascript:`
-//! and `data:` targets refused, and every heading given an anchor id.
+//! resolve), raw HTML shown as text unless the site opts in (and the
+//! editor told where), `javascript:` and `data:` targets refused, and
+//! every heading given an anchor id unique on its page.
+
+mod blocks;
+mod ids;
+pub mod parse;
+
+pub use blocks::blocks;
+pub use ids::THEME_IDS;
 
 use crate::language::script_language;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::ops::Range;
 
 /// How one body is rendered.
@@ -18,10 +25,13 @@ pub struct RenderOptions<'a> {
     pub id_prefix: &'a str,
 }
 
-/// A problem with a link in a body, at a byte range of the body.
+/// A problem in a body (a link that does not resolve, raw HTML shown as
+/// text), at a byte range of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkProblem {
     pub range: Range<usize>,
+    /// A warning rather than an error (raw HTML escaped).
+    pub warning: bool,
     pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
@@ -39,14 +49,6 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub problems: Vec<LinkProblem>,
-}
-
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Turns heading text into an id: lowercase ASCII words joined by `-`.
@@ -94,6 +96,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
                 Err(why) => {
                     problems.push(LinkProblem {
                         range: range.clone(),
+                        warning: false,
                         code: "broken-link",
                         message: format!("internal link `{dest}`: {why}"),
                         help: Some("internal links name a file under content/, e.g. `@/forums/2020/forum.md`".into()),
@@ -104,6 +107,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         } else if is_refused_scheme(&dest) {
             problems.push(LinkProblem {
                 range: range.clone(),
+                warning: false,
                 code: "unsafe-link",
                 message: format!("link target `{dest}` is refused: `javascript:` and `data:` links are not allowed"),
                 help: Some("link to a web address (https://...) or to a file with `@/`".into()),
@@ -113,7 +117,8 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             dest.into_string()
         }
     };
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    let mut escaped_lines: Vec<usize> = Vec::new();
+    for (event, range) in parse::events(markdown) {
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite(dest_url, &range, &mut problems).into();
@@ -123,48 +128,54 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
                 let dest_url = rewrite(dest_url, &range, &mut problems).into();
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
-            Event::Html(html) | Event::InlineHtml(html) if !opts.unsafe_html => Event::Text(html),
+            // Raw HTML is shown as its source, line breaks kept, and the
+            // editor is told where: once a block, once a line of text.
+            Event::Start(Tag::HtmlBlock) if !opts.unsafe_html => {
+                problems.push(raw_html_problem(markdown, &range));
+                Event::Html(r#"<pre class="raw-html"><code>"#.into())
+            }
+            Event::End(TagEnd::HtmlBlock) if !opts.unsafe_html => Event::Html("</code></pre>\n".into()),
+            Event::Html(html) if !opts.unsafe_html => Event::Text(html),
+            Event::InlineHtml(html) if !opts.unsafe_html => {
+                let line = markdown[..range.start].matches('\n').count();
+                if escaped_lines.last() != Some(&line) {
+                    escaped_lines.push(line);
+                    problems.push(raw_html_problem(markdown, &range));
+                }
+                Event::Text(html)
+            }
             other => other,
         };
         events.push(event);
     }
-    let headings = assign_heading_ids(&mut events, opts.id_prefix);
+    let headings = ids::assign(&mut events, opts.id_prefix);
     mark_paragraph_languages(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, headings, problems }
 }
 
-/// Gives every heading an id (its own `{#id}` if written, else from its
-/// text), unique within the body, and returns the headings in order.
-fn assign_heading_ids(events: &mut [Event], prefix: &str) -> Vec<Heading> {
-    let mut used: HashSet<String> = HashSet::new();
-    let mut headings = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
-            let level = *level;
-            let (text, j) = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
-            if let Event::Start(Tag::Heading { id, attrs, .. }) = &mut events[i] {
-                if let Some(lang) = script_language(&text) {
-                    attrs.push(("dir".into(), Some("auto".into())));
-                    attrs.push(("lang".into(), Some(lang.into())));
-                }
-                let base = format!("{prefix}{}", id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text)));
-                let mut unique = base.clone();
-                let mut n = 1;
-                while !used.insert(unique.clone()) {
-                    unique = format!("{base}-{n}");
-                    n += 1;
-                }
-                *id = Some(unique.clone().into());
-                headings.push(Heading { level: level_number(level), id: unique, text });
-            }
-            i = j;
-        }
-        i += 1;
+/// The warning for raw HTML shown as text, at its first line.
+fn raw_html_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
+    let line_end = markdown[range.start..range.end].find('\n').map_or(range.end, |i| range.start + i);
+    let tag = markdown[range.start..line_end].trim();
+    LinkProblem {
+        range: range.start..line_end.max(range.start + 1).min(markdown.len()),
+        warning: true,
+        code: "raw-html",
+        message: format!("raw HTML `{}` is shown as text, not as HTML", shorten(tag, 40)),
+        help: Some(
+            "write it in Markdown, or let HTML through for the whole site with `unsafe_html: true` in site.yaml".into(),
+        ),
     }
-    headings
+}
+
+/// At most `max` characters of `text`, with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
 }
 
 /// A paragraph in another script (Arabic, Chinese…) inside a page in the
@@ -265,79 +276,58 @@ mod tests {
     }
 
     #[test]
+    fn braces_at_the_end_of_a_heading_are_text_unless_an_id_or_class_block() {
+        let r = html("## Budget {2020}\n\n## Set {a, b}\n\n## Trends {#trends .wide}\n", false);
+        assert!(r.html.contains(r#"<h2 id="budget-2020">Budget {2020}</h2>"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="set-a-b">Set {a, b}</h2>"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="trends" class="wide">Trends</h2>"#), "{}", r.html);
+    }
+
+    #[test]
+    fn one_letter_of_another_script_does_not_change_a_paragraph_language() {
+        let r = html("Remarks by &#1234;. Smith on digital inclusion.\n\nЦифровая трансформация для всех.\n", false);
+        assert!(r.html.contains("<p>Remarks by \u{4d2}. Smith"), "{}", r.html);
+        assert!(r.html.contains(r#"<p dir="auto" lang="ru">Цифровая"#), "{}", r.html);
+    }
+
+    #[test]
+    fn every_id_on_the_page_is_unique_footnotes_headings_and_the_theme() {
+        let r = html("## Fn 1\n\n## Main\n\nText[^a] and again[^a].\n\n[^a]: The note.\n", false);
+        let ids: Vec<&str> = r.html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        assert_eq!(ids, ["fn-1-1", "main-1", "fnref-1", "fnref-1-2", "fn-1"], "{}", r.html);
+        assert!(r.html.contains(r##"<a href="#fn-1">1</a>"##), "{}", r.html);
+        let brief = render(
+            "## Vision\n\nText[^a].\n\n[^a]: Note.\n",
+            &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-x_" },
+            &resolve,
+        );
+        assert!(
+            brief.html.contains(r#"id="session-x_vision""#) && brief.html.contains(r#"id="session-x_fn-1""#),
+            "{}",
+            brief.html
+        );
+    }
+
+    #[test]
+    fn escaped_raw_html_keeps_its_lines_and_warns_where_it_is() {
+        let md = "Intro <b>bold</b> and <i>it</i>.\n\n<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n";
+        let r = html(md, false);
+        assert!(r.html.contains("<pre class=\"raw-html\"><code>&lt;div&gt;\n  &lt;p&gt;one&lt;/p&gt;\n"), "{}", r.html);
+        let warnings: Vec<&LinkProblem> = r.problems.iter().filter(|p| p.code == "raw-html").collect();
+        assert_eq!(warnings.len(), 2, "one for the line of inline tags, one for the block: {:?}", r.problems);
+        assert!(warnings.iter().all(|p| p.warning));
+        assert_eq!(&md[warnings[0].range.clone()], "<b>");
+        assert!(md[warnings[1].range.clone()].starts_with("<div>"));
+        assert!(warnings[0].help.as_deref().unwrap_or("").contains("unsafe_html: true"));
+        assert!(html(md, true).problems.is_empty(), "allowed HTML is not warned about");
+    }
+
+    #[test]
     fn tables_footnotes_and_smart_quotes() {
         let r = html("| a | b |\n|---|---|\n| 1 | 2 |\n\n\"Quoted\"[^1]\n\n[^1]: Note.\n\n~~old~~", false);
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("\u{201c}Quoted\u{201d}"));
         assert!(r.html.contains("footnote"));
         assert!(r.html.contains("<del>old</del>"));
-    }
-}
-
-/// A body as plain blocks (headings, paragraphs, lists, tables, quotes,
-/// code), for typesetters that do not read Markdown. Emphasis is dropped;
-/// a web link keeps its address after its text, as on paper.
-pub fn blocks(markdown: &str) -> Vec<serde_json::Value> {
-    use serde_json::json;
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut items: Vec<String> = Vec::new();
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row: Vec<String> = Vec::new();
-    let mut link: Option<String> = None;
-    let mut list_depth = 0;
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.into_string()),
-            Event::End(TagEnd::Link) => {
-                if let Some(url) = link.take().filter(|u| u.starts_with("http")) {
-                    if !text.ends_with(&url) {
-                        text.push_str(&format!(" ({url})"));
-                    }
-                }
-            }
-            Event::Start(Tag::List(_)) => list_depth += 1,
-            Event::End(TagEnd::List(_)) => {
-                list_depth -= 1;
-                if list_depth == 0 {
-                    out.push(json!({ "list": std::mem::take(&mut items) }));
-                }
-            }
-            Event::End(TagEnd::Item) => items.push(std::mem::take(&mut text).trim().to_string()),
-            Event::End(TagEnd::Heading(level)) => {
-                let text = std::mem::take(&mut text);
-                let text = text.trim();
-                out.push(json!({ "heading": level_number(level), "text": text, "lang": script_language(text) }))
-            }
-            Event::End(TagEnd::Paragraph) if list_depth == 0 => {
-                let text = std::mem::take(&mut text);
-                let text = text.trim();
-                out.push(json!({ "para": text, "lang": script_language(text) }))
-            }
-            Event::End(TagEnd::Paragraph) => text.push(' '),
-            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text).trim().to_string()),
-            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
-            Event::End(TagEnd::Table) => out.push(json!({ "table": std::mem::take(&mut rows) })),
-            Event::End(TagEnd::BlockQuote(_)) => out.push(json!({ "quote": std::mem::take(&mut text).trim() })),
-            Event::End(TagEnd::CodeBlock) => out.push(json!({ "code": std::mem::take(&mut text) })),
-            _ => {}
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod block_tests {
-    use super::*;
-
-    #[test]
-    fn blocks_keep_structure_and_link_addresses() {
-        let b = blocks("## Vision\n\nText with [a link](https://example.org).\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
-        assert_eq!(b[0]["heading"], 2);
-        assert_eq!(b[1]["para"], "Text with a link (https://example.org).");
-        assert_eq!(b[2]["list"][1], "two");
-        assert_eq!(b[3]["table"][1][0], "1");
     }
 }

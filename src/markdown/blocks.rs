@@ -1,0 +1,197 @@
+//! A body as a tree of plain blocks for typesetters that do not read
+//! Markdown (the typst briefs): headings, paragraphs, lists (nested,
+//! ordered or not), block quotes holding blocks, tables with a header
+//! row, code, and footnotes. Emphasis is dropped; a web link keeps its
+//! address after its text, as on paper.
+//!
+//! The shapes, as JSON: `{"heading": level, "text", "lang"}`, `{"para",
+//! "lang"}`, `{"list": [[block...]...], "start": n | null}`, `{"quote":
+//! [block...]}`, `{"code"}`, `{"table": {"head": [cell...], "rows":
+//! [[cell...]...]}}`, `{"note": n, "blocks": [block...]}`.
+
+use super::{level_number, parse};
+use crate::language::script_language;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// A container being filled: the blocks so far, and what closes it.
+enum Frame {
+    Root,
+    Item,
+    List { start: Option<u64>, items: Vec<Value> },
+    Quote,
+    Note(usize),
+}
+
+struct Builder {
+    /// Open containers, innermost last, each with its blocks so far.
+    stack: Vec<(Frame, Vec<Value>)>,
+    /// The inline text being gathered.
+    text: String,
+    link: Option<String>,
+    head: Vec<String>,
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    notes: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn push(&mut self, block: Value) {
+        if let Some((_, blocks)) = self.stack.last_mut() {
+            blocks.push(block);
+        }
+    }
+
+    /// Text gathered outside a paragraph (a tight list item) becomes one.
+    fn flush(&mut self) {
+        let text = std::mem::take(&mut self.text);
+        let text = text.trim();
+        if !text.is_empty() {
+            self.push(json!({ "para": text, "lang": script_language(text) }));
+        }
+    }
+
+    fn open(&mut self, frame: Frame) {
+        self.flush();
+        self.stack.push((frame, Vec::new()));
+    }
+
+    fn close(&mut self) {
+        self.flush();
+        let Some((frame, blocks)) = self.stack.pop() else { return };
+        match frame {
+            Frame::Item => {
+                if let Some((Frame::List { items, .. }, _)) = self.stack.last_mut() {
+                    items.push(Value::Array(blocks));
+                }
+            }
+            Frame::List { start, items } => self.push(json!({ "list": items, "start": start })),
+            Frame::Quote => self.push(json!({ "quote": blocks })),
+            Frame::Note(n) => self.push(json!({ "note": n, "blocks": blocks })),
+            Frame::Root => self.stack.push((Frame::Root, blocks)),
+        }
+    }
+
+    fn note_number(&mut self, name: &str) -> usize {
+        let next = self.notes.len() + 1;
+        *self.notes.entry(name.to_string()).or_insert(next)
+    }
+}
+
+/// The blocks of `markdown`.
+pub fn blocks(markdown: &str) -> Vec<Value> {
+    let mut b = Builder {
+        stack: vec![(Frame::Root, Vec::new())],
+        text: String::new(),
+        link: None,
+        head: Vec::new(),
+        rows: Vec::new(),
+        row: Vec::new(),
+        notes: HashMap::new(),
+    };
+    for (event, _) in parse::events(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::InlineMath(t) => b.text.push_str(&t),
+            Event::Html(t) => b.text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => b.text.push(' '),
+            Event::FootnoteReference(name) => {
+                let n = b.note_number(&name);
+                b.text.push_str(&format!("[{n}]"));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => b.link = Some(dest_url.into_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = b.link.take().filter(|u| u.starts_with("http")) {
+                    if !b.text.ends_with(&url) {
+                        b.text.push_str(&format!(" ({url})"));
+                    }
+                }
+            }
+            Event::Start(Tag::List(start)) => b.open(Frame::List { start, items: Vec::new() }),
+            Event::Start(Tag::Item) => b.open(Frame::Item),
+            Event::Start(Tag::BlockQuote(_)) => b.open(Frame::Quote),
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = b.note_number(&name);
+                b.open(Frame::Note(n));
+            }
+            Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                b.close()
+            }
+            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_) | Tag::HtmlBlock) => b.flush(),
+            Event::End(TagEnd::Heading(level)) => {
+                let text = std::mem::take(&mut b.text);
+                let text = text.trim();
+                b.push(json!({ "heading": level_number(level), "text": text, "lang": script_language(text) }));
+            }
+            Event::End(TagEnd::Paragraph) => b.flush(),
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                let code = std::mem::take(&mut b.text);
+                b.push(json!({ "code": code }));
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = std::mem::take(&mut b.text).trim().to_string();
+                b.row.push(cell);
+            }
+            Event::End(TagEnd::TableHead) => b.head = std::mem::take(&mut b.row),
+            Event::End(TagEnd::TableRow) => {
+                let row = std::mem::take(&mut b.row);
+                b.rows.push(row);
+            }
+            Event::End(TagEnd::Table) => {
+                let head = std::mem::take(&mut b.head);
+                let width = head.len();
+                let rows: Vec<Vec<String>> = std::mem::take(&mut b.rows)
+                    .into_iter()
+                    .map(|mut r| {
+                        r.resize(width, String::new());
+                        r
+                    })
+                    .collect();
+                b.push(json!({ "table": { "head": head, "rows": rows } }));
+            }
+            _ => {}
+        }
+    }
+    while b.stack.len() > 1 {
+        b.close();
+    }
+    b.flush();
+    b.stack.pop().map(|(_, blocks)| blocks).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_keep_structure_and_link_addresses() {
+        let b = blocks("## Vision\n\nText with [a link](https://example.org).\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(b[0]["heading"], 2);
+        assert_eq!(b[1]["para"], "Text with a link (https://example.org).");
+        assert_eq!(b[2]["list"][1][0]["para"], "two");
+        assert_eq!(b[3]["table"]["head"], json!(["a", "b"]));
+        assert_eq!(b[3]["table"]["rows"][0][0], "1");
+    }
+
+    #[test]
+    fn quotes_hold_their_text_and_nested_lists_stay_nested() {
+        let b = blocks("> Quoted words.\n>\n> More.\n\n1. one\n   - inner a\n   - inner b\n2. two\n");
+        assert_eq!(b[0]["quote"][0]["para"], "Quoted words.");
+        assert_eq!(b[0]["quote"][1]["para"], "More.");
+        assert_eq!(b.len(), 2, "{b:?}");
+        let list = &b[1]["list"];
+        assert_eq!(b[1]["start"], 1);
+        assert_eq!(list[0][0]["para"], "one");
+        assert_eq!(list[0][1]["list"][1][0]["para"], "inner b");
+        assert_eq!(list[1][0]["para"], "two");
+    }
+
+    #[test]
+    fn braces_in_headings_are_text_and_footnotes_are_numbered() {
+        let b = blocks("## Budget {2020}\n\nSee[^a].\n\n[^a]: The note.\n");
+        assert_eq!(b[0]["text"], "Budget {2020}");
+        assert_eq!(b[1]["para"], "See[1].");
+        assert_eq!(b[2]["note"], 1);
+        assert_eq!(b[2]["blocks"][0]["para"], "The note.");
+    }
+}

@@ -1,0 +1,163 @@
+//! Every id a body puts on its page, unique by construction: heading ids
+//! (the editor's `{#id}` or one made from the text), footnote ids
+//! (`fn-1`, `fnref-1`), and the theme's own ids, which a body never
+//! takes. A clash gets `-1`, `-2`... in the order it appears.
+
+use super::{level_number, text_until, Heading};
+use crate::language::script_language;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+
+/// The ids the default theme's templates write on a page that shows a
+/// body (a test reads the templates to keep this list true). A body's
+/// heading never takes one.
+pub const THEME_IDS: &[&str] = &[
+    "main",
+    "top",
+    "summary",
+    "sessions",
+    "publications",
+    "key-figures",
+    "coverage",
+    "contents-title",
+    "activities",
+    "named",
+    "als",
+    "children",
+    "roadmaps",
+    "timeline",
+    "latest",
+    "by-sdg",
+    "by-action-line",
+    "q",
+    "search-status",
+    "search-results",
+    "section-speakers",
+    "section-facilitators",
+    "section-activities",
+    "section-ungis",
+    "section-special-tracks",
+    "section-regional",
+    "section-quotes",
+    "section-publications",
+    "section-prizes",
+    "section-ocp",
+    "section-key-figures",
+    "section-hltf",
+    "section-hlt",
+    "section-distributions",
+    "section-coverage",
+];
+
+/// The ids already taken on the page before the body's headings: the
+/// theme's, and the body's footnotes (numbered by first appearance).
+struct Taken {
+    used: HashSet<String>,
+}
+
+impl Taken {
+    fn new() -> Self {
+        let mut used: HashSet<String> = THEME_IDS.iter().map(|s| s.to_string()).collect();
+        used.extend((1..=17).map(|n| format!("sdg-{n}")));
+        Taken { used }
+    }
+
+    /// `base`, or `base-1`, `base-2`... whichever is free; now taken.
+    fn claim(&mut self, base: String) -> String {
+        let mut unique = base.clone();
+        let mut n = 1;
+        while !self.used.insert(unique.clone()) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        unique
+    }
+}
+
+/// Footnotes as HTML with prefixed ids, numbered by first appearance, and
+/// headings with unique ids (in another script, also `dir` and `lang`).
+/// Returns the headings in order.
+pub fn assign(events: &mut Vec<Event>, prefix: &str) -> Vec<Heading> {
+    let mut taken = Taken::new();
+    number_footnotes(events, prefix, &mut taken);
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level = *level;
+            let (text, j) = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+            if let Event::Start(Tag::Heading { id, attrs, .. }) = &mut events[i] {
+                if let Some(lang) = script_language(&text) {
+                    attrs.push(("dir".into(), Some("auto".into())));
+                    attrs.push(("lang".into(), Some(lang.into())));
+                }
+                let own = id.as_deref().map(str::to_string).unwrap_or_else(|| super::slugify(&text));
+                let unique = taken.claim(format!("{prefix}{own}"));
+                *id = Some(unique.clone().into());
+                headings.push(Heading { level: level_number(level), id: unique, text });
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    headings
+}
+
+/// Replaces footnote references and definitions with HTML whose ids carry
+/// the prefix and cannot clash with a heading's.
+fn number_footnotes(events: &mut [Event], prefix: &str, taken: &mut Taken) {
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    let mut number = |name: &str| {
+        let next = numbers.len() + 1;
+        *numbers.entry(name.to_string()).or_insert(next)
+    };
+    let mut references: HashMap<usize, usize> = HashMap::new();
+    for event in events.iter_mut() {
+        match event {
+            Event::FootnoteReference(name) => {
+                let n = number(name);
+                let seen = references.entry(n).or_insert(0);
+                *seen += 1;
+                let back = if *seen == 1 { format!("{prefix}fnref-{n}") } else { format!("{prefix}fnref-{n}-{seen}") };
+                let back = taken.claim(back);
+                let target = format!("{prefix}fn-{n}");
+                *event = Event::InlineHtml(CowStr::from(format!(
+                    r##"<sup class="footnote-reference" id="{back}"><a href="#{target}">{n}</a></sup>"##
+                )));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = number(name);
+                let id = taken.claim(format!("{prefix}fn-{n}"));
+                *event = Event::Html(CowStr::from(format!(
+                    r#"<div class="footnote-definition" id="{id}"><sup class="footnote-definition-label">{n}</sup>"#
+                )));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => *event = Event::Html("</div>\n".into()),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_theme_ids_list_holds_every_id_the_templates_write() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        for entry in walkdir::WalkDir::new(dir).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for (at, _) in text.match_indices(" id=\"") {
+                let id = text[at + 5..].split('"').next().unwrap_or("");
+                // `sdg-{{ n }}` (reserved for 1..=17) and the brief's
+                // session anchors (`session-<slug>`, never a body id: body
+                // ids in a brief carry a `_`) are made by the template.
+                if id.contains("{{") {
+                    assert!(id.starts_with("sdg-") || id.starts_with("{{ s.anchor }}"), "{id}");
+                    continue;
+                }
+                assert!(THEME_IDS.contains(&id), "{}: id `{id}` is not in THEME_IDS", entry.path().display());
+            }
+        }
+    }
+}
