@@ -55,7 +55,10 @@ impl Workspace {
     }
 
     fn scan(&self) -> Stamps {
-        stamps(&[&self.opts.content, &self.opts.theme])
+        let theme = self.opts.theme_folder().ok().flatten();
+        let mut dirs = vec![self.opts.content.as_path()];
+        dirs.extend(theme.as_deref());
+        stamps(&dirs)
     }
 
     /// The files that changed since the last rebuild (added, removed or edited).

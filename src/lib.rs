@@ -32,7 +32,12 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub content: PathBuf,
-    pub theme: PathBuf,
+    /// A theme folder laid over the built-in theme (`--theme`); `None`
+    /// looks for the one `site.yaml` names, or `themes/default/` beside
+    /// the content, and else uses the built-in theme alone.
+    pub theme: Option<PathBuf>,
+    /// Overrides `site.yaml`'s `base_url` for this build (`--base-url`).
+    pub base_url: Option<String>,
     /// `None` checks the content without writing anything.
     pub output: Option<PathBuf>,
     /// Build documents marked `draft: true` too.
@@ -46,9 +51,24 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
-    /// The defaults of the command line: `content/`, `themes/default/`, `output/`.
-    pub fn new(content: PathBuf, theme: PathBuf, output: Option<PathBuf>) -> Self {
-        BuildOptions { content, theme, output, drafts: false, deny_warnings: false, progress: false, pdf: true }
+    /// Options to build `content` into `output` (or only check it) with
+    /// the theme found as `theme` says.
+    pub fn new(content: PathBuf, theme: Option<PathBuf>, output: Option<PathBuf>) -> Self {
+        BuildOptions {
+            content,
+            theme,
+            base_url: None,
+            output,
+            drafts: false,
+            deny_warnings: false,
+            progress: false,
+            pdf: true,
+        }
+    }
+
+    /// The theme folder this build lays over the built-in theme, if any.
+    pub fn theme_folder(&self) -> Result<Option<PathBuf>, BuildError> {
+        load::theme::choose(&self.content, self.theme.as_deref()).map_err(|d| BuildError::Content(vec![*d]))
     }
 }
 
@@ -138,9 +158,10 @@ impl Prepared {
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     // The theme (templates, and the briefs' fonts) loads while the
     // content is checked.
+    let theme_folder = opts.theme_folder()?;
     let (theme, checked) = rayon::join(
         || {
-            let theme = render::Theme::load(&opts.theme)?;
+            let theme = render::Theme::load(load::theme::ThemeFiles::load(theme_folder.as_deref())?)?;
             if opts.pdf {
                 theme.load_fonts();
             }
@@ -161,9 +182,12 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     if opts.deny_warnings && !warnings.is_empty() {
         return Err(BuildError::Content(warnings));
     }
-    let Some(site) = linked.model.site.clone() else {
+    let Some(mut site) = linked.model.site.clone() else {
         return Err(BuildError::Io("site.yaml did not load".into()));
     };
+    if let Some(url) = &opts.base_url {
+        site.base_url = Some(if url.ends_with('/') { url.clone() } else { format!("{url}/") });
+    }
     let t = Timer::start();
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
@@ -205,7 +229,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
     let t = Timer::start();
     let planned = &prepared.plan;
     let contexts = prepared.contexts();
-    guard_output(output, &opts.content, &opts.theme)?;
+    guard_output(output, &opts.content, prepared.theme.files().dir.as_deref())?;
+    let assets: Vec<(String, &[u8])> =
+        prepared.theme.files().under("assets").map(|(rel, f)| (format!("assets/{rel}"), f.bytes.as_ref())).collect();
     let io = |e: std::io::Error| BuildError::Io(format!("writing {}: {e}", output.display()));
     let staging = write::Staging::new(output).map_err(io)?;
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -222,6 +248,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                         .iter()
                         .map(|p| p.path.as_str())
                         .chain(planned.copies.iter().map(|c| c.1.as_str()))
+                        .chain(assets.iter().map(|a| a.0.as_str()))
                         .chain(["search/meta.js"]),
                 )
                 .map_err(io)?;
@@ -257,9 +284,8 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             pages?;
             search.par_iter().try_for_each(|(rel, text)| staging.write(rel, text.as_bytes()).map_err(io))?;
             planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
-            let assets = opts.theme.join("assets");
-            let theme_files = if assets.is_dir() { staging.copy_tree(&assets, "assets").map_err(io)? } else { 0 };
-            Ok(planned.copies.len() + theme_files)
+            assets.par_iter().try_for_each(|(rel, bytes)| staging.write(rel, bytes).map_err(io))?;
+            Ok(planned.copies.len() + assets.len())
         })();
         finished.store(true, std::sync::atomic::Ordering::Relaxed);
         result
@@ -340,10 +366,11 @@ pub fn brief_cache_dir(output: &Path) -> PathBuf {
 }
 
 /// Refuses an output folder that would swallow the sources.
-fn guard_output(output: &Path, content: &Path, theme: &Path) -> Result<(), BuildError> {
+fn guard_output(output: &Path, content: &Path, theme: Option<&Path>) -> Result<(), BuildError> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let out = abs(output);
-    for (what, dir) in [("content", content), ("theme", theme)] {
+    for (what, dir) in [("content", Some(content)), ("theme", theme)] {
+        let Some(dir) = dir else { continue };
         let dir = abs(dir);
         if dir.starts_with(&out) {
             return Err(BuildError::Io(format!(

@@ -12,15 +12,17 @@ struct Cli {
     command: Option<Command>,
 }
 
-/// Where the sources are.
-#[derive(Args, Clone)]
+/// Where the sources are. Without `--content`, the site is the current
+/// folder or the nearest one above it that holds `content/site.yaml`.
+#[derive(Args, Clone, Default)]
 pub struct Sources {
-    /// Content folder to read.
-    #[arg(long, default_value = "content")]
-    pub content: PathBuf,
-    /// Theme folder (templates/ and assets/).
-    #[arg(long, default_value = "themes/default")]
-    pub theme: PathBuf,
+    /// Content folder to read [default: content/ of the site].
+    #[arg(long)]
+    pub content: Option<PathBuf>,
+    /// Theme folder laid over the built-in theme, file by file [default: the
+    /// one site.yaml names, else the site's themes/default/ if any].
+    #[arg(long)]
+    pub theme: Option<PathBuf>,
     /// Include documents marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
@@ -30,24 +32,35 @@ pub struct Sources {
 }
 
 /// How diagnostics are printed.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
     /// `path:line:col: error: message`, the line quoted, for people.
+    #[default]
     Human,
     /// One JSON object per line, for CI annotations.
     Json,
+    /// One SARIF 2.1.0 log, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...`), then the report.
+    Github,
 }
 
-#[derive(Args, Clone)]
+#[derive(Args, Clone, Default)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub sources: Sources,
-    /// Output folder to write (replaced as a whole on success).
-    #[arg(long, default_value = "output")]
-    pub output: PathBuf,
+    /// Output folder to write, replaced as a whole on success [default: output/ of the site].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// The address the site is published at, for this build only (overrides site.yaml's base_url).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 #[derive(Args, Clone)]
@@ -66,9 +79,9 @@ pub struct CheckArgs {
 pub struct ServeArgs {
     #[command(flatten)]
     pub sources: Sources,
-    /// Output folder to build into and serve.
-    #[arg(long, default_value = "output")]
-    pub output: PathBuf,
+    /// Output folder to build into and serve [default: output/ of the site].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
     /// Port to listen on.
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
@@ -81,9 +94,30 @@ pub struct ServeArgs {
 pub struct NewArgs {
     #[command(subcommand)]
     pub kind: NewKind,
-    /// Content folder to write into.
-    #[arg(long, default_value = "content", global = true)]
-    pub content: PathBuf,
+    /// Content folder to write into [default: content/ of the site].
+    #[arg(long, global = true)]
+    pub content: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct InitArgs {
+    /// Folder for the new site (created if needed) [default: the current folder].
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct ThemeArgs {
+    #[command(subcommand)]
+    pub action: ThemeAction,
+}
+
+#[derive(Subcommand)]
+pub enum ThemeAction {
+    /// Write the built-in theme out to customise it (never over a file).
+    Eject {
+        /// Where to write it [default: themes/default/ of the site, which builds then use].
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -124,25 +158,22 @@ enum Command {
     Serve(ServeArgs),
     /// Create a new content file, valid as written.
     New(NewArgs),
+    /// Create a new site that builds at once (never over a file).
+    Init(InitArgs),
+    /// Work with the built-in theme.
+    Theme(ThemeArgs),
 }
 
 fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
-        None => cmd::build::run(&BuildArgs {
-            sources: Sources {
-                content: "content".into(),
-                theme: "themes/default".into(),
-                drafts: false,
-                no_pdf: false,
-            },
-            output: "output".into(),
-            deny_warnings: false,
-        }),
+        None => cmd::build::run(&BuildArgs::default()),
         Some(Command::Build(args)) => cmd::build::run(&args),
         Some(Command::Check(args)) => cmd::check::run(&args),
         Some(Command::New(args)) => cmd::new::run(&args),
         Some(Command::Serve(args)) => cmd::serve::run(&args),
+        Some(Command::Init(args)) => cmd::init::run(&args),
+        Some(Command::Theme(args)) => cmd::theme::run(&args),
     };
     std::process::exit(code);
 }

@@ -190,6 +190,71 @@ pub fn action_line_title(content: &std::path::Path, id: &str) -> Result<String, 
     )
 }
 
+/// The files of a new site (`wsis init`), by path inside it: settings,
+/// the reference data as in this project's `content/` (the 18 action
+/// lines with C7 and their facilitators, the 17 SDGs), one example forum
+/// with one High-Level Track session, and a `.gitignore`. It builds with
+/// no warning as written.
+pub fn new_site(year: u32) -> Vec<(String, String)> {
+    let forum = format!(
+        r#"---
+year: {year}
+title: "WSIS Forum {year}"
+# theme: "The motto of the year"
+start: {year}-05-04          # first and last day, YYYY-MM-DD
+end: {year}-05-08
+# venue: Geneva, Switzerland
+format: hybrid               # {formats}
+key_figures:                 # the headline numbers the sources give
+  - {{ label: "Participants (example: replace with the real figure)", value: 1 }}
+action_lines: [C1]
+sdgs: [17]
+---
+An example forum written by `wsis init`: replace this text with the
+forum's overview and outcomes, in Markdown. `wsis new forum <year>` writes
+another, with every field shown.
+"#,
+        formats = FORMATS.join(" | "),
+    );
+    let session = format!(
+        r#"---
+title: "Example High-Level Track session"
+date: {year}-05-05
+action_lines: [C1]
+sdgs: [17]
+---
+An example session written by `wsis init`; `wsis new session {year} "Title"`
+writes another. Record what the session concluded under these headings.
+
+## Vision
+
+## Emerging trends
+
+## Opportunities
+
+## Challenges
+
+## Recommendations
+"#
+    );
+    vec![
+        (
+            "content/site.yaml".into(),
+            "title: WSIS Forum Outcomes\ndescription: Outcome documents of the WSIS Forum.\nlanguage: en\n\
+             # base_url: https://example.org/wsis/   # where the site is published (for the sitemap and feed)\n"
+                .into(),
+        ),
+        ("content/action-lines.yaml".into(), include_str!("../content/action-lines.yaml").into()),
+        ("content/sdgs.yaml".into(), include_str!("../content/sdgs.yaml").into()),
+        (format!("content/forums/{year}/forum.md"), forum),
+        (format!("content/forums/{year}/hlt/example-session.md"), session),
+        (
+            ".gitignore".into(),
+            "# What `wsis build` writes: the site and its cache of PDF briefs.\n/output/\n/.output.cache/\n".into(),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

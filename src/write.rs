@@ -51,23 +51,6 @@ impl Staging {
         fs::copy(from, self.dir.join(rel)).map(|_| ())
     }
 
-    /// Copies a whole folder (a theme's assets) to `rel`.
-    pub fn copy_tree(&self, from: &Path, rel: &str) -> io::Result<usize> {
-        let mut n = 0;
-        for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
-            let entry = entry.map_err(io::Error::other)?;
-            let inner = entry.path().strip_prefix(from).unwrap_or(entry.path());
-            let dest = self.dir.join(rel).join(inner);
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&dest)?;
-            } else if entry.file_type().is_file() {
-                fs::copy(entry.path(), &dest)?;
-                n += 1;
-            }
-        }
-        Ok(n)
-    }
-
     /// Swaps the staged folder in for the target.
     pub fn commit(self) -> io::Result<()> {
         if self.target.exists() {

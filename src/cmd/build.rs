@@ -4,21 +4,34 @@ use crate::{BuildArgs, Format};
 use wsis::build;
 
 pub fn run(args: &BuildArgs) -> i32 {
-    let mut opts = args.sources.options(Some(args.output.clone()));
+    let (_, mut opts) = args.sources.options(Some(args.output.as_deref()));
     opts.deny_warnings = args.deny_warnings;
     opts.progress = super::show_progress();
+    opts.base_url = args.base_url.clone();
+    if let Some(url) = &args.base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            eprintln!("error: --base-url must be a web address starting with https://, found `{url}`");
+            return 2;
+        }
+    }
     match build(&opts) {
         Ok(report) => {
-            super::print_diagnostics(&report.warnings, Format::Human);
-            println!(
-                "Built {} pages ({} files copied) into {} in {:.2} s",
+            super::print_diagnostics(&report.warnings, args.format);
+            let output = opts.output.as_deref().map(|o| o.display().to_string()).unwrap_or_default();
+            let line = format!(
+                "Built {} pages ({} files copied) into {output} in {:.2} s",
                 report.pages,
                 report.copied,
-                args.output.display(),
                 report.elapsed.as_secs_f64()
             );
+            // SARIF is one document on stdout; the summary goes aside.
+            if args.format == Format::Sarif {
+                eprintln!("{line}");
+            } else {
+                println!("{line}");
+            }
             0
         }
-        Err(e) => super::report_failure(&e, Format::Human),
+        Err(e) => super::report_failure(&e, args.format),
     }
 }

@@ -4,7 +4,7 @@ use crate::{CheckArgs, Format};
 use wsis::build;
 
 pub fn run(args: &CheckArgs) -> i32 {
-    let mut opts = args.sources.options(None);
+    let (_, mut opts) = args.sources.options(None);
     opts.deny_warnings = args.deny_warnings;
     match build(&opts) {
         Ok(report) => {

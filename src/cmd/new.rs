@@ -48,7 +48,7 @@ fn plan(content: &Path, kind: &NewKind) -> Result<(PathBuf, String), String> {
     })
 }
 
-fn write_new(path: &Path, text: &str) -> Result<(), String> {
+pub(super) fn write_new(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
@@ -63,11 +63,15 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
 }
 
 pub fn run(args: &NewArgs) -> i32 {
-    if !args.content.is_dir() {
-        eprintln!("error: the content folder `{}` does not exist", args.content.display());
+    let site = super::Site::find(args.content.as_deref());
+    if !site.content.is_dir() {
+        eprintln!(
+            "error: the content folder `{}` does not exist (`wsis init` creates a new site)",
+            site.content.display()
+        );
         return 1;
     }
-    match plan(&args.content, &args.kind).and_then(|(path, text)| write_new(&path, &text).map(|_| path)) {
+    match plan(&site.content, &args.kind).and_then(|(path, text)| write_new(&path, &text).map(|_| path)) {
         Ok(path) => {
             println!("Created {}", path.display());
             0

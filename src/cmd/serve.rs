@@ -181,15 +181,16 @@ pub fn run(args: &ServeArgs) -> i32 {
             return 1;
         }
     };
-    let opts = args.sources.options(Some(args.output.clone()));
-    let mut workspace = Workspace::new(opts, args.output.clone());
+    let (_, opts) = args.sources.options(Some(args.output.as_deref()));
+    let output = opts.output.clone().unwrap_or_else(|| "output".into());
+    let mut workspace = Workspace::new(opts, output.clone());
     let shared = Arc::new(Shared { version: AtomicU64::new(0), error: Mutex::new(None) });
     report(&workspace.full_build(), &shared);
-    if let Err(e) = std::fs::create_dir_all(&args.output) {
-        eprintln!("error: cannot create {}: {e}", args.output.display());
+    if let Err(e) = std::fs::create_dir_all(&output) {
+        eprintln!("error: cannot create {}: {e}", output.display());
         return 1;
     }
-    let root = args.output.clone();
+    let root = output.clone();
     for _ in 0..4 {
         let (server, shared, root) = (Arc::clone(&server), Arc::clone(&shared), root.clone());
         std::thread::spawn(move || {
@@ -198,7 +199,7 @@ pub fn run(args: &ServeArgs) -> i32 {
             }
         });
     }
-    println!("Serving {} on http://{addr}/ (Ctrl-C to stop)", args.output.display());
+    println!("Serving {} on http://{addr}/ (Ctrl-C to stop)", output.display());
     loop {
         std::thread::sleep(Duration::from_millis(150));
         let changed = workspace.changed();

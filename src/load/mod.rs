@@ -6,6 +6,7 @@
 //! files (`.DS_Store`, `.gitkeep`) are the only ones ignored.
 
 pub mod frontmatter;
+pub mod theme;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};

@@ -10,7 +10,6 @@ use crate::link::Linked;
 use crate::source::{SourceFile, Span};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
 use typst::text::FontBook;
 
 /// What the glyph check found: a warning per file, and the forums whose
@@ -24,7 +23,7 @@ pub struct Coverage {
 
 /// Warnings for the characters of brief sources that no font can print.
 /// `fonts` is the theme's fonts folder, named in the help.
-pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &Path) -> Coverage {
+pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &str) -> Coverage {
     let m = &linked.model;
     let index = &linked.index;
     // Which forums' briefs each source file reaches.
@@ -59,7 +58,7 @@ pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &Path) -> Coverag
 
 /// The warning for the first character of `file` no font covers, counting
 /// the others, and naming the briefs (of forums `years`) it reaches.
-pub(crate) fn first_missing(file: &SourceFile, book: &FontBook, fonts: &Path, years: &[u32]) -> Option<Diagnostic> {
+pub(crate) fn first_missing(file: &SourceFile, book: &FontBook, fonts: &str, years: &[u32]) -> Option<Diagnostic> {
     let mut known: HashMap<char, bool> = HashMap::new();
     let mut missing = printed_chars(&file.text).filter(|&(_, c)| !*known.entry(c).or_insert_with(|| covered(book, c)));
     let (offset, c) = missing.next()?;
@@ -79,8 +78,7 @@ pub(crate) fn first_missing(file: &SourceFile, book: &FontBook, fonts: &Path, ye
     };
     let message = format!("the PDF brief has no font for `{c}` (U+{:04X}){more}{briefs}", u32::from(c));
     let help = format!(
-        "they would print as empty boxes: add a font file that has them (a Noto font for the script, say) to `{}`",
-        fonts.display()
+        "they would print as empty boxes: add a font file that has them (a Noto font for the script, say) to {fonts}"
     );
     Some(Diagnostic::warning(file, Span::new(line, col, 1), "no-font-for-character", message).with_help(help))
 }

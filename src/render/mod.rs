@@ -7,14 +7,14 @@ pub mod glyphs;
 pub mod pdf;
 pub mod search;
 
+use crate::load::theme::ThemeFiles;
 use crate::plan::PlannedPage;
-use std::path::Path;
 use tera::Tera;
 
-/// The loaded theme templates.
+/// The loaded theme: its templates, ready to render, and its files.
 pub struct Theme {
     tera: Tera,
-    dir: std::path::PathBuf,
+    files: ThemeFiles,
     /// `brief/brief.typ`: the typst template of the PDF briefs.
     brief_typ: Option<String>,
     /// Where typeset briefs are kept by the hash of what made them.
@@ -31,6 +31,26 @@ fn describe(e: &tera::Error) -> String {
         source = s.source();
     }
     text
+}
+
+/// A template mistake found while parsing: `file:line:col: message`,
+/// with the file the template came from.
+fn template_error(files: &ThemeFiles, e: &tera::Error) -> String {
+    let text = describe(e);
+    // tera says "Failed to parse 'name'" and pest shows ` --> line:col`.
+    let name = text.split('\'').nth(1).unwrap_or("");
+    let place = text
+        .split(" --> ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .filter(|p| p.split(':').all(|n| n.parse::<usize>().is_ok()));
+    let file = files.display(&format!("templates/{name}"));
+    // pest's own explanation is the line after its last `= `.
+    let expected = text.rsplit("= ").next().filter(|_| place.is_some()).map(str::trim);
+    match (place, expected) {
+        (Some(place), Some(expected)) => format!("{file}:{place}: the template cannot be read: {expected}"),
+        _ => format!("{file}: {}", text.replace('\n', " ")),
+    }
 }
 
 /// Escapes text for HTML and XML. Unlike tera's default it leaves `/`
@@ -68,19 +88,32 @@ fn text_attrs_filter(
 }
 
 impl Theme {
-    /// Loads every template under `<theme>/templates/`.
-    pub fn load(theme_dir: &Path) -> Result<Theme, String> {
-        let templates = theme_dir.join("templates");
-        if !templates.is_dir() {
-            return Err(format!("theme folder `{}` has no `templates/` folder", theme_dir.display()));
+    /// Parses every template under the theme's `templates/`; a mistake
+    /// names the file (the overriding one, or the built-in one), its line
+    /// and column.
+    pub fn load(files: ThemeFiles) -> Result<Theme, String> {
+        let mut sources = Vec::new();
+        for (name, file) in files.under("templates") {
+            let rel = format!("templates/{name}");
+            let text = std::str::from_utf8(&file.bytes)
+                .map_err(|_| format!("{}: a template must be UTF-8 text", files.display(&rel)))?;
+            sources.push((name.to_string(), text.to_string()));
         }
-        let glob = format!("{}/**/*", templates.display());
-        let mut tera = Tera::new(&glob).map_err(|e| format!("theme `{}`: {}", theme_dir.display(), describe(&e)))?;
+        if sources.is_empty() {
+            return Err("the theme has no templates".into());
+        }
+        let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
         tera.register_filter("text_attrs", text_attrs_filter);
-        let brief_typ = std::fs::read_to_string(theme_dir.join("brief/brief.typ")).ok();
-        Ok(Theme { tera, dir: theme_dir.to_path_buf(), brief_typ, brief_cache: None })
+        tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
+        let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+        Ok(Theme { tera, files, brief_typ, brief_cache: None })
+    }
+
+    /// The theme's files (for its assets).
+    pub fn files(&self) -> &ThemeFiles {
+        &self.files
     }
 
     /// Typesets a forum's PDF brief from its data.
@@ -90,19 +123,17 @@ impl Theme {
         ident: &str,
         conformance: pdf::Conformance,
     ) -> Result<Vec<u8>, String> {
-        let template = self
-            .brief_typ
-            .as_deref()
-            .ok_or_else(|| format!("theme `{}` has no brief/brief.typ", self.dir.display()))?;
+        let template = self.brief_typ.as_deref().ok_or("the theme has no brief/brief.typ")?;
+        let path = self.files.display("brief/brief.typ");
         pdf::cached(self.brief_cache.as_deref(), template, data, conformance, || {
-            pdf::brief_pdf(&self.dir, template, data, ident, conformance)
+            pdf::brief_pdf(&self.files, &path, template, data, ident, conformance)
         })
     }
 
     /// Loads the fonts of the PDF briefs now rather than in the first brief.
     pub fn load_fonts(&self) {
         if self.brief_typ.is_some() {
-            pdf::fonts(&self.dir);
+            pdf::fonts(&self.files);
         }
     }
 
@@ -112,20 +143,31 @@ impl Theme {
         if self.brief_typ.is_none() {
             return glyphs::Coverage::default();
         }
-        glyphs::missing_glyphs(linked, pdf::fonts(&self.dir).book(), &self.dir.join("fonts"))
+        glyphs::missing_glyphs(linked, pdf::fonts(&self.files).book(), &self.fonts_folder())
     }
 
     /// Whether `file` holds a character no font of the PDF briefs has.
     pub fn lacks_glyphs(&self, file: &crate::source::SourceFile) -> bool {
-        self.brief_typ.is_some() && glyphs::first_missing(file, pdf::fonts(&self.dir).book(), &self.dir, &[]).is_some()
+        let fonts = pdf::fonts(&self.files).book();
+        self.brief_typ.is_some() && glyphs::first_missing(file, fonts, &self.fonts_folder(), &[]).is_some()
+    }
+
+    /// Where a font for the briefs goes: the theme folder's `fonts/`, or
+    /// for the built-in theme, a site theme's.
+    fn fonts_folder(&self) -> String {
+        match &self.files.dir {
+            Some(dir) => format!("`{}`", dir.join("fonts").display()),
+            None => "a `fonts/` folder in the site's theme folder (`wsis theme eject` writes one out)".into(),
+        }
     }
 
     /// Renders one page with its data.
     pub fn render(&self, page: &PlannedPage, data: serde_json::Value) -> Result<String, String> {
         let context = tera::Context::from_value(data).map_err(|e| format!("{}: {}", page.path, describe(&e)))?;
-        self.tera
-            .render(page.template, &context)
-            .map_err(|e| format!("{} (template {}): {}", page.path, page.template, describe(&e)))
+        self.tera.render(page.template, &context).map_err(|e| {
+            let file = self.files.display(&format!("templates/{}", page.template));
+            format!("{file}: rendering {}: {}", page.path, describe(&e))
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 //! Deterministic: no timestamp, a stable document identifier, fonts from
 //! the binary (typst's embedded set) and from the theme's `fonts/` folder.
 
+use crate::load::theme::ThemeFiles;
 use std::path::Path;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult};
@@ -16,24 +17,17 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
-/// Fonts, loaded once per run and shared by every brief.
-pub(crate) fn fonts(theme: &Path) -> &'static FontStore {
+/// Fonts, loaded once per run and shared by every brief: typst's own,
+/// then the theme's `fonts/` (Arabic and Chinese in the default theme).
+pub(crate) fn fonts(theme: &ThemeFiles) -> &'static FontStore {
     static FONTS: OnceLock<FontStore> = OnceLock::new();
     FONTS.get_or_init(|| {
         let mut store = FontStore::new();
         store.extend(typst_kit::fonts::embedded());
-        // A theme may bring fonts for scripts beyond Latin (Noto, say).
-        let dir = theme.join("fonts");
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-            paths.sort();
-            for path in paths {
-                if let Ok(data) = std::fs::read(&path) {
-                    for font in Font::iter(Bytes::new(data)) {
-                        let info = font.info().clone();
-                        store.push((font, info));
-                    }
-                }
+        for (_, file) in theme.under("fonts") {
+            for font in Font::iter(Bytes::new(file.bytes.to_vec())) {
+                let info = font.info().clone();
+                store.push((font, info));
             }
         }
         store
@@ -185,7 +179,8 @@ fn is_missing_glyph(diags: &[typst::diag::SourceDiagnostic]) -> bool {
 /// glyph is written without the claim rather than not at all: the glyph
 /// check has already warned the editor with the file, line and column.
 pub fn brief_pdf(
-    theme: &Path,
+    theme: &ThemeFiles,
+    template_path: &str,
     template: &str,
     data: &serde_json::Value,
     ident: &str,
@@ -199,8 +194,7 @@ pub fn brief_pdf(
         json: Bytes::new(serde_json::to_vec(data).map_err(|e| e.to_string())?),
         fonts: fonts(theme),
     };
-    let template_path = theme.join("brief").join("brief.typ");
-    let describe = |diags: &[typst::diag::SourceDiagnostic]| describe(&world, &template_path, diags);
+    let describe = |diags: &[typst::diag::SourceDiagnostic]| describe(&world, template_path, diags);
     let started = std::time::Instant::now();
     let document: PagedDocument = typst::compile(&world).output.map_err(|d| describe(&d))?;
     // An outcome document is a record: PDF/A-2a for the archive (tagged,
@@ -241,7 +235,7 @@ pub fn brief_pdf(
 
 /// typst's errors as one line each: the place in the theme's `brief.typ`
 /// when there is one (`path:line:col:`), the message, and typst's hints.
-fn describe(world: &BriefWorld, template: &Path, diags: &[typst::diag::SourceDiagnostic]) -> String {
+fn describe(world: &BriefWorld, template: &str, diags: &[typst::diag::SourceDiagnostic]) -> String {
     use typst::WorldExt;
     let line = |d: &typst::diag::SourceDiagnostic| {
         let place = (d.span.id() == Some(world.main))
@@ -251,7 +245,7 @@ fn describe(world: &BriefWorld, template: &Path, diags: &[typst::diag::SourceDia
             .map(|(line, col)| format!(":{}:{}", line + 1, col + 1))
             .unwrap_or_default();
         let hints: String = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
-        format!("{}{place}: {}{hints}", template.display(), d.message)
+        format!("{template}{place}: {}{hints}", d.message)
     };
     diags.iter().map(line).collect::<Vec<_>>().join("\n")
 }

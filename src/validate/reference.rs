@@ -12,7 +12,17 @@ const RTL_LANGUAGES: &[&str] = &["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv",
 
 pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     let node = parse_yaml_file(r)?;
-    let f = r.fields(&node, "site.yaml", &["title", "description", "language", "base_url", "unsafe_html"])?;
+    let keys = ["title", "description", "language", "base_url", "unsafe_html", "theme"];
+    let f = r.fields(&node, "site.yaml", &keys)?;
+    // `theme` names a folder under themes/; it is read before the content
+    // is checked (load::theme::choose), and only its spelling here.
+    if let Some(name) = r.opt_str(&f, "theme") {
+        if !crate::load::theme::is_theme_name(&name) {
+            let span = f.value_span("theme").unwrap_or_default();
+            r.error(span, "invalid-value", format!("`theme: {name}` is not a folder name under themes/")).help =
+                Some("write the name of a folder in `themes/`, like `theme: default`".into());
+        }
+    }
     let title = r.req_str(&f, "title", "WSIS Forum Outcomes");
     let description = r.opt_str(&f, "description");
     let language = r.opt_str(&f, "language").unwrap_or_else(|| "en".into());

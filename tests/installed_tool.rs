@@ -1,0 +1,173 @@
+//! `wsis` as an editor or CI installs it: run in any content repository
+//! with the theme built into the binary, found from a subfolder, started
+//! with `init`, customised with `theme eject` or one overriding template,
+//! and reporting in the formats CI services read.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs `wsis` in `dir` as an installed tool: no `--theme`.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wsis")).current_dir(dir).args(args).output().expect("wsis runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A copy of the real content in a folder with no theme beside it.
+fn content_repository() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    tmp
+}
+
+#[test]
+fn builds_anywhere_with_the_built_in_theme_and_from_a_subfolder() {
+    let site = content_repository();
+    let out = run(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = read_tree(&site.path().join("output"));
+    assert!(built.contains_key("index.html") && built.contains_key("assets/style.css"));
+    assert!(built.contains_key("forums/2020/brief.pdf"), "the brief template and fonts are built in too");
+    // The same bytes as with the project's own theme folder.
+    let with_folder = wsis(site.path(), &["build", "--output", "with-folder"]);
+    assert!(with_folder.status.success());
+    assert!(built == read_tree(&site.path().join("with-folder")), "built-in theme differs from themes/default");
+
+    fs::remove_dir_all(site.path().join("output")).unwrap();
+    let sub = site.path().join("content/forums/2020");
+    let out = run(&sub, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let root = site.path().canonicalize().unwrap();
+    assert!(stderr(&out).contains(&format!("Using the site at {}", root.display())), "{}", stderr(&out));
+    assert!(site.path().join("output/index.html").exists(), "the output goes to the site's root");
+    assert!(run(&sub, &["check", "--no-pdf"]).status.success());
+}
+
+#[test]
+fn a_site_overrides_one_template_and_keeps_the_rest() {
+    let site = content_repository();
+    assert!(run(site.path(), &["build", "--output", "plain"]).status.success());
+    let templates = site.path().join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    let page = fs::read_to_string(repo().join("themes/default/templates/404.html")).unwrap();
+    fs::write(
+        templates.join("404.html"),
+        page.replace("{% endblock main %}", "<p>Our own words.</p>{% endblock main %}"),
+    )
+    .unwrap();
+    let out = run(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (plain, custom) = (read_tree(&site.path().join("plain")), read_tree(&site.path().join("output")));
+    assert!(String::from_utf8_lossy(&custom["404.html"]).contains("Our own words."));
+    let changed: Vec<&String> = custom.keys().filter(|k| plain.get(*k) != custom.get(*k)).collect();
+    assert_eq!(changed, ["404.html"], "only the overridden page changes");
+
+    // A mistake in it names the overriding file, line and column.
+    fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ oops( }}\n{% endblock %}\n",
+    )
+    .unwrap();
+    let out = run(site.path(), &["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("themes/default/templates/404.html:3:"), "{err}");
+}
+
+#[test]
+fn a_theme_named_in_site_yaml_is_used_and_a_missing_one_is_named_at_its_line() {
+    let site = content_repository();
+    let config = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("{text}theme: house\n")).unwrap();
+    let line = text.lines().count() + 1;
+    let out = run(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("content/site.yaml:{line}:8: error: there is no theme folder `themes/house/`")),
+        "{}",
+        stderr(&out)
+    );
+    let assets = site.path().join("themes/house/assets");
+    fs::create_dir_all(&assets).unwrap();
+    fs::write(assets.join("style.css"), "body { color: #123456 }\n").unwrap();
+    let out = run(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(site.path().join("output/assets/style.css")).unwrap(), "body { color: #123456 }\n");
+}
+
+#[test]
+fn init_makes_a_site_that_builds_with_no_warning_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(tmp.path(), &["init", "my-site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = tmp.path().join("my-site");
+    for file in ["content/site.yaml", "content/action-lines.yaml", "content/sdgs.yaml", ".gitignore"] {
+        assert!(site.join(file).exists(), "{file}");
+    }
+    assert_eq!(
+        fs::read(site.join("content/action-lines.yaml")).unwrap(),
+        fs::read(repo().join("content/action-lines.yaml")).unwrap()
+    );
+    let build = run(&site, &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(!stderr(&build).contains("warning"), "{}", stderr(&build));
+    let linked = wsis::check(&site.join("content"), false).unwrap().linked;
+    assert_eq!((linked.model.forums.len(), linked.model.sessions.len()), (1, 1));
+    assert_eq!(linked.model.action_lines.len(), 18 + 1, "the 18 action lines, and C7 over its eight");
+    assert_eq!(linked.model.sdgs.len(), 17);
+    let ignore = fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert!(ignore.contains("/output/") && ignore.contains("/.output.cache/"));
+
+    // Again: nothing is overwritten.
+    let site_yaml = fs::read(site.join("content/site.yaml")).unwrap();
+    let again = run(tmp.path(), &["init", "my-site"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exist"), "{}", stderr(&again));
+    assert_eq!(fs::read(site.join("content/site.yaml")).unwrap(), site_yaml);
+}
+
+#[test]
+fn an_ejected_theme_builds_the_same_bytes_as_the_built_in_one() {
+    let site = content_repository();
+    let out = run(site.path(), &["theme", "eject", "mine"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.path().join("mine/fonts/DroidSansFallbackFull.ttf").exists());
+    assert!(run(site.path(), &["build", "--output", "built-in"]).status.success());
+    assert!(run(site.path(), &["build", "--theme", "mine", "--output", "ejected"]).status.success());
+    assert!(read_tree(&site.path().join("built-in")) == read_tree(&site.path().join("ejected")));
+    // Ejecting again keeps the files already there.
+    fs::write(site.path().join("mine/assets/style.css"), "edited").unwrap();
+    assert!(run(site.path(), &["theme", "eject", "mine"]).status.success());
+    assert_eq!(fs::read_to_string(site.path().join("mine/assets/style.css")).unwrap(), "edited");
+}
+
+#[test]
+fn base_url_can_be_given_for_one_build() {
+    let site = content_repository();
+    let out = run(site.path(), &["build", "--no-pdf", "--base-url", "https://preview.example.org/branch-1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sitemap = fs::read_to_string(site.path().join("output/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://preview.example.org/branch-1/forums/2020/index.html</loc>"), "{sitemap}");
+    let wrong = run(site.path(), &["build", "--base-url", "preview.example.org"]);
+    assert_eq!(wrong.status.code(), Some(2), "{}", stderr(&wrong));
+}
+
+#[test]
+fn github_format_annotates_then_reports_in_full() {
+    let site = fixture_site();
+    copy_dir(&fixture("mistakes/many-files/content"), &site.path().join("content"));
+    let out = wsis(site.path(), &["check", "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let annotations = stdout(&out);
+    let errors: Vec<&str> = annotations.lines().filter(|l| l.starts_with("::error file=content/")).collect();
+    assert!(!errors.is_empty(), "{annotations}");
+    assert!(errors.iter().all(|l| l.contains(",line=") && l.contains(",col=") && l.contains("::")), "{annotations}");
+    assert!(stderr(&out).contains("error: "), "the full report follows for people");
+}
