@@ -4,9 +4,16 @@
 //!   WCAG 2.1 A and AA rules on a sample of pages in both colour schemes;
 //! - the Nu Html Checker (npm `vnu-jar`) reads every page.
 //!
-//! They need node, Chromium, Java and `npm ci` in tests/browser (CI's
-//! `.ci/run` installs them). Where they are missing the tests say so and
-//! pass, except under CI, where missing tools are a failure.
+//! - the official SARIF Multitool (npm `@microsoft/sarif-multitool-linux`)
+//!   validates `--format sarif`;
+//! - `check-jsonschema` (PyPI) validates the CI examples in docs/ci/
+//!   against the published GitHub workflow and GitLab CI schemas.
+//!
+//! They need node, Chromium, Java, `npm ci` in tests/browser and
+//! `check-jsonschema`, so they are ignored by a plain `cargo test` (which
+//! counts them as ignored, not passed); `.ci/run` installs the tools and
+//! runs them with `cargo test --locked -- --ignored`, where a missing tool
+//! is a failure.
 
 mod common;
 
@@ -18,16 +25,11 @@ fn browser_dir() -> PathBuf {
     repo().join("tests/browser")
 }
 
-/// Whether the tools are here; under CI their absence fails the test.
-fn tools_ready(what: &str, needed: &[(&str, bool)]) -> bool {
+/// Fails, naming what is missing, unless every tool is here: a check
+/// that did not run must not pass.
+fn require(what: &str, needed: &[(&str, bool)]) {
     let missing: Vec<&str> = needed.iter().filter(|(_, ok)| !ok).map(|(name, _)| *name).collect();
-    if missing.is_empty() {
-        return true;
-    }
-    let message = format!("{what}: missing {}; run .ci/run's install steps", missing.join(", "));
-    assert!(std::env::var_os("CI").is_none(), "{message}");
-    eprintln!("skipped: {message}");
-    false
+    assert!(missing.is_empty(), "{what}: missing {}; run .ci/run's install steps", missing.join(", "));
 }
 
 fn has(cmd: &str, arg: &str) -> bool {
@@ -50,10 +52,9 @@ fn validate(out: &Path) -> (bool, String) {
 }
 
 #[test]
+#[ignore = "needs Java and the Nu Html Checker (npm ci in tests/browser); .ci/run runs it"]
 fn every_page_is_valid_html() {
-    if !tools_ready("HTML validation", &[("java", has("java", "-version")), ("vnu-jar (npm ci)", vnu_jar().exists())]) {
-        return;
-    }
+    require("HTML validation", &[("java", has("java", "-version")), ("vnu-jar (npm ci)", vnu_jar().exists())]);
     let (real, _) = build_real_site();
     let (ok, report) = validate(&real.path().join("output"));
     assert!(ok, "the Nu Html Checker found errors in the real site:\n{report}");
@@ -64,15 +65,14 @@ fn every_page_is_valid_html() {
 }
 
 #[test]
+#[ignore = "needs Chromium, node and npm ci in tests/browser; .ci/run runs it"]
 fn the_site_reads_and_navigates_in_chromium_without_errors_or_violations() {
     let chromium = Path::new("/usr/bin/chromium").exists();
     let modules = browser_dir().join("node_modules/playwright-core").exists();
-    if !tools_ready(
+    require(
         "browser test",
         &[("node", has("node", "--version")), ("chromium", chromium), ("playwright-core (npm ci)", modules)],
-    ) {
-        return;
-    }
+    );
     let (real, _) = build_real_site();
     let pages = [
         "index.html",
@@ -102,4 +102,43 @@ fn the_site_reads_and_navigates_in_chromium_without_errors_or_violations() {
     let steps: Vec<&str> = json["steps"].as_array().unwrap().iter().filter_map(|s| s.as_str()).collect();
     assert!(steps.iter().any(|s| s.contains("/hlt/")), "navigated to a session: {steps:?}");
     assert!(steps.iter().any(|s| s.starts_with("search")), "followed a search result: {steps:?}");
+}
+
+#[test]
+#[ignore = "needs the SARIF Multitool (npm ci in tests/browser); .ci/run runs it"]
+fn sarif_output_passes_the_official_sarif_multitool() {
+    let tool = browser_dir().join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
+    require("SARIF validation", &[("Sarif.Multitool (npm ci)", tool.exists())]);
+    let site = fixture_site();
+    copy_dir(&fixture("mistakes/many-files/content"), &site.path().join("content"));
+    let out = wsis(site.path(), &["check", "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(results.len() > 3, "every diagnostic is a result: {log}");
+    let first = &results[0]["locations"][0]["physicalLocation"];
+    assert!(first["artifactLocation"]["uri"].as_str().unwrap().starts_with("content/"));
+    assert!(first["region"]["startLine"].as_u64().unwrap() >= 1);
+    let file = site.path().join("wsis.sarif");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let result = Command::new(&tool).arg("validate").arg(&file).output().expect("the Multitool runs");
+    let report = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "{report}{}", String::from_utf8_lossy(&result.stderr));
+    assert!(!report.contains(": error "), "the Multitool found errors:\n{report}");
+}
+
+#[test]
+#[ignore = "needs check-jsonschema (pip); .ci/run runs it"]
+fn the_ci_examples_pass_their_services_schemas() {
+    let installed = Command::new("python3").args(["-m", "check_jsonschema", "--version"]).output();
+    require("CI schemas", &[("check-jsonschema (pip)", installed.is_ok_and(|o| o.status.success()))]);
+    for (file, schema) in [("github-pages.yml", "vendor.github-workflows"), ("gitlab-pages.yml", "vendor.gitlab-ci")] {
+        let result = Command::new("python3")
+            .args(["-m", "check_jsonschema", "--builtin-schema", schema])
+            .arg(repo().join("docs/ci").join(file))
+            .output()
+            .expect("check-jsonschema runs");
+        let report = String::from_utf8_lossy(&result.stdout);
+        assert!(result.status.success(), "{file}: {report}{}", String::from_utf8_lossy(&result.stderr));
+    }
 }

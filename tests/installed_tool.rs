@@ -171,3 +171,52 @@ fn github_format_annotates_then_reports_in_full() {
     assert!(errors.iter().all(|l| l.contains(",line=") && l.contains(",col=") && l.contains("::")), "{annotations}");
     assert!(stderr(&out).contains("error: "), "the full report follows for people");
 }
+
+/// Every `run`/`script` line and `path` of a CI file, parsed as YAML.
+fn ci_commands_and_paths(file: &str) -> (Vec<String>, Vec<String>) {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let text = fs::read_to_string(repo().join("docs/ci").join(file)).unwrap();
+    let docs = YamlLoader::load_from_str(&text).unwrap_or_else(|e| panic!("{file} is not YAML: {e}"));
+    let (mut commands, mut paths) = (Vec::new(), Vec::new());
+    fn walk(y: &Yaml, key: &str, commands: &mut Vec<String>, paths: &mut Vec<String>) {
+        match y {
+            Yaml::Hash(h) => {
+                for (k, v) in h {
+                    walk(v, k.as_str().unwrap_or(""), commands, paths);
+                }
+            }
+            Yaml::Array(a) => a.iter().for_each(|v| walk(v, key, commands, paths)),
+            Yaml::String(s) if matches!(key, "run" | "script" | "before_script") => commands.push(s.clone()),
+            Yaml::String(s) if matches!(key, "path" | "paths") => paths.push(s.clone()),
+            _ => {}
+        }
+    }
+    walk(&docs[0], "", &mut commands, &mut paths);
+    (commands, paths)
+}
+
+#[test]
+fn the_ci_examples_install_check_build_cache_and_publish() {
+    for (file, output, cache) in
+        [("github-pages.yml", "output", ".output.cache"), ("gitlab-pages.yml", "public", ".public.cache/")]
+    {
+        let (commands, paths) = ci_commands_and_paths(file);
+        let has = |what: &str| commands.iter().any(|c| c.contains(what));
+        assert!(has("cargo install --locked --git"), "{file} installs wsis: {commands:?}");
+        assert!(has("wsis check --deny-warnings"), "{file} checks: {commands:?}");
+        assert!(has("wsis build --deny-warnings") && has("--base-url"), "{file} builds: {commands:?}");
+        assert!(has("--format sarif"), "{file} keeps a SARIF report: {commands:?}");
+        assert!(paths.iter().any(|p| p == cache), "{file} keeps the brief cache: {paths:?}");
+        assert!(paths.iter().any(|p| p == output), "{file} publishes {output}: {paths:?}");
+        // Every wsis command in it is one this wsis accepts.
+        for command in commands.iter().flat_map(|c| c.lines()).filter(|l| l.trim_start().starts_with("wsis ")) {
+            let words: Vec<&str> =
+                command.split_whitespace().skip(1).take_while(|w| !w.starts_with('>') && *w != "||").collect();
+            let flags: Vec<&str> = words.iter().copied().filter(|w| w.starts_with("--")).collect();
+            let help = run(&repo(), &[words[0], "--help"]);
+            for flag in flags {
+                assert!(stdout(&help).contains(flag), "{file}: `wsis {}` has no {flag}", words[0]);
+            }
+        }
+    }
+}
