@@ -66,3 +66,118 @@ fn item_title(m: &wsis::model::Model, item: wsis::link::Item) -> String {
         Item::Page(i) => m.pages[i].title.clone(),
     }
 }
+
+/// Text of a built page with tags removed and white space collapsed, so a
+/// phrase is found whatever the line breaks and markup around it.
+fn page_text(output: &std::path::Path, path: &str) -> String {
+    let html = fs::read_to_string(output.join(path)).unwrap_or_else(|_| panic!("{path} missing"));
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = decode(&text).replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The corrections of the line-by-line reading against the sources: each
+/// wrong phrase is gone and the right one is there, and each fact the
+/// sources give that was left out is now on its page.
+#[test]
+fn the_record_says_what_the_sources_say_and_no_more() {
+    let (tmp, _) = build_real_site();
+    let output = tmp.path().join("output");
+    let page = |path: &str| page_text(&output, path);
+    let has = |path: &str, phrase: &str| {
+        let text = page(path);
+        assert!(text.contains(phrase), "{path} lacks {phrase:?}:\n{text}");
+    };
+    let lacks = |path: &str, phrase: &str| {
+        let text = page(path);
+        assert!(!text.contains(phrase), "{path} still says {phrase:?}");
+    };
+    let process = "pages/wsis-process/index.html";
+    let (f2017, f2018, f2020, f2021, f2025) = (
+        "forums/2017/index.html",
+        "forums/2018/index.html",
+        "forums/2020/index.html",
+        "forums/2021/index.html",
+        "forums/2025/index.html",
+    );
+
+    // Said without a source.
+    lacks(process, "2016 onwards");
+    has(process, "no source gives the year it started");
+    lacks(f2020, "placed the WSIS Forum 2020 in Geneva on 18-22 May");
+    has(f2020, "18-22 May 2020, naming no place");
+    for activity in ["dialogue-digitalization-decade-of-action", "digital-transformation-repository"] {
+        let path = format!("ungis/{activity}/index.html");
+        lacks(&path, "no date beyond the year");
+        has(&path, "The source gives no date for");
+    }
+    lacks("pages/wsis-action-lines/index.html", "use the same 18 categories");
+    has("pages/wsis-action-lines/index.html", "Action Line Category (18)");
+    has("pages/sources/index.html", "titles and colours of the 17 Sustainable Development Goals");
+
+    // Attributed to the wrong thing.
+    lacks(f2025, "also a side event of the WSIS+20 review");
+    has(f2025, "side event during the WSIS+20 High-Level Event 2025");
+    has(process, "belong to its Action Lines slide, not to the targets");
+    lacks("pages/wsis-stocktaking/index.html", "15 000+");
+    let linked = wsis::check(&tmp.path().join("content"), false).expect("real content is valid").linked;
+    let forum_2017 = linked.model.forums.iter().find(|f| f.year == 2017).unwrap();
+    assert!(!forum_2017.publications.iter().any(|p| p.title.contains("Regional Stocktaking Reports")));
+    has(f2017, "announced for release in September 2016, before this forum");
+    lacks(process, "was adopted by \"the Ministers");
+    has(process, "\"The General Assembly, Adopts the following outcome document");
+    for event in ["joint-statement-hlpf-2018", "side-event-hlpf-2018"] {
+        let path = format!("ungis/{event}/index.html");
+        has(&path, "upcoming activities");
+        has(&path, "(announced)");
+    }
+    lacks("ungis/joint-statement-hlpf-2018/index.html", "accompanied the WSIS Forum 2018 Outcomes");
+    has(f2025, "https://www.itu.int/net4/wsis/forum/2025/Home/About");
+    has(f2025, "facilitators' presentations on the WSIS+20 Review");
+    lacks("pages/wsis-prizes/index.html", "Champions Ceremony (Wednesday 9 July) and WSIS Special Innovation Prizes");
+    has("pages/wsis-prizes/index.html", "WSIS Special Prizes and Hackathon: Coming Soon!");
+    has(f2021, "with no year");
+    has(f2018, "names no forum, event or date");
+
+    // Mis-copied.
+    has("pages/cstd-2021-health/index.html", "close the gap on Sustainable Development Goal 3");
+    has(f2018, "UNECE and UNESCWA (the slide writes \"UNCSCWA\"");
+
+    // Where the sources disagree.
+    has("pages/wsis-prizes/index.html", "Where the sources disagree");
+    has("pages/wsis-prizes/index.html", "\"submitted worldwide\"");
+    has("pages/wsis-action-lines/index.html", "Where the sources disagree on ITU's role");
+    has("pages/wsis-stocktaking/index.html", "The sources disagree on the first regional reports");
+
+    // Left out, though the sources give them.
+    has(f2020, "WSIS+15 Forum 2020");
+    has(f2020, "structured in six phases");
+    has(f2021, "Strategic Partner: Gold Plus");
+    has(f2017, "WSIS Fund in Trust: Call for Contributions 2017");
+    has(f2017, "seven languages");
+    has(process, "landlocked developing countries (LLDCs)");
+    has(process, "United Nations Development Assistance Frameworks");
+    has(process, "freedom of expression");
+    has(process, "World Intellectual Property Organization");
+    has(process, "working towards regional WSIS implementation reviews");
+    has(process, "AI for Good and the WSIS Forum organized concurrently");
+    has(process, "Implementation and follow-up to GDC");
+    has(process, "WSIS+20 Review Joint Preparatory Process");
+    has(process, "evolution of context, 20 years achievements, challenges, emerging trends and opportunities");
+    has(process, "since December 2016");
+    has(process, "WG-WSIS, Council and CSTD");
+    has(f2018, "WSIS Photo Contest 2018 finalist from Europe");
+    has(f2018, "to be launched this summer");
+}
