@@ -1,0 +1,109 @@
+//! Arbitrary bytes as one content file of the fixture site (the first
+//! byte picks which: a forum, a session, a UNGIS activity, a roadmap, a
+//! page, or one of the three YAML files), run through load, validate,
+//! link, plan and the render of every template page. Nothing may panic,
+//! and every diagnostic must point inside the file it names.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const SLOTS: &[&str] = &[
+    "forums/2020/forum.md",
+    "forums/2020/hlt/fuzzed.md",
+    "ungis/fuzzed.md",
+    "roadmaps/fuzzed.md",
+    "pages/fuzzed.md",
+    "site.yaml",
+    "action-lines.yaml",
+    "sdgs.yaml",
+];
+
+/// A private copy of the fixture site, on tmpfs when there is one.
+fn site() -> &'static PathBuf {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let base = if Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
+        let dir = base.join(format!("wsis-fuzz-{}", std::process::id()));
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/site/content");
+        copy(&from, &dir.join("content"));
+        dir
+    })
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("fuzz site folder");
+    for entry in std::fs::read_dir(from).expect("fixture site").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("fixture file");
+        }
+    }
+}
+
+/// The built-in theme, parsed once.
+fn theme() -> &'static wsis::render::Theme {
+    static THEME: OnceLock<wsis::render::Theme> = OnceLock::new();
+    THEME.get_or_init(|| {
+        let files = wsis::load::theme::ThemeFiles::builtin();
+        wsis::render::Theme::load(files).expect("the built-in theme loads")
+    })
+}
+
+/// Plans the site and renders every template page (the PDF briefs and the
+/// open data aside), as `wsis check` does.
+fn render_every_page(linked: &wsis::link::Linked) {
+    let Some(site) = linked.model.site.clone() else { return };
+    let plan = wsis::plan::plan(linked, &site, false);
+    let contexts = wsis::plan::Contexts::new(linked, &site, &plan);
+    for page in &plan.pages {
+        if matches!(page.kind, wsis::plan::PageKind::Data(_) | wsis::plan::PageKind::BriefPdf(_)) {
+            continue;
+        }
+        // A template that cannot render this content is a finding too.
+        if let Err(e) = theme().render(page, contexts.context(page)) {
+            panic!("{}: {e}", page.path);
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, bytes)) = data.split_first() else { return };
+    let slot = SLOTS[usize::from(pick) % SLOTS.len()];
+    let content = site().join("content");
+    let path = content.join(slot);
+    let original = std::fs::read(&path).ok();
+    std::fs::write(&path, bytes).expect("write fuzzed file");
+
+    let diags = match wsis::check(&content, false) {
+        Ok(checked) => {
+            render_every_page(&checked.linked);
+            checked.warnings
+        }
+        Err(diags) => diags,
+    };
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    let lines: Vec<&str> = text.split('\n').collect();
+    for d in diags.iter().filter(|d| d.path == format!("content/{slot}")) {
+        let line = lines.get(d.span.line.wrapping_sub(1));
+        let width = line.map_or(0, |l| l.chars().count());
+        assert!(
+            d.span.line >= 1 && line.is_some() && d.span.col >= 1 && d.span.col <= width + 1,
+            "{}:{}:{} lies outside the file ({} lines): {}",
+            d.path,
+            d.span.line,
+            d.span.col,
+            lines.len(),
+            d.message
+        );
+    }
+
+    match original {
+        Some(bytes) => std::fs::write(&path, bytes).expect("restore"),
+        None => std::fs::remove_file(&path).expect("remove fuzzed file"),
+    }
+});
