@@ -1,8 +1,9 @@
 //! A content file as the editor wrote it: its display path, its text, and
 //! the mapping from byte offsets to the line and column an editor sees.
 //!
-//! Invariant: `text` is valid UTF-8 with any BOM removed and CRLF folded to
-//! LF, so line numbers are the ones shown in the editor's window.
+//! Invariant: `text` is valid UTF-8 with any BOM removed and CRLF (or a lone
+//! CR) folded to LF, so line numbers are the ones shown in the editor's
+//! window.
 
 /// One loaded text file.
 #[derive(Debug)]
@@ -36,7 +37,13 @@ impl SourceFile {
     /// Normalises `raw` (BOM, CRLF) and indexes its lines.
     pub fn new(display_path: String, rel_path: String, raw: &str) -> SourceFile {
         let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let text = if without_bom.contains('\r') { without_bom.replace("\r\n", "\n") } else { without_bom.to_string() };
+        // CRLF and a lone CR (old Mac files) both end a line, as they do in
+        // editors and in the YAML parser, so every tool counts the same lines.
+        let text = if without_bom.contains('\r') {
+            without_bom.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            without_bom.to_string()
+        };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile { display_path, rel_path, text, line_starts }
@@ -92,6 +99,13 @@ mod tests {
         assert_eq!(f.position(5), (2, 2));
         assert_eq!(f.line_text(2), Some("çd: x"));
         assert_eq!(f.line_text(9), None);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_editors_and_yaml() {
+        let f = file("---\ntitle: a\rweight: 2\n---\n");
+        assert_eq!(f.line_text(3), Some("weight: 2"));
+        assert_eq!(f.position(f.text.find("weight").unwrap()), (3, 1));
     }
 
     #[test]

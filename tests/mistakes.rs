@@ -77,6 +77,7 @@ mistakes! {
     mistakes_in_many_files_are_all_reported => "many-files",
     numbers_too_large_are_errors_not_wrapped => "number-too-large",
     a_forum_that_fails_to_parse_is_one_mistake_not_fourteen => "cascade",
+    a_lone_carriage_return_ends_a_line_in_messages_too => "lone-carriage-return",
 }
 
 #[test]

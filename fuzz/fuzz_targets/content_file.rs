@@ -86,7 +86,8 @@ fuzz_target!(|data: &[u8]| {
         Err(diags) => diags,
     };
     let text = String::from_utf8_lossy(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    // Lines as an editor shows them: CRLF and a lone CR end a line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = text.split('\n').collect();
     for d in diags.iter().filter(|d| d.path == format!("content/{slot}")) {
         let line = lines.get(d.span.line.wrapping_sub(1));
