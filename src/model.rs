@@ -211,6 +211,9 @@ pub struct Forum {
     pub publications: Vec<Publication>,
     pub quotes: Vec<Quote>,
     pub regional_events: Vec<RegionalEvent>,
+    /// Extension: the documents the forum's facts come from, as the site's
+    /// sources page names them; shown on the forum page and in its briefs.
+    pub sources: Vec<String>,
     pub prizes: Option<Prizes>,
     /// Extension: the phases of that year's WSIS Prizes contest.
     pub prize_phases: Vec<PrizePhase>,

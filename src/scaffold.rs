@@ -45,6 +45,7 @@ publications: []             # - {{ title: WSIS Forum {year} Outcome Document, k
 quotes: []                   # - {{ by: Mr. John Doe, role: Secretary-General, text: "..." }}
 regional_events: []          # - {{ title: WSIS Regional Review, date: {year}-08-11, time: "09:00-10:30", organizers: [UN ESCAP], url: "https://..." }}
 # prizes: {{ submitted: 0, nominated: 0, winners: 18, champions: 72 }}
+sources: []                  # the documents the facts come from: [WSIS Forum {year} Outcome Document]
 action_lines: []             # ids from action-lines.yaml: [C2, C7-e-health]
 sdgs: []                     # goal numbers 1 to 17: [3, 17]
 # draft: true                # keeps the file out of the build until removed

@@ -95,7 +95,7 @@ fn links_inside_the_html_brief_stay_inside_it() {
     assert!(html.contains("15,000") && html.contains("E-health and SDG 3"));
     let css = fs::read_to_string(site.path().join("output/assets/brief.css")).unwrap();
     assert!(css.contains("@page { size: A4"), "the brief's stylesheet lays it out for A4");
-    assert!(css.contains("break-before: page") && css.contains("counter(page)"));
+    assert!(css.contains(".cover { min-height: 60vh; break-after: page; }") && css.contains("counter(page)"));
 }
 
 #[test]
@@ -302,4 +302,73 @@ fn the_pdf_brief_keeps_the_structure_of_the_bodies() {
     assert_eq!(text.matches("Quoted words of the session.").count(), 1, "{text}");
     let first = text.find("First point").unwrap();
     assert!(text[first..].find("inner detail") < text[first..].find("Second point"), "{text}");
+}
+
+/// The text of a PDF and of an HTML page, white space collapsed, quotes
+/// straightened.
+fn plain(text: &str) -> String {
+    let text = text.replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'").replace("&#39;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    plain(&out.replace("&amp;", "&").replace("&quot;", "\""))
+}
+
+#[test]
+fn each_brief_carries_the_whole_forum_in_both_forms() {
+    let (site, _) = build_real_site();
+    let output = site.path().join("output");
+    let linked = wsis::check(&site.path().join("content"), false).unwrap().linked;
+    let forum = |year: u32| linked.model.forums.iter().find(|f| f.year == year).unwrap();
+    let both = |year: u32| {
+        let pdf = lopdf::Document::load(output.join(wsis::urls::brief_pdf(year))).unwrap();
+        let html = fs::read_to_string(output.join(wsis::urls::brief(year))).unwrap();
+        (plain(&pdf_text(&pdf)), html_text(&html))
+    };
+    let holds = |year: u32, what: &str, phrases: Vec<String>| {
+        let (pdf, html) = both(year);
+        for phrase in &phrases {
+            assert!(pdf.contains(phrase.as_str()), "the {year} PDF brief lacks {what}: {phrase:?}");
+            assert!(html.contains(phrase.as_str()), "the {year} HTML brief lacks {what}: {phrase:?}");
+        }
+    };
+
+    let f2020 = forum(2020);
+    let gender = &f2020.distributions[0];
+    let mut split = vec![gender.title.clone()];
+    split.extend(gender.parts.iter().map(|p| p.label.clone()));
+    split.extend(["55%".to_string(), "45%".to_string()]);
+    holds(2020, "the gender split", split);
+    assert_eq!(f2020.special_tracks.len(), 5);
+    holds(2020, "the special tracks", f2020.special_tracks.iter().map(|t| t.title.clone()).collect());
+    holds(2020, "the WSIS+15 name", vec!["WSIS+15 Forum 2020".into()]);
+
+    let f2021 = forum(2021);
+    assert_eq!(f2021.hlt_facilitators.len(), 11);
+    holds(2021, "the facilitators", f2021.hlt_facilitators.iter().map(|p| p.name.clone()).collect());
+    holds(2021, "the consultation phases", f2021.consultation.iter().map(|c| c.title.clone()).collect());
+    holds(2021, "the prize phases", vec!["Selection of winning projects by the ITU Expert Group".into()]);
+
+    let f2018 = forum(2018);
+    assert_eq!(f2018.quotes.len(), 3);
+    holds(2018, "the quotes", f2018.quotes.iter().map(|q| plain(&q.text)).collect());
+    holds(2018, "who said them", f2018.quotes.iter().map(|q| q.by.clone()).collect());
+    holds(2018, "the theme on the cover", vec![f2018.theme.clone().unwrap()]);
+    for f in &linked.model.forums {
+        holds(f.year, "its sources", f.sources.iter().map(|s| plain(s)).collect());
+    }
 }

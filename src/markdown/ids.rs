@@ -47,6 +47,14 @@ pub const THEME_IDS: &[&str] = &[
     "section-hlt",
     "section-distributions",
     "section-coverage",
+    "section-sources",
+    "participation",
+    "special-tracks",
+    "consultation",
+    "prizes",
+    "hltf",
+    "voices",
+    "sources",
 ];
 
 /// The ids already taken on the page before the body's headings: the

@@ -569,6 +569,7 @@ impl<'a> Contexts<'a> {
             map.insert("hlt_facilitators".into(), serde_json::to_value(&f.hlt_facilitators).unwrap_or_default());
             map.insert("publications".into(), Value::Array(publications));
             map.insert("quotes".into(), serde_json::to_value(&f.quotes).unwrap_or_default());
+            map.insert("sources".into(), json!(f.sources));
             map.insert("regional_events".into(), Value::Array(regional));
             map.insert("prizes".into(), prizes.map(Value::Array).unwrap_or(Value::Null));
             map.insert("action_lines".into(), als);
@@ -700,6 +701,8 @@ impl<'a> Contexts<'a> {
                 "hlt_facilitators" => forum["hlt_facilitators"].clone(),
                 "regional_events" => forum["regional_events"].clone(),
                 "publications" => forum["publications"].clone(),
+                "quotes" => forum["quotes"].clone(),
+                "sources" => forum["sources"].clone(),
                 "summary" => body(&f.body.markdown, "summary_"),
                 "path" => urls::forum(f.year),
                 "pdf" => self.pdf_briefs.then(|| urls::brief_pdf(f.year)),

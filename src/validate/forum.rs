@@ -22,6 +22,7 @@ const KEYS: &[&str] = &[
     "regional_events",
     "prizes",
     "prize_phases",
+    "sources",
     "action_lines",
     "sdgs",
 ];
@@ -103,6 +104,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         }
         Some(PrizePhase { phase: phase?, title: title?, start: start.map(|d| d.value), end: end.map(|d| d.value) })
     });
+    let sources = r.str_list(&f, "sources");
     let tags = r.tags(&f);
     Some(Forum {
         year: folder_year,
@@ -122,6 +124,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         regional_events,
         prizes,
         prize_phases,
+        sources,
         tags,
         body,
         file,

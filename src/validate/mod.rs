@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 /// One validated document.
 pub enum Entity {
-    Forum(crate::model::Forum),
+    Forum(Box<crate::model::Forum>),
     Session(crate::model::Session),
     Ungis(crate::model::Ungis),
     Roadmap(crate::model::Roadmap),
@@ -113,7 +113,7 @@ fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -
         return (Outcome::Draft, Vec::new());
     }
     let entity = match kind {
-        DocKind::Forum { year } => forum::forum(&mut r, &node, *year, body, index).map(Entity::Forum),
+        DocKind::Forum { year } => forum::forum(&mut r, &node, *year, body, index).map(|f| Entity::Forum(Box::new(f))),
         DocKind::Session { year, slug } => {
             documents::session(&mut r, &node, *year, slug, body, index).map(Entity::Session)
         }
@@ -169,7 +169,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         diags.extend(ds);
         match outcome {
             Outcome::Entity(entity) => match *entity {
-                Entity::Forum(x) => model.forums.push(x),
+                Entity::Forum(x) => model.forums.push(*x),
                 Entity::Session(x) => model.sessions.push(x),
                 Entity::Ungis(x) => model.ungis.push(x),
                 Entity::Roadmap(x) => model.roadmaps.push(x),
