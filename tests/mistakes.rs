@@ -78,6 +78,7 @@ mistakes! {
     numbers_too_large_are_errors_not_wrapped => "number-too-large",
     a_forum_that_fails_to_parse_is_one_mistake_not_fourteen => "cascade",
     a_lone_carriage_return_ends_a_line_in_messages_too => "lone-carriage-return",
+    a_control_character_is_named_at_its_place => "control-character",
 }
 
 #[test]

@@ -31,6 +31,7 @@ fn rule_text(code: &str) -> &'static str {
         "layout" | "symlink" | "not-utf8" | "too-large" | "missing-file" | "unreadable" => {
             "A file that does not fit the content layout."
         }
+        "control-character" => "An invisible control character in a text file.",
         "no-outcome-sections" => "A High-Level Track session with none of the five outcome sections.",
         "no-key-figures" => "A forum without key figures.",
         "publication-without-url" => "A publication with no address.",

@@ -252,7 +252,13 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagn
     }
     let bytes = std::fs::read(abs).map_err(unreadable)?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(shown.to_string(), rel.to_string(), &text)),
+        Ok(text) => {
+            let file = SourceFile::new(shown.to_string(), rel.to_string(), &text);
+            match control_character(&file) {
+                Some(d) => Err(Box::new(d)),
+                None => Ok(file),
+            }
+        }
         Err(e) => {
             let good = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -266,6 +272,20 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagn
             Err(Box::new(d))
         }
     }
+}
+
+/// The first control character of a text file (NUL, escape, the C1
+/// controls: anything but tab and line ends), which no editor shows and
+/// YAML does not allow, as an error at its place.
+fn control_character(file: &SourceFile) -> Option<Diagnostic> {
+    let (offset, c) = file.text.char_indices().find(|&(_, c)| c.is_control() && c != '\t' && c != '\n')?;
+    let (line, col) = file.position(offset);
+    let message = format!("the file contains an invisible control character (U+{:04X})", u32::from(c));
+    let mut d = Diagnostic::error(file, Span::new(line, col, 1), "control-character", message)
+        .with_help("delete it: it may have come with text pasted from another program");
+    // The quoted line would carry the character itself.
+    d.quoted = d.quoted.map(|q| q.replace(|ch: char| ch.is_control() && ch != '\t', "\u{FFFD}"));
+    Some(d)
 }
 
 #[cfg(test)]
