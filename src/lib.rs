@@ -6,8 +6,11 @@
 //! (every output file as data) -> `render` (templates, in parallel) ->
 //! `write` (staged, then swapped in).
 
+pub mod chart;
+pub mod data_files;
 pub mod date;
 pub mod diagnostics;
+pub mod format;
 pub mod incremental;
 pub mod language;
 pub mod link;
@@ -145,7 +148,10 @@ impl Prepared {
                 };
                 self.theme.brief_pdf(&contexts.brief(i, true), &format!("wsis-brief-{year}"), conformance)
             }
-            _ => self.theme.render(page, contexts.context(page)).map(String::into_bytes),
+            kind => {
+                let template = kind.template().ok_or_else(|| format!("{}: no template renders it", page.path))?;
+                self.theme.render(template, &page.path, contexts.context(page)).map(String::into_bytes)
+            }
         }
     }
 

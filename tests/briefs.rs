@@ -28,7 +28,7 @@ fn every_forum_gets_a_pdf_and_an_html_brief_holding_its_outcomes() {
         let text = pdf_text(&doc);
         assert!(text.contains(&f.title), "{}: title not in the PDF text", f.title);
         for k in &f.key_figures {
-            let figure = wsis::plan::figure_text(k);
+            let figure = wsis::format::figure_text(k);
             assert!(text.contains(&figure), "{}: key figure {figure:?} not in the PDF", f.title);
         }
         for s in m.sessions.iter().filter(|s| s.year == f.year) {

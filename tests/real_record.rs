@@ -27,7 +27,7 @@ fn the_real_record_reads_as_the_model_says() {
         let dates = wsis::date::range_long(f.start, f.end);
         assert!(page.contains(&dates), "{}: dates {dates:?} not shown", f.title);
         for k in &f.key_figures {
-            let text = wsis::plan::figure_text(k);
+            let text = wsis::format::figure_text(k);
             assert!(page.contains(&text), "{}: figure {text:?} ({}) not shown", f.title, k.label);
             assert!(page.contains(&k.label), "{}: label {:?} not shown", f.title, k.label);
         }

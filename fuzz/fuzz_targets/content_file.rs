@@ -64,7 +64,8 @@ fn render_every_page(linked: &wsis::link::Linked) {
             continue;
         }
         // A template that cannot render this content is a finding too.
-        if let Err(e) = theme().render(page, contexts.context(page)) {
+        let Some(template) = page.kind.template() else { continue };
+        if let Err(e) = theme().render(template, &page.path, contexts.context(page)) {
             panic!("{}: {e}", page.path);
         }
     }

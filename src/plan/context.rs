@@ -4,38 +4,13 @@
 //! keeps every link relative.
 
 use super::{PageKind, Plan, PlannedPage};
+use crate::chart::{Bar, Chart};
 use crate::date::range_long;
+use crate::format::{figure_text, group_digits};
 use crate::link::{Item, Linked};
 use crate::model::*;
-use crate::render::charts::{self, Bar};
 use crate::urls;
 use serde_json::{json, Value};
-
-/// "15,000".
-pub fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A key figure as a reader sees it: "about 150", "770+".
-pub fn figure_text(k: &KeyFigure) -> String {
-    let mut n = group_digits(k.value);
-    if k.plus {
-        n.push('+');
-    }
-    match (&k.qualifier, k.approx) {
-        (Some(q), _) => format!("{q} {n}"),
-        (None, true) => format!("about {n}"),
-        (None, false) => n,
-    }
-}
 
 /// A JSON object from values that are already `Value`s (or turn into one)
 /// without serialising them again, as `json!` does: on the per-session hot
@@ -212,7 +187,7 @@ impl<'a> Contexts<'a> {
             PageKind::NotFound => ("Page not found".into(), vec![], json!({})),
             PageKind::Feed => (self.site_cfg.title.clone(), vec![], self.feed()),
             PageKind::DataIndex => {
-                let files: Vec<Value> = crate::render::data::DataFile::ALL
+                let files: Vec<Value> = crate::data_files::DataFile::ALL
                     .iter()
                     .map(|f| obj! { "path" => f.path(), "name" => f.path().trim_start_matches("data/"), "about" => f.describe() })
                     .collect();
@@ -337,7 +312,7 @@ impl<'a> Contexts<'a> {
             .collect();
         let chart =
             self.by_year_chart(&format!("SDG {}: items by forum year", s.number), l.index.by_sdg.get(&s.number));
-        obj! { "sdg" => self.sdg_json(s), "items" => items, "action_lines" => connected, "chart" => chart }
+        obj! { "sdg" => self.sdg_json(s), "items" => items, "action_lines" => connected, "chart" => json!(chart) }
     }
 
     fn matrix(&self) -> Value {
@@ -513,9 +488,9 @@ impl<'a> Contexts<'a> {
                     .collect();
                 let id = format!("distribution-{n}");
                 let chart = if d.unit == "percent" {
-                    charts::shares(&id, &d.title, &chart_parts)
+                    Chart::shares(&id, &d.title, chart_parts)
                 } else {
-                    charts::bars(&id, &d.title, &chart_parts)
+                    Chart::bars(&id, &d.title, chart_parts)
                 };
                 json!({ "title": d.title, "unit": d.unit, "parts": parts, "chart": chart })
             })
@@ -582,7 +557,7 @@ impl<'a> Contexts<'a> {
 
     /// How many of a forum year's items (the forum, its sessions, its UNGIS
     /// activities) name each action line and each SDG, as bar charts.
-    fn coverage_charts(&self, f: &Forum) -> (Option<String>, Option<String>) {
+    fn coverage_charts(&self, f: &Forum) -> (Option<Chart>, Option<Chart>) {
         let (als, sdgs) = self.coverage_counts(f);
         let al_bars: Vec<Bar> = als
             .iter()
@@ -599,8 +574,8 @@ impl<'a> Contexts<'a> {
             .collect();
         let title = |what: &str| format!("{}: items naming each {what}", f.title);
         (
-            charts::bars("coverage-al", &title("Action Line"), &al_bars),
-            charts::bars("coverage-sdg", &title("SDG"), &sdg_bars),
+            Chart::bars("coverage-al", &title("Action Line"), al_bars),
+            Chart::bars("coverage-sdg", &title("SDG"), sdg_bars),
         )
     }
 
@@ -741,7 +716,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// Items per forum year, for an action line's or an SDG's page.
-    fn by_year_chart(&self, title: &str, items: Option<&Vec<Item>>) -> Option<String> {
+    fn by_year_chart(&self, title: &str, items: Option<&Vec<Item>>) -> Option<Chart> {
         let m = self.m();
         let mut years: std::collections::BTreeMap<u32, u64> = std::collections::BTreeMap::new();
         for item in items.into_iter().flatten() {
@@ -757,7 +732,7 @@ impl<'a> Contexts<'a> {
         }
         let bars: Vec<Bar> =
             years.into_iter().map(|(y, n)| Bar { label: y.to_string(), value: n, color: None, text: None }).collect();
-        charts::bars("by-year", title, &bars)
+        Chart::bars("by-year", title, bars)
     }
 
     fn action_line(&self, a: &ActionLine) -> Value {
@@ -786,7 +761,7 @@ impl<'a> Contexts<'a> {
             })
             .collect();
         let chart = self.by_year_chart(&format!("{}: items by forum year", a.id), l.index.by_action_line.get(&a.id));
-        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "by_sdg" => by_sdg, "chart" => chart }
+        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "by_sdg" => by_sdg, "chart" => json!(chart) }
     }
 
     fn feed(&self) -> Value {
@@ -838,21 +813,5 @@ fn format_label(format: &str) -> &'static str {
         "in-person" => "In person",
         "virtual" => "Virtual",
         _ => "Hybrid",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn figures_keep_their_qualifiers() {
-        let k = |value, approx, plus| KeyFigure { label: String::new(), value, approx, plus, qualifier: None };
-        assert_eq!(figure_text(&k(15000, false, false)), "15,000");
-        assert_eq!(figure_text(&k(160, true, false)), "about 160");
-        assert_eq!(figure_text(&k(770, false, true)), "770+");
-        assert_eq!(group_digits(1234567), "1,234,567");
-        let more = KeyFigure { qualifier: Some("more than".into()), ..k(1800, false, false) };
-        assert_eq!(figure_text(&more), "more than 1,800");
     }
 }

@@ -12,7 +12,7 @@ use crate::link::Linked;
 use crate::model::SiteConfig;
 use crate::urls;
 
-pub use context::{figure_text, group_digits, Contexts};
+pub use context::Contexts;
 
 /// What a page shows; indices point into the model's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,10 +42,38 @@ pub enum PageKind {
     /// The open-data page listing the files.
     DataIndex,
     /// One open-data file, written by Rust, not a template.
-    Data(crate::render::data::DataFile),
+    Data(crate::data_files::DataFile),
 }
 
 impl PageKind {
+    /// The theme template that renders this page; `None` for the files
+    /// written without one (the PDF briefs, by typst; the open data).
+    pub fn template(&self) -> Option<&'static str> {
+        Some(match self {
+            PageKind::Home => "home.html",
+            PageKind::Forums => "forums.html",
+            PageKind::Forum(_) => "forum.html",
+            PageKind::Brief(_) => "brief.html",
+            PageKind::Session(_) => "session.html",
+            PageKind::UngisIndex => "ungis-list.html",
+            PageKind::Ungis(_) => "ungis.html",
+            PageKind::RoadmapsIndex => "roadmaps.html",
+            PageKind::Roadmap(_) => "roadmap.html",
+            PageKind::Page(_) => "page.html",
+            PageKind::ActionLinesIndex => "action-lines.html",
+            PageKind::ActionLine(_) => "action-line.html",
+            PageKind::SdgsIndex => "sdgs.html",
+            PageKind::Sdg(_) => "sdg.html",
+            PageKind::Matrix => "matrix.html",
+            PageKind::NotFound => "404.html",
+            PageKind::Feed => "atom.xml",
+            PageKind::Sitemap => "sitemap.xml",
+            PageKind::Search => "search.html",
+            PageKind::DataIndex => "data.html",
+            PageKind::BriefPdf(_) | PageKind::Data(_) => return None,
+        })
+    }
+
     /// Whether rendering this page takes far longer than a template page
     /// (typesetting a PDF brief), so the build schedules it on its own.
     pub fn is_costly(&self) -> bool {
@@ -58,8 +86,6 @@ impl PageKind {
 pub struct PlannedPage {
     /// Path under the output folder, `/`-separated.
     pub path: String,
-    /// Template name in the theme.
-    pub template: &'static str,
     pub kind: PageKind,
 }
 
@@ -77,49 +103,48 @@ pub struct Plan {
 pub fn plan(l: &Linked, site: &SiteConfig, pdf_briefs: bool) -> Plan {
     let m = &l.model;
     let mut pages = Vec::with_capacity(m.sessions.len() + 64);
-    let mut add =
-        |path: String, template: &'static str, kind: PageKind| pages.push(PlannedPage { path, template, kind });
-    add("index.html".into(), "home.html", PageKind::Home);
-    add("forums/index.html".into(), "forums.html", PageKind::Forums);
+    let mut add = |path: String, kind: PageKind| pages.push(PlannedPage { path, kind });
+    add("index.html".into(), PageKind::Home);
+    add("forums/index.html".into(), PageKind::Forums);
     for (i, f) in m.forums.iter().enumerate() {
-        add(urls::forum(f.year), "forum.html", PageKind::Forum(i));
-        add(urls::brief(f.year), "brief.html", PageKind::Brief(i));
+        add(urls::forum(f.year), PageKind::Forum(i));
+        add(urls::brief(f.year), PageKind::Brief(i));
         if pdf_briefs {
-            add(urls::brief_pdf(f.year), "", PageKind::BriefPdf(i));
+            add(urls::brief_pdf(f.year), PageKind::BriefPdf(i));
         }
     }
     for (i, s) in m.sessions.iter().enumerate() {
-        add(urls::session(s.year, &s.slug), "session.html", PageKind::Session(i));
+        add(urls::session(s.year, &s.slug), PageKind::Session(i));
     }
-    add("ungis/index.html".into(), "ungis-list.html", PageKind::UngisIndex);
+    add("ungis/index.html".into(), PageKind::UngisIndex);
     for (i, u) in m.ungis.iter().enumerate() {
-        add(urls::ungis(&u.slug), "ungis.html", PageKind::Ungis(i));
+        add(urls::ungis(&u.slug), PageKind::Ungis(i));
     }
-    add("roadmaps/index.html".into(), "roadmaps.html", PageKind::RoadmapsIndex);
+    add("roadmaps/index.html".into(), PageKind::RoadmapsIndex);
     for (i, r) in m.roadmaps.iter().enumerate() {
-        add(urls::roadmap(&r.slug), "roadmap.html", PageKind::Roadmap(i));
+        add(urls::roadmap(&r.slug), PageKind::Roadmap(i));
     }
     for (i, p) in m.pages.iter().enumerate() {
-        add(urls::page(&p.slug), "page.html", PageKind::Page(i));
+        add(urls::page(&p.slug), PageKind::Page(i));
     }
-    add("action-lines/index.html".into(), "action-lines.html", PageKind::ActionLinesIndex);
+    add("action-lines/index.html".into(), PageKind::ActionLinesIndex);
     for (i, a) in m.action_lines.iter().enumerate() {
-        add(urls::action_line(&a.id), "action-line.html", PageKind::ActionLine(i));
+        add(urls::action_line(&a.id), PageKind::ActionLine(i));
     }
-    add("sdgs/index.html".into(), "sdgs.html", PageKind::SdgsIndex);
+    add("sdgs/index.html".into(), PageKind::SdgsIndex);
     for (i, s) in m.sdgs.iter().enumerate() {
-        add(urls::sdg(s.number), "sdg.html", PageKind::Sdg(i));
+        add(urls::sdg(s.number), PageKind::Sdg(i));
     }
-    add("matrix/index.html".into(), "matrix.html", PageKind::Matrix);
-    add("search/index.html".into(), "search.html", PageKind::Search);
-    add("data/index.html".into(), "data.html", PageKind::DataIndex);
-    for file in crate::render::data::DataFile::ALL {
-        add(file.path().into(), "", PageKind::Data(file));
+    add("matrix/index.html".into(), PageKind::Matrix);
+    add("search/index.html".into(), PageKind::Search);
+    add("data/index.html".into(), PageKind::DataIndex);
+    for file in crate::data_files::DataFile::ALL {
+        add(file.path().into(), PageKind::Data(file));
     }
-    add("404.html".into(), "404.html", PageKind::NotFound);
-    add("atom.xml".into(), "atom.xml", PageKind::Feed);
+    add("404.html".into(), PageKind::NotFound);
+    add("atom.xml".into(), PageKind::Feed);
     if site.base_url.is_some() {
-        add("sitemap.xml".into(), "sitemap.xml", PageKind::Sitemap);
+        add("sitemap.xml".into(), PageKind::Sitemap);
     }
     let copies = m.statics.iter().map(|s| (s.abs_path.clone(), s.rel_path.clone())).collect();
     Plan { pages, pdf_briefs, copies }

@@ -3,17 +3,10 @@
 //! screen readers), and uses the page's colours through CSS classes and
 //! `currentColor`, so it follows light and dark themes and prints crisp.
 
+use crate::chart::{Bar, Chart, Style};
+use crate::format::group_digits;
 use crate::render::escape;
 use std::fmt::Write as _;
-
-/// One bar: its label, its value and, optionally, its own colour.
-pub struct Bar {
-    pub label: String,
-    pub value: u64,
-    pub color: Option<String>,
-    /// Shown instead of the bare value ("55%").
-    pub text: Option<String>,
-}
 
 const WIDTH: u32 = 640;
 const LABEL_WIDTH: u32 = 260;
@@ -43,8 +36,17 @@ fn open_svg(id: &str, title: &str, height: u32, data: &[Bar]) -> String {
     )
 }
 
+/// A chart as inline SVG.
+pub fn svg(chart: &Chart) -> String {
+    let drawn = match chart.style {
+        Style::Bars => bars(&chart.id, &chart.title, &chart.bars),
+        Style::Shares => shares(&chart.id, &chart.title, &chart.bars),
+    };
+    drawn.unwrap_or_default()
+}
+
 /// A horizontal bar chart; `None` when there is nothing to draw.
-pub fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
+fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
     let max = bars.iter().map(|b| b.value).max().filter(|m| *m > 0)?;
     let height = ROW * bars.len() as u32 + 8;
     let plot = WIDTH - LABEL_WIDTH - 70;
@@ -57,7 +59,7 @@ pub fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
             Some(c) => format!(r#" style="fill:{}""#, escape(c)),
             None => String::new(),
         };
-        let text = b.text.clone().unwrap_or_else(|| crate::plan::group_digits(b.value));
+        let text = b.text.clone().unwrap_or_else(|| group_digits(b.value));
         let _ = write!(
             svg,
             r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text><rect x="{LABEL_WIDTH}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" class="chart-value">{}</text>"#,
@@ -76,7 +78,7 @@ pub fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
 }
 
 /// One stacked bar of shares (a percent distribution), with a legend.
-pub fn shares(id: &str, title: &str, parts: &[Bar]) -> Option<String> {
+fn shares(id: &str, title: &str, parts: &[Bar]) -> Option<String> {
     let total: u64 = parts.iter().map(|p| p.value).sum();
     if total == 0 {
         return None;
@@ -91,7 +93,7 @@ pub fn shares(id: &str, title: &str, parts: &[Bar]) -> Option<String> {
         let color = p.color.clone().unwrap_or_else(|| PALETTE[i % PALETTE.len()].to_string());
         let _ = write!(svg, r#"<rect x="{x:.1}" y="4" width="{w:.1}" height="28" style="fill:{}"/>"#, escape(&color));
         let ly = 44 + 22 * i as u32;
-        let text = p.text.clone().unwrap_or_else(|| crate::plan::group_digits(p.value));
+        let text = p.text.clone().unwrap_or_else(|| group_digits(p.value));
         let _ = write!(
             svg,
             r#"<rect x="0" y="{}" width="14" height="14" style="fill:{}"/><text x="22" y="{}" class="chart-label">{} — {}</text>"#,

@@ -8,7 +8,6 @@ pub mod pdf;
 pub mod search;
 
 use crate::load::theme::ThemeFiles;
-use crate::plan::PlannedPage;
 use tera::Tera;
 
 /// The loaded theme: its templates, ready to render, and its files.
@@ -73,6 +72,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `{{ chart | svg_chart | safe }}`: a chart the plan described, drawn as
+/// inline SVG (nothing for a null chart).
+fn svg_chart_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    if value.is_null() {
+        return Ok(tera::Value::String(String::new()));
+    }
+    let chart: crate::chart::Chart =
+        serde_json::from_value(value.clone()).map_err(|e| tera::Error::msg(format!("not a chart: {e}")))?;
+    Ok(tera::Value::String(charts::svg(&chart)))
+}
+
 /// `{{ title | text_attrs | safe }}`: ` dir="auto"`, plus ` lang="xx"` for a
 /// text in another script, for the element that shows an editor's text.
 fn text_attrs_filter(
@@ -106,6 +119,7 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
         tera.register_filter("text_attrs", text_attrs_filter);
+        tera.register_filter("svg_chart", svg_chart_filter);
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
         Ok(Theme { tera, files, brief_typ, brief_cache: None })
@@ -161,12 +175,12 @@ impl Theme {
         }
     }
 
-    /// Renders one page with its data.
-    pub fn render(&self, page: &PlannedPage, data: serde_json::Value) -> Result<String, String> {
-        let context = tera::Context::from_value(data).map_err(|e| format!("{}: {}", page.path, describe(&e)))?;
-        self.tera.render(page.template, &context).map_err(|e| {
-            let file = self.files.display(&format!("templates/{}", page.template));
-            format!("{file}: rendering {}: {}", page.path, describe(&e))
+    /// Renders the page at `path` (named in messages) with `template`.
+    pub fn render(&self, template: &str, path: &str, data: serde_json::Value) -> Result<String, String> {
+        let context = tera::Context::from_value(data).map_err(|e| format!("{path}: {}", describe(&e)))?;
+        self.tera.render(template, &context).map_err(|e| {
+            let file = self.files.display(&format!("templates/{template}"));
+            format!("{file}: rendering {path}: {}", describe(&e))
         })
     }
 }
