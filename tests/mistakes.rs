@@ -79,6 +79,7 @@ mistakes! {
     a_forum_that_fails_to_parse_is_one_mistake_not_fourteen => "cascade",
     a_lone_carriage_return_ends_a_line_in_messages_too => "lone-carriage-return",
     a_control_character_is_named_at_its_place => "control-character",
+    a_yaml_error_at_the_end_of_a_file_is_inside_it => "yaml-error-at-end",
 }
 
 #[test]

@@ -62,6 +62,21 @@ enum Frame {
     Map(Span, Vec<(Node, Node)>, Option<Node>),
 }
 
+/// The 1-based line and 0-based column of the character at `index` of
+/// `text`, clamped to the text: an index past the end is its last place.
+fn place(text: &str, index: usize) -> (usize, usize) {
+    let offset = text.char_indices().nth(index).map_or(text.len(), |(i, _)| i);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    if offset == text.len() && text.ends_with('\n') && line > 1 {
+        // Past a final line break: point at the end of the last line.
+        let last = text[..text.len() - 1].rsplit('\n').next().map_or(0, |l| l.chars().count());
+        return (line - 1, last);
+    }
+    (line, col)
+}
+
 /// Parses one YAML document. `first_line` is the file line where the YAML
 /// text starts, so spans come out in file coordinates.
 pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
@@ -70,9 +85,12 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
     let mut root: Option<Node> = None;
     let at = |line: usize, col: usize, len: usize| Span::new(line + first_line - 1, col + 1, len);
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| YamlError {
-            message: describe_scan_error(e.info()),
-            span: at(e.marker().line(), e.marker().col(), 1),
+        let (event, mark) = parser.next_token().map_err(|e| {
+            // Placed from the text itself: the scanner's own line count can
+            // run past the end (an error at the end of a file with no final
+            // line break).
+            let (line, col) = place(text, e.marker().index());
+            YamlError { message: describe_scan_error(e.info()), span: at(line, col, 1) }
         })?;
         let span = at(mark.line(), mark.col(), 1);
         let finished = match event {
@@ -220,6 +238,15 @@ mod tests {
         let deep = "[".repeat(10_000);
         let err = parse(&deep, 2).unwrap_err();
         assert!(err.message.contains("nesting"), "{err:?}");
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_the_text_stays_inside_it() {
+        let text = "- number: 3\n  color: x\n(";
+        let e = parse(text, 1).unwrap_err();
+        assert!(e.span.line <= 3, "{e:?}");
+        let e = parse("a: [1, 2\n", 1).unwrap_err();
+        assert_eq!(e.span.line, 1, "{e:?}");
     }
 
     #[test]
