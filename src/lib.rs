@@ -24,6 +24,7 @@ pub mod scaffold;
 pub mod source;
 pub mod urls;
 pub mod validate;
+pub mod vocabulary;
 pub mod write;
 
 use diagnostics::{Diagnostic, Diagnostics};

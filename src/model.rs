@@ -6,6 +6,7 @@
 
 use crate::date::Date;
 use crate::source::Span;
+pub use crate::vocabulary::{Format, PublicationKind, Stakeholder, UngisKind, Unit};
 use serde::Serialize;
 
 /// A value with the place it was written.
@@ -57,17 +58,13 @@ pub struct Sdg {
     pub color: String,
 }
 
-/// Who a person speaks for.
-pub const STAKEHOLDERS: &[&str] =
-    &["government", "private-sector", "civil-society", "academia", "technical-community", "international-organization"];
-
 /// A facilitator, speaker or quoted person.
 #[derive(Debug, Clone, Serialize)]
 pub struct Person {
     pub name: String,
     pub role: Option<String>,
     pub organization: Option<String>,
-    pub stakeholder: Option<String>,
+    pub stakeholder: Option<Stakeholder>,
 }
 
 /// A headline number.
@@ -96,7 +93,7 @@ pub struct Part {
 pub struct Distribution {
     pub title: String,
     /// `percent` or `count`.
-    pub unit: String,
+    pub unit: Unit,
     pub parts: Vec<Part>,
 }
 
@@ -116,21 +113,10 @@ pub struct ConsultationPhase {
     pub time: Option<String>,
 }
 
-pub const PUBLICATION_KINDS: &[&str] = &[
-    "outcome-document",
-    "hlt-outcomes",
-    "action-lines-report",
-    "stocktaking-report",
-    "success-stories",
-    "regional-report",
-    "sdg-matrix",
-    "other",
-];
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Publication {
     pub title: String,
-    pub kind: String,
+    pub kind: PublicationKind,
     pub url: Option<String>,
     #[serde(skip)]
     pub span: Span,
@@ -170,8 +156,6 @@ pub struct PrizePhase {
     pub end: Option<Date>,
 }
 
-pub const FORMATS: &[&str] = &["in-person", "virtual", "hybrid"];
-
 /// What every document that names action lines and SDGs carries.
 #[derive(Debug, Clone, Default)]
 pub struct Tags {
@@ -202,7 +186,7 @@ pub struct Forum {
     /// sources do not name the venue, and nothing is invented.
     pub venue: Option<String>,
     /// Likewise optional when the sources do not say.
-    pub format: Option<String>,
+    pub format: Option<Format>,
     pub key_figures: Vec<KeyFigure>,
     pub distributions: Vec<Distribution>,
     pub special_tracks: Vec<SpecialTrack>,
@@ -241,14 +225,12 @@ pub struct Session {
     pub file: usize,
 }
 
-pub const UNGIS_KINDS: &[&str] = &["side-event", "joint-statement", "dialogue", "repository", "meeting"];
-
 /// `ungis/<slug>.md`.
 #[derive(Debug, Clone)]
 pub struct Ungis {
     pub slug: String,
     pub title: String,
-    pub kind: String,
+    pub kind: UngisKind,
     pub date: Date,
     /// Last day when `date` is a period (`a..b`).
     pub date_end: Option<Date>,

@@ -3,7 +3,7 @@
 //! written (`wsis check` accepts it).
 
 use crate::date::Date;
-use crate::model::{FORMATS, PUBLICATION_KINDS, STAKEHOLDERS, UNGIS_KINDS};
+use crate::vocabulary::{Closed, Format, PublicationKind, Stakeholder, UngisKind};
 
 /// A file name from a title: lowercase ASCII letters, digits and `-`.
 /// `None` when the title has no ASCII letter or digit to build one from.
@@ -55,10 +55,10 @@ sdgs: []                     # goal numbers 1 to 17: [3, 17]
 Overview and outcomes of the forum, in Markdown.
 "#,
         title = quoted(&format!("WSIS Forum {year}")),
-        formats = FORMATS.join(" | "),
+        formats = Format::SPELLINGS.join(" | "),
         prev = year.saturating_sub(1),
-        stakeholders = STAKEHOLDERS.join(", "),
-        kinds = PUBLICATION_KINDS.join(", "),
+        stakeholders = Stakeholder::SPELLINGS.join(", "),
+        kinds = PublicationKind::SPELLINGS.join(", "),
     )
 }
 
@@ -84,7 +84,7 @@ sdgs: []                     # goal numbers 1 to 17: [9, 17]
 ## Recommendations
 "#,
         title = quoted(title),
-        stakeholders = STAKEHOLDERS.join(" | "),
+        stakeholders = Stakeholder::SPELLINGS.join(" | "),
     )
 }
 
@@ -104,7 +104,7 @@ sdgs: []
 What the activity is and what came of it.
 "#,
         title = quoted(title),
-        kinds = UNGIS_KINDS.join(" | "),
+        kinds = UngisKind::SPELLINGS.join(" | "),
         year = date.year,
     )
 }
@@ -215,7 +215,7 @@ An example forum written by `wsis init`: replace this text with the
 forum's overview and outcomes, in Markdown. `wsis new forum <year>` writes
 another, with every field shown.
 "#,
-        formats = FORMATS.join(" | "),
+        formats = Format::SPELLINGS.join(" | "),
     );
     let session = format!(
         r#"---

@@ -274,7 +274,7 @@ impl<'a> Contexts<'a> {
             .and_then(|y| m.forums.iter().find(|f| f.year == y.value))
             .map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
         json!({ "activity": {
-            "title": u.title, "kind": kind_label(&u.kind), "date": period_json(&u.date, u.date_end), "time": u.time, "chair": u.chair,
+            "title": u.title, "kind": u.kind.label(), "date": period_json(&u.date, u.date_end), "time": u.time, "chair": u.chair,
             "url": u.url, "forum": forum, "action_lines": als, "sdgs": sdgs, "body": u.body.html, "has_body": !u.body.html.is_empty(),
         }})
     }
@@ -426,7 +426,7 @@ impl<'a> Contexts<'a> {
     }
 
     fn ungis_summary(&self, u: &Ungis) -> Value {
-        json!({ "title": u.title, "path": urls::ungis(&u.slug), "date": period_json(&u.date, u.date_end), "time": u.time, "kind": kind_label(&u.kind) })
+        json!({ "title": u.title, "path": urls::ungis(&u.slug), "date": period_json(&u.date, u.date_end), "time": u.time, "kind": u.kind.label() })
     }
 
     fn action_line_json(&self, a: &ActionLine) -> Value {
@@ -472,7 +472,8 @@ impl<'a> Contexts<'a> {
                     .iter()
                     .map(|x| {
                         let share = (x.value * 100).checked_div(total).unwrap_or(0);
-                        let shown = if d.unit == "percent" { format!("{}%", x.value) } else { group_digits(x.value) };
+                        let shown =
+                            if d.unit == Unit::Percent { format!("{}%", x.value) } else { group_digits(x.value) };
                         json!({ "label": x.label, "value": x.value, "text": shown, "share": share })
                     })
                     .collect();
@@ -483,11 +484,15 @@ impl<'a> Contexts<'a> {
                         label: x.label.clone(),
                         value: x.value,
                         color: None,
-                        text: Some(if d.unit == "percent" { format!("{}%", x.value) } else { group_digits(x.value) }),
+                        text: Some(if d.unit == Unit::Percent {
+                            format!("{}%", x.value)
+                        } else {
+                            group_digits(x.value)
+                        }),
                     })
                     .collect();
                 let id = format!("distribution-{n}");
-                let chart = if d.unit == "percent" {
+                let chart = if d.unit == Unit::Percent {
                     Chart::shares(&id, &d.title, chart_parts)
                 } else {
                     Chart::bars(&id, &d.title, chart_parts)
@@ -518,7 +523,7 @@ impl<'a> Contexts<'a> {
         let mut summary = self.forum_summary(f);
         if let Value::Object(map) = &mut summary {
             // The format, unless the venue already says it ("Virtual").
-            let format = f.format.as_deref().map(format_label);
+            let format = f.format.map(Format::label);
             let said = |label: &str| f.venue.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(label));
             map.insert("format_label".into(), json!(format.filter(|label| !said(label))));
             let phases: Vec<Value> = f
@@ -648,7 +653,7 @@ impl<'a> Contexts<'a> {
             .flatten()
             .map(|j| {
                 let u = &m.ungis[*j];
-                obj! { "title" => u.title.as_str(), "kind" => kind_label(&u.kind), "date" => period_json(&u.date, u.date_end), "url" => u.url.as_deref() }
+                obj! { "title" => u.title.as_str(), "kind" => u.kind.label(), "date" => period_json(&u.date, u.date_end), "url" => u.url.as_deref() }
             })
             .collect();
         obj! {
@@ -795,23 +800,5 @@ impl<'a> Contexts<'a> {
         // at (adding `base_url` must not make every entry new to readers).
         let id_base = format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title));
         json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
-    }
-}
-
-fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "side-event" => "Side event",
-        "joint-statement" => "Joint statement",
-        "dialogue" => "Dialogue",
-        "repository" => "Repository",
-        _ => "Meeting",
-    }
-}
-
-fn format_label(format: &str) -> &'static str {
-    match format {
-        "in-person" => "In person",
-        "virtual" => "Virtual",
-        _ => "Hybrid",
     }
 }

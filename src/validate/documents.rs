@@ -32,7 +32,7 @@ pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -
     let keys = ["title", "kind", "date", "time", "chair", "forum", "url", "action_lines", "sdgs"];
     let f = r.fields(node, "a UNGIS activity's front matter", &keys)?;
     let title = r.req_str(&f, "title", "UNGIS Side Event at HLPF 2020");
-    let kind = r.req_enum(&f, "kind", UNGIS_KINDS);
+    let kind = r.req_closed::<UngisKind>(&f, "kind");
     let (date, date_end) = r.req_date_or_period(&f, "date");
     let time = r.opt_str(&f, "time");
     let chair = r.opt_str(&f, "chair");

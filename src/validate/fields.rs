@@ -8,8 +8,9 @@
 use crate::date::Date;
 use crate::diagnostics::{nearest, Diagnostic};
 use crate::load::yaml::{Node, Value};
-use crate::model::{At, Person, Tags, STAKEHOLDERS};
+use crate::model::{At, Person, Stakeholder, Tags};
 use crate::source::{SourceFile, Span};
+use crate::vocabulary::Closed;
 
 /// The largest count a file may give: search and open data are read by
 /// JavaScript, whose numbers are exact up to 2^53 - 1.
@@ -299,6 +300,16 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Optional value of a closed list (`vocabulary`).
+    pub fn opt_closed<K: Closed>(&mut self, f: &Fields, key: &str) -> Option<K> {
+        self.opt_enum(f, key, K::SPELLINGS).and_then(|text| K::parse(&text))
+    }
+
+    /// Required value of a closed list.
+    pub fn req_closed<K: Closed>(&mut self, f: &Fields, key: &str) -> Option<K> {
+        self.req_enum(f, key, K::SPELLINGS).and_then(|text| K::parse(&text))
+    }
+
     pub fn req_enum(&mut self, f: &Fields, key: &str, allowed: &[&str]) -> Option<String> {
         if f.get(key).is_none() {
             self.missing(f, key, allowed.first().copied().unwrap_or("..."));
@@ -352,7 +363,7 @@ impl<'a> Reader<'a> {
             name: self.req_str(&f, "name", "Ms. Jane Doe")?,
             role: self.opt_str(&f, "role"),
             organization: self.opt_str(&f, "organization"),
-            stakeholder: self.opt_enum(&f, "stakeholder", STAKEHOLDERS),
+            stakeholder: self.opt_closed::<Stakeholder>(&f, "stakeholder"),
         })
     }
 

@@ -47,7 +47,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         }
     }
     let venue = r.opt_str(&f, "venue");
-    let format = r.opt_enum(&f, "format", FORMATS);
+    let format = r.opt_closed::<Format>(&f, "format");
     let key_figures = r.list(&f, "key_figures", key_figure);
     let distributions = r.list(&f, "distributions", distribution);
     let special_tracks = r.list(&f, "special_tracks", |r, n| {
@@ -65,7 +65,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
     let publications = r.list(&f, "publications", |r, n| {
         let f = r.fields(n, "a publication", &["title", "kind", "url"])?;
         let title = r.req_str(&f, "title", "WSIS Forum 2020 Outcome Document");
-        let kind = r.opt_enum(&f, "kind", PUBLICATION_KINDS).unwrap_or_else(|| "other".into());
+        let kind = r.opt_closed::<PublicationKind>(&f, "kind").unwrap_or(PublicationKind::Other);
         Some(Publication { title: title?, kind, url: r.opt_url(&f, "url"), span: n.span })
     });
     let quotes = r.list(&f, "quotes", |r, n| {
@@ -151,13 +151,13 @@ fn key_figure(r: &mut Reader, n: &Node) -> Option<KeyFigure> {
 fn distribution(r: &mut Reader, n: &Node) -> Option<Distribution> {
     let f = r.fields(n, "a distribution", &["title", "unit", "parts"])?;
     let title = r.req_str(&f, "title", "Gender participation");
-    let unit = r.opt_enum(&f, "unit", &["percent", "count"]).unwrap_or_else(|| "count".into());
+    let unit = r.opt_closed::<Unit>(&f, "unit").unwrap_or(Unit::Count);
     let parts = r.list(&f, "parts", |r, n| {
         let f = r.fields(n, "a part", &["label", "value"])?;
         let label = r.req_str(&f, "label", "Female");
         Some(Part { label: label?, value: r.req_u64(&f, "value", "45")? })
     });
-    if unit == "percent" && !parts.is_empty() {
+    if unit == Unit::Percent && !parts.is_empty() {
         let sum: u64 = parts.iter().map(|p| p.value).sum();
         if sum != 100 {
             let span = f.value_span("parts").unwrap_or(n.span);
