@@ -1,0 +1,149 @@
+//! The data of a forum's outcome brief, for the HTML brief (tera) and the
+//! PDF brief (typst) alike: the forum's sections (the same as on its
+//! page), its sessions with their bodies in the form each brief reads, its
+//! UNGIS activities and its coverage. Links inside it become in-page
+//! anchors.
+
+use super::values::{period_json, session_date_json, value};
+use super::Contexts;
+use crate::date::range_long;
+use crate::markdown::{self, RenderOptions};
+use crate::model::*;
+use crate::urls;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// How a brief shows a body: plain blocks for typst, or HTML whose links
+/// to the forum and its sessions are anchors inside the brief.
+struct BriefBodies {
+    pdf: bool,
+    unsafe_html: bool,
+    /// `@/` targets inside the brief (the forum, its sessions): anchors.
+    inside: HashMap<String, String>,
+    /// Every other `@/` target, from the brief's own folder.
+    outside: HashMap<String, String>,
+    root: String,
+}
+
+impl BriefBodies {
+    fn body(&self, md: &str, id_prefix: &str) -> Value {
+        if self.pdf {
+            return Value::Array(markdown::blocks(md));
+        }
+        let resolve = |path: &str| -> Result<String, String> {
+            self.inside
+                .get(path)
+                .cloned()
+                .or_else(|| self.outside.get(path).map(|p| format!("{}{p}", self.root)))
+                .ok_or_else(|| "unresolved".to_string())
+        };
+        let opts = RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix };
+        Value::String(markdown::render(md, &opts, &resolve).html)
+    }
+}
+
+impl<'a> Contexts<'a> {
+    /// The data of forum `i`'s brief; `pdf` selects the form of the bodies
+    /// (each form renders only what it shows).
+    pub fn brief(&self, i: usize, pdf: bool) -> Value {
+        let m = self.m();
+        let f = &m.forums[i];
+        let sessions: Vec<&Session> =
+            self.l.index.sessions_by_year.get(&f.year).into_iter().flatten().map(|j| &m.sessions[*j]).collect();
+        let mut inside = HashMap::new();
+        inside.insert(m.files[f.file].rel_path.clone(), "#top".to_string());
+        for s in &sessions {
+            inside.insert(m.files[s.file].rel_path.clone(), format!("#session-{}", s.slug));
+        }
+        let bodies = BriefBodies {
+            pdf,
+            unsafe_html: self.site_cfg.unsafe_html,
+            inside,
+            outside: if pdf { HashMap::new() } else { crate::link::link_targets(m) },
+            root: urls::root_prefix(&urls::brief(f.year)),
+        };
+        let sessions: Vec<Value> = sessions.iter().map(|s| self.brief_session(s, &bodies)).collect();
+        obj! {
+            "site" => self.site_cfg.title.as_str(),
+            "language" => self.site_cfg.language.as_str(),
+            "forum" => self.brief_forum(f, &bodies),
+            "sessions" => sessions,
+            "ungis" => self.brief_ungis(f),
+            "coverage" => self.brief_coverage(f),
+        }
+    }
+
+    /// The forum's own facts and sections, and its overview as the summary.
+    fn brief_forum(&self, f: &Forum, bodies: &BriefBodies) -> Value {
+        let mut forum = self.forum_sections(f);
+        // The brief's document date: the forum's last day, so the same
+        // content gives the same PDF.
+        let issued = f.end.last_day();
+        let facts = obj! {
+            "year" => f.year,
+            "title" => f.title.as_str(),
+            "theme" => f.theme.as_deref(),
+            "dates" => range_long(f.start, f.end),
+            "issued" => obj! { "year" => issued.year, "month" => issued.month, "day" => issued.day },
+            "venue" => f.venue.as_deref(),
+            "format" => super::forum::format_label(f),
+            "key_figures" => self.key_figures(f),
+            "summary" => bodies.body(&f.body.markdown, "summary_"),
+            "path" => urls::forum(f.year),
+            "pdf" => self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
+        };
+        if let Value::Object(facts) = facts {
+            forum.extend(facts);
+        }
+        Value::Object(forum)
+    }
+
+    fn brief_session(&self, s: &Session, bodies: &BriefBodies) -> Value {
+        let (als, sdgs) = self.tags(&s.tags);
+        obj! {
+            "anchor" => format!("session-{}", s.slug),
+            "title" => s.title.as_str(),
+            // The language of a title in another script, so the PDF tags it
+            // for screen readers as the HTML does.
+            "lang" => crate::language::script_language(&s.title),
+            "date" => session_date_json(s),
+            "time" => s.time.as_deref(),
+            "facilitators" => value(&s.facilitators),
+            "speakers" => value(&s.speakers),
+            "action_lines" => als,
+            "sdgs" => sdgs,
+            "body" => bodies.body(&s.body.markdown, &format!("session-{}_", s.slug)),
+        }
+    }
+
+    fn brief_ungis(&self, f: &Forum) -> Value {
+        let m = self.m();
+        let all: Vec<Value> = self
+            .l
+            .index
+            .ungis_by_year
+            .get(&f.year)
+            .into_iter()
+            .flatten()
+            .map(|j| {
+                let u = &m.ungis[*j];
+                obj! { "title" => u.title.as_str(), "kind" => u.kind.label(), "date" => period_json(&u.date, u.date_end), "url" => u.url.as_deref() }
+            })
+            .collect();
+        Value::Array(all)
+    }
+
+    fn brief_coverage(&self, f: &Forum) -> Value {
+        let (al_counts, sdg_counts) = self.coverage_counts(f);
+        let (al_chart, sdg_chart) = self.coverage_charts(f);
+        let als: Vec<Value> = al_counts
+            .iter()
+            .map(|(a, n)| obj! { "id" => a.id.as_str(), "title" => a.title.as_str(), "count" => *n })
+            .collect();
+        let sdgs: Vec<Value> = sdg_counts
+            .iter()
+            .map(|(s, n)| obj! { "number" => s.number, "title" => s.title.as_str(), "color" => s.color.as_str(), "count" => *n })
+            .collect();
+        json!({ "action_lines": als, "sdgs": sdgs, "action_lines_chart": al_chart, "sdgs_chart": sdg_chart })
+    }
+}

@@ -1,0 +1,217 @@
+//! The data of a forum: its page, and the sections its page and its briefs
+//! both show, each built once from the model's typed values.
+
+use super::values::{date_json, opt_date_json, value};
+use super::Contexts;
+use crate::chart::{Bar, Chart};
+use crate::date::range_long;
+use crate::format::group_digits;
+use crate::model::*;
+use crate::urls;
+use serde_json::{json, Map, Value};
+
+/// How many items name each action line and each SDG.
+pub(super) type Coverage<'a> = (Vec<(&'a ActionLine, u64)>, Vec<(&'a Sdg, u64)>);
+
+impl<'a> Contexts<'a> {
+    /// A forum's page: its summary and sections, its sessions and UNGIS
+    /// activities, and the forums before and after it.
+    pub(super) fn forum(&self, i: usize) -> Value {
+        let m = self.m();
+        let f = &m.forums[i];
+        let index = &self.l.index;
+        let sessions: Vec<Value> = index
+            .sessions_by_year
+            .get(&f.year)
+            .into_iter()
+            .flatten()
+            .map(|j| self.session_summary(&m.sessions[*j]))
+            .collect();
+        let ungis: Vec<Value> =
+            index.ungis_by_year.get(&f.year).into_iter().flatten().map(|j| self.ungis_summary(&m.ungis[*j])).collect();
+        let neighbour = |x: &Forum| json!({ "title": x.title, "path": urls::forum(x.year) });
+        let prev = i.checked_sub(1).and_then(|j| m.forums.get(j)).map(neighbour);
+        let next = m.forums.get(i + 1).map(neighbour);
+        let mut summary = self.forum_summary(f);
+        if let Value::Object(map) = &mut summary {
+            let (als, sdgs) = self.tags(&f.tags);
+            let (al_chart, sdg_chart) = self.coverage_charts(f);
+            map.extend(self.forum_sections(f));
+            map.insert("end".into(), date_json(&f.end));
+            map.insert("coverage_action_lines".into(), value(&al_chart));
+            map.insert("coverage_sdgs".into(), value(&sdg_chart));
+            map.insert("action_lines".into(), als);
+            map.insert("sdgs".into(), sdgs);
+            map.insert("body".into(), json!(f.body.html));
+            map.insert("has_body".into(), json!(!f.body.html.is_empty()));
+        }
+        obj! { "forum" => summary, "sessions" => sessions, "ungis" => ungis, "prev" => prev, "next" => next }
+    }
+
+    /// The sections of a forum that its page and its briefs both show.
+    pub(super) fn forum_sections(&self, f: &Forum) -> Map<String, Value> {
+        let mut map = Map::new();
+        map.insert("format_label".into(), json!(format_label(f)));
+        map.insert("prize_phases".into(), prize_phases(f));
+        map.insert("distributions".into(), distributions(f));
+        map.insert("special_tracks".into(), value(&f.special_tracks));
+        map.insert("consultation".into(), consultation(f));
+        map.insert("hlt_facilitators".into(), value(&f.hlt_facilitators));
+        map.insert("publications".into(), publications(f));
+        map.insert("quotes".into(), value(&f.quotes));
+        map.insert("sources".into(), value(&f.sources));
+        map.insert("regional_events".into(), regional_events(f));
+        map.insert("prizes".into(), prizes(f));
+        map
+    }
+
+    /// How many of a forum year's items (the forum, its sessions, its UNGIS
+    /// activities) name each action line and each SDG, as bar charts.
+    pub(super) fn coverage_charts(&self, f: &Forum) -> (Option<Chart>, Option<Chart>) {
+        let (als, sdgs) = self.coverage_counts(f);
+        let al_bars: Vec<Bar> = als
+            .iter()
+            .map(|(a, n)| Bar { label: format!("{} {}", a.id, a.title), value: *n, color: None, text: None })
+            .collect();
+        let sdg_bars: Vec<Bar> = sdgs
+            .iter()
+            .map(|(s, n)| Bar {
+                label: format!("SDG {} {}", s.number, s.title),
+                value: *n,
+                color: Some(s.color.clone()),
+                text: None,
+            })
+            .collect();
+        let title = |what: &str| format!("{}: items naming each {what}", f.title);
+        (
+            Chart::bars("coverage-al", &title("Action Line"), al_bars),
+            Chart::bars("coverage-sdg", &title("SDG"), sdg_bars),
+        )
+    }
+
+    /// How many of a forum year's items name each action line and SDG.
+    pub(super) fn coverage_counts(&self, f: &Forum) -> Coverage<'a> {
+        let m = self.m();
+        let index = &self.l.index;
+        let mut tags: Vec<&Tags> = vec![&f.tags];
+        tags.extend(index.sessions_by_year.get(&f.year).into_iter().flatten().map(|i| &m.sessions[*i].tags));
+        tags.extend(index.ungis_by_year.get(&f.year).into_iter().flatten().map(|i| &m.ungis[*i].tags));
+        let als = m
+            .action_lines
+            .iter()
+            .map(|a| (a, tags.iter().filter(|t| t.action_lines.iter().any(|x| x.value == a.id)).count() as u64))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let sdgs = m
+            .sdgs
+            .iter()
+            .map(|s| (s, tags.iter().filter(|t| t.sdgs.iter().any(|x| x.value == s.number)).count() as u64))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        (als, sdgs)
+    }
+}
+
+/// The format, unless the venue already says it ("Virtual").
+pub(super) fn format_label(f: &Forum) -> Option<&'static str> {
+    let said = |label: &str| f.venue.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(label));
+    f.format.map(Format::label).filter(|label| !said(label))
+}
+
+fn prize_phases(f: &Forum) -> Value {
+    let phases: Vec<Value> = f
+        .prize_phases
+        .iter()
+        .map(|x| {
+            let dates = match (x.start, x.end) {
+                (Some(s), Some(e)) => Some(range_long(s, e)),
+                (Some(d), None) | (None, Some(d)) => Some(d.long()),
+                (None, None) => None,
+            };
+            obj! { "phase" => x.phase.as_str(), "title" => x.title.as_str(), "dates" => dates }
+        })
+        .collect();
+    Value::Array(phases)
+}
+
+/// A part's value as read: "55%" or "1,800".
+fn part_text(unit: Unit, value: u64) -> String {
+    match unit {
+        Unit::Percent => format!("{value}%"),
+        Unit::Count => group_digits(value),
+    }
+}
+
+/// Each distribution with its parts, their shares and its chart.
+fn distributions(f: &Forum) -> Value {
+    let all: Vec<Value> = f
+        .distributions
+        .iter()
+        .enumerate()
+        .map(|(n, d)| {
+            let total: u64 = d.parts.iter().map(|x| x.value).sum();
+            let parts: Vec<Value> = d
+                .parts
+                .iter()
+                .map(|x| {
+                    let share = (x.value * 100).checked_div(total).unwrap_or(0);
+                    json!({ "label": x.label, "value": x.value, "text": part_text(d.unit, x.value), "share": share })
+                })
+                .collect();
+            let bars: Vec<Bar> = d
+                .parts
+                .iter()
+                .map(|x| Bar {
+                    label: x.label.clone(),
+                    value: x.value,
+                    color: None,
+                    text: Some(part_text(d.unit, x.value)),
+                })
+                .collect();
+            let id = format!("distribution-{n}");
+            let chart = match d.unit {
+                Unit::Percent => Chart::shares(&id, &d.title, bars),
+                Unit::Count => Chart::bars(&id, &d.title, bars),
+            };
+            json!({ "title": d.title, "unit": d.unit, "parts": parts, "chart": chart })
+        })
+        .collect();
+    Value::Array(all)
+}
+
+fn consultation(f: &Forum) -> Value {
+    let phases: Vec<Value> = f
+        .consultation
+        .iter()
+        .map(|c| json!({ "phase": c.phase, "title": c.title, "date": opt_date_json(&c.date), "time": c.time }))
+        .collect();
+    Value::Array(phases)
+}
+
+fn regional_events(f: &Forum) -> Value {
+    let events: Vec<Value> = f
+        .regional_events
+        .iter()
+        .map(|e| json!({ "title": e.title, "date": opt_date_json(&e.date), "time": e.time, "organizers": e.organizers, "url": e.url }))
+        .collect();
+    Value::Array(events)
+}
+
+fn publications(f: &Forum) -> Value {
+    Value::Array(f.publications.iter().map(|x| json!({ "title": x.title, "kind": x.kind, "url": x.url })).collect())
+}
+
+/// The prize figures the sources give, or null.
+fn prizes(f: &Forum) -> Value {
+    let Some(x) = &f.prizes else { return Value::Null };
+    let rows: Vec<Value> = [
+        ("Projects submitted", x.submitted),
+        ("Projects nominated", x.nominated),
+        ("Winners", x.winners),
+        ("Champions", x.champions),
+    ]
+    .into_iter()
+    .filter_map(|(label, v)| v.map(|v| json!({ "label": label, "text": group_digits(v) })))
+    .collect();
+    Value::Array(rows)
+}

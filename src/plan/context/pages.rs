@@ -1,0 +1,205 @@
+//! The data of the pages that are not a forum's: home, a session, a UNGIS
+//! activity, a roadmap, an action line, an SDG, the matrix and the feed.
+
+use super::values::{opt_date_json, period_json, session_date_json};
+use super::Contexts;
+use crate::chart::{Bar, Chart};
+use crate::link::Item;
+use crate::model::*;
+use crate::urls;
+use serde_json::{json, Value};
+
+impl<'a> Contexts<'a> {
+    pub(super) fn home(&self) -> Value {
+        let m = self.m();
+        let latest = m.forums.last().map(|f| self.forum_summary(f));
+        let mut recent: Vec<&Session> = m.sessions.iter().collect();
+        recent.sort_by(|a, b| (b.date.value, &a.title).cmp(&(a.date.value, &b.title)));
+        let recent: Vec<Value> = recent.iter().take(6).map(|s| self.session_summary(s)).collect();
+        obj! { "forums" => self.forums_desc.clone(), "latest" => latest, "recent_sessions" => recent, "action_lines" => self.action_lines.clone(), "sdgs" => self.sdgs.clone() }
+    }
+
+    pub(super) fn session(&self, i: usize, forum_title: &str) -> Value {
+        let m = self.m();
+        let s = &m.sessions[i];
+        let siblings = self.l.index.sessions_by_year.get(&s.year).map(Vec::as_slice).unwrap_or_default();
+        let pos = self.session_pos[i];
+        let link = |j: &usize| {
+            let other = &m.sessions[*j];
+            obj! { "title" => other.title.as_str(), "path" => urls::session(other.year, &other.slug) }
+        };
+        let prev = pos.checked_sub(1).and_then(|j| siblings.get(j)).map(link);
+        let next = siblings.get(pos + 1).map(link);
+        let (als, sdgs) = self.tags(&s.tags);
+        let people = |list: &Vec<Person>| serde_json::to_value(list).unwrap_or_default();
+        let session = obj! {
+            "title" => s.title.as_str(),
+            "date" => session_date_json(s),
+            "time" => s.time.as_deref(),
+            "facilitators" => people(&s.facilitators),
+            "speakers" => people(&s.speakers),
+            "action_lines" => als,
+            "sdgs" => sdgs,
+            "body" => s.body.html.as_str(),
+            "has_body" => !s.body.html.is_empty(),
+            "forum" => obj! { "title" => forum_title, "path" => urls::forum(s.year), "year" => s.year },
+        };
+        obj! { "session" => session, "prev" => prev, "next" => next }
+    }
+
+    pub(super) fn ungis(&self, i: usize) -> Value {
+        let m = self.m();
+        let u = &m.ungis[i];
+        let (als, sdgs) = self.tags(&u.tags);
+        let forum = u
+            .forum
+            .as_ref()
+            .and_then(|y| m.forums.iter().find(|f| f.year == y.value))
+            .map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
+        json!({ "activity": {
+            "title": u.title, "kind": u.kind.label(), "date": period_json(&u.date, u.date_end), "time": u.time, "chair": u.chair,
+            "url": u.url, "forum": forum, "action_lines": als, "sdgs": sdgs, "body": u.body.html, "has_body": !u.body.html.is_empty(),
+        }})
+    }
+
+    pub(super) fn roadmap(&self, i: usize) -> Value {
+        let r = &self.m().roadmaps[i];
+        let activities: Vec<Value> = r
+            .activities
+            .iter()
+            .map(|a| {
+                let mut sdgs: Vec<u32> = a.sdgs.iter().map(|s| s.value).collect();
+                sdgs.sort_unstable();
+                sdgs.dedup();
+                let sdgs: Vec<Value> = sdgs.into_iter().map(|n| self.sdg_ref(n)).collect();
+                json!({ "title": a.title, "timeframe": a.timeframe, "expected_results": a.expected_results, "partners": a.partners, "sdgs": sdgs })
+            })
+            .collect();
+        json!({ "roadmap": {
+            "title": r.title, "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator,
+            "updated": opt_date_json(&r.updated), "activities": activities, "body": r.body.html, "has_body": !r.body.html.is_empty(),
+        }})
+    }
+
+    pub(super) fn sdg(&self, s: &Sdg) -> Value {
+        let l = self.l;
+        let items = self.items(l.index.by_sdg.get(&s.number));
+        let connected: Vec<Value> = self
+            .m()
+            .action_lines
+            .iter()
+            .filter_map(|a| {
+                let n = l.index.matrix.get(&(a.id.clone(), s.number))?.len();
+                Some(json!({ "action_line": self.action_line_ref(&a.id), "count": n, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) }))
+            })
+            .collect();
+        let chart =
+            self.by_year_chart(&format!("SDG {}: items by forum year", s.number), l.index.by_sdg.get(&s.number));
+        obj! { "sdg" => self.sdg_json(s), "items" => items, "action_lines" => connected, "chart" => json!(chart) }
+    }
+
+    pub(super) fn matrix(&self) -> Value {
+        let m = self.m();
+        let matrix = &self.l.index.matrix;
+        let max = matrix.values().map(Vec::len).max().unwrap_or(0);
+        let rows: Vec<Value> = m
+            .action_lines
+            .iter()
+            .map(|a| {
+                let cells: Vec<Value> = m
+                    .sdgs
+                    .iter()
+                    .map(|s| {
+                        let n = matrix.get(&(a.id.clone(), s.number)).map_or(0, Vec::len);
+                        let level = if n == 0 || max == 0 { 0 } else { 1 + (n * 3 - 1) / max };
+                        json!({ "sdg": s.number, "color": s.color, "count": n, "level": level, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) })
+                    })
+                    .collect();
+                obj! { "action_line" => self.action_line_ref(&a.id), "cells" => cells }
+            })
+            .collect();
+        obj! { "sdgs" => self.sdgs.clone(), "rows" => rows }
+    }
+
+    /// Items per forum year, for an action line's or an SDG's page.
+    pub(super) fn by_year_chart(&self, title: &str, items: Option<&Vec<Item>>) -> Option<Chart> {
+        let m = self.m();
+        let mut years: std::collections::BTreeMap<u32, u64> = std::collections::BTreeMap::new();
+        for item in items.into_iter().flatten() {
+            let year = match *item {
+                Item::Forum(i) => Some(m.forums[i].year),
+                Item::Session(i) => Some(m.sessions[i].year),
+                Item::Ungis(i) => Some(m.ungis[i].forum.as_ref().map_or(m.ungis[i].date.year, |f| f.value)),
+                Item::Roadmap(_) | Item::Page(_) => None,
+            };
+            if let Some(y) = year {
+                *years.entry(y).or_default() += 1;
+            }
+        }
+        let bars: Vec<Bar> =
+            years.into_iter().map(|(y, n)| Bar { label: y.to_string(), value: n, color: None, text: None }).collect();
+        Chart::bars("by-year", title, bars)
+    }
+
+    pub(super) fn action_line(&self, a: &ActionLine) -> Value {
+        let m = self.m();
+        let l = self.l;
+        let items = self.items(l.index.by_action_line.get(&a.id));
+        let children: Vec<Value> = m
+            .action_lines
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(a.id.as_str()))
+            .map(|c| self.action_line_json(c))
+            .collect();
+        let parent = a.parent.as_deref().map(|id| self.action_line_ref(id));
+        let roadmaps: Vec<Value> = m
+            .roadmaps
+            .iter()
+            .filter(|r| r.action_line.value == a.id)
+            .map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug) }))
+            .collect();
+        let by_sdg: Vec<Value> = m
+            .sdgs
+            .iter()
+            .filter_map(|s| {
+                let items = l.index.matrix.get(&(a.id.clone(), s.number))?;
+                Some(obj! { "sdg" => self.sdg_ref(s.number), "items" => self.items(Some(items)) })
+            })
+            .collect();
+        let chart = self.by_year_chart(&format!("{}: items by forum year", a.id), l.index.by_action_line.get(&a.id));
+        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "by_sdg" => by_sdg, "chart" => json!(chart) }
+    }
+
+    pub(super) fn feed(&self) -> Value {
+        let site = self.site_cfg;
+        let m = self.m();
+        let mut entries: Vec<(crate::date::Date, Value)> = Vec::new();
+        let mut add = |date: crate::date::Date, id: String, title: &str, path: String, summary: Option<&str>| {
+            entries.push((date, json!({ "id": id, "title": title, "path": path, "updated": format!("{}T00:00:00Z", date.first_day().iso()), "summary": summary })));
+        };
+        for f in &m.forums {
+            add(f.end, format!("forums/{}", f.year), &f.title, urls::forum(f.year), f.theme.as_deref());
+        }
+        for s in &m.sessions {
+            add(
+                s.date.value,
+                format!("forums/{}/hlt/{}", s.year, s.slug),
+                &s.title,
+                urls::session(s.year, &s.slug),
+                None,
+            );
+        }
+        for u in &m.ungis {
+            add(u.date, format!("ungis/{}", u.slug), &u.title, urls::ungis(&u.slug), None);
+        }
+        entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1["id"].as_str().cmp(&b.1["id"].as_str())));
+        entries.truncate(50);
+        let updated = entries
+            .first()
+            .map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.first_day().iso()));
+        // Entry ids never change with the address the site is published
+        // at (adding `base_url` must not make every entry new to readers).
+        let id_base = format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title));
+        json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
+    }
+}

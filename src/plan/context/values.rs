@@ -1,0 +1,147 @@
+//! The small values many pages share: dates, references to action lines
+//! and SDGs, listing items and the summaries of forums, sessions and UNGIS
+//! activities. Each is built by one function, so every page that lists a
+//! thing lists it the same way.
+
+use super::Contexts;
+use crate::date::range_long;
+use crate::format::figure_text;
+use crate::link::Item;
+use crate::model::*;
+use crate::urls;
+use serde_json::{json, Value};
+
+/// Any serialisable model value as JSON (model values always serialise).
+pub(super) fn value(x: &impl serde::Serialize) -> Value {
+    serde_json::to_value(x).unwrap_or_default()
+}
+
+pub(super) fn date_json(d: &crate::date::Date) -> Value {
+    obj! { "iso" => d.iso(), "long" => d.long() }
+}
+
+/// A day, or a period shown as "20–29 July 2020".
+pub(super) fn period_json(start: &crate::date::Date, end: Option<crate::date::Date>) -> Value {
+    match end {
+        Some(end) => obj! { "iso" => start.iso(), "long" => range_long(*start, end) },
+        None => date_json(start),
+    }
+}
+
+pub(super) fn session_date_json(s: &Session) -> Value {
+    period_json(&s.date.value, s.date_end)
+}
+
+pub(super) fn opt_date_json(d: &Option<crate::date::Date>) -> Value {
+    d.as_ref().map(date_json).unwrap_or(Value::Null)
+}
+
+impl<'a> Contexts<'a> {
+    /// A forum's headline figures as read: "about 150", "770+".
+    pub(super) fn key_figures(&self, f: &Forum) -> Value {
+        let all: Vec<Value> =
+            f.key_figures.iter().map(|k| json!({ "label": k.label, "text": figure_text(k) })).collect();
+        Value::Array(all)
+    }
+
+    pub(super) fn action_line_ref(&self, id: &str) -> Value {
+        let title = self.m().action_lines.iter().find(|a| a.id == id).map_or("", |a| a.title.as_str());
+        json!({ "id": id, "title": title, "path": urls::action_line(id) })
+    }
+
+    pub(super) fn sdg_ref(&self, n: u32) -> Value {
+        let sdg = self.m().sdgs.iter().find(|s| s.number == n);
+        json!({
+            "number": n,
+            "title": sdg.map_or("", |s| s.title.as_str()),
+            "color": sdg.map_or("#555555", |s| s.color.as_str()),
+            "path": urls::sdg(n),
+        })
+    }
+
+    pub(super) fn tags(&self, t: &Tags) -> (Value, Value) {
+        let mut als: Vec<&str> = t.action_lines.iter().map(|a| a.value.as_str()).collect();
+        als.sort_by_key(|id| self.action_line_order(id));
+        als.dedup();
+        let mut sdgs: Vec<u32> = t.sdgs.iter().map(|s| s.value).collect();
+        sdgs.sort_unstable();
+        sdgs.dedup();
+        (
+            Value::Array(als.into_iter().map(|a| self.action_line_ref(a)).collect()),
+            Value::Array(sdgs.into_iter().map(|n| self.sdg_ref(n)).collect()),
+        )
+    }
+
+    pub(super) fn action_line_order(&self, id: &str) -> usize {
+        self.m().action_lines.iter().position(|a| a.id == id).unwrap_or(usize::MAX)
+    }
+
+    pub(super) fn item(&self, item: Item) -> Value {
+        let m = self.m();
+        match item {
+            Item::Forum(i) => {
+                let f = &m.forums[i];
+                obj! { "kind" => "Forum", "title" => f.title.as_str(), "path" => urls::forum(f.year), "date" => date_json(&f.start), "year" => f.year }
+            }
+            Item::Session(i) => {
+                let s = &m.sessions[i];
+                obj! { "kind" => "High-Level Track session", "title" => s.title.as_str(), "path" => urls::session(s.year, &s.slug), "date" => session_date_json(s), "year" => s.year }
+            }
+            Item::Ungis(i) => {
+                let u = &m.ungis[i];
+                obj! { "kind" => "UNGIS activity", "title" => u.title.as_str(), "path" => urls::ungis(&u.slug), "date" => period_json(&u.date, u.date_end), "year" => u.date.year }
+            }
+            Item::Page(i) => {
+                let p = &m.pages[i];
+                obj! { "kind" => "Page", "title" => p.title.as_str(), "path" => urls::page(&p.slug), "date" => Value::Null, "year" => Value::Null }
+            }
+            Item::Roadmap(i) => {
+                let r = &m.roadmaps[i];
+                obj! { "kind" => "Roadmap", "title" => r.title.as_str(), "path" => urls::roadmap(&r.slug), "date" => opt_date_json(&r.updated), "year" => r.updated.map(|d| d.year) }
+            }
+        }
+    }
+
+    pub(super) fn items(&self, items: Option<&Vec<Item>>) -> Value {
+        Value::Array(items.map(|v| v.iter().map(|i| self.item(*i)).collect()).unwrap_or_default())
+    }
+
+    pub(super) fn forum_summary(&self, f: &Forum) -> Value {
+        json!({
+            "year": f.year,
+            "title": f.title,
+            "theme": f.theme,
+            "dates": range_long(f.start, f.end),
+            "start": date_json(&f.start),
+            "venue": f.venue,
+            "format": f.format,
+            "path": urls::forum(f.year),
+            "brief": urls::brief(f.year),
+            "brief_pdf": self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
+            "key_figures": self.key_figures(f),
+        })
+    }
+
+    pub(super) fn session_summary(&self, s: &Session) -> Value {
+        obj! {
+            "title" => s.title.as_str(),
+            "path" => urls::session(s.year, &s.slug),
+            "date" => session_date_json(s),
+            "time" => s.time.as_deref(),
+        }
+    }
+
+    pub(super) fn ungis_summary(&self, u: &Ungis) -> Value {
+        json!({ "title": u.title, "path": urls::ungis(&u.slug), "date": period_json(&u.date, u.date_end), "time": u.time, "kind": u.kind.label() })
+    }
+
+    pub(super) fn action_line_json(&self, a: &ActionLine) -> Value {
+        let count = self.l.index.by_action_line.get(&a.id).map_or(0, Vec::len);
+        json!({ "id": a.id, "title": a.title, "parent": a.parent, "lead": a.lead, "co": a.co, "path": urls::action_line(&a.id), "count": count })
+    }
+
+    pub(super) fn sdg_json(&self, s: &Sdg) -> Value {
+        let count = self.l.index.by_sdg.get(&s.number).map_or(0, Vec::len);
+        json!({ "number": s.number, "title": s.title, "color": s.color, "path": urls::sdg(s.number), "count": count })
+    }
+}
