@@ -34,6 +34,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span` in `file`; the line is quoted from the file.
     pub fn error(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+        let span = file.clamp(span);
         Diagnostic {
             severity: Severity::Error,
             code,

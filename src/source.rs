@@ -49,6 +49,16 @@ impl SourceFile {
         SourceFile { display_path, rel_path, text, line_starts }
     }
 
+    /// `span` moved inside the file when it points past its end (a parser's
+    /// place after the last line, say): every message names a real place.
+    pub fn clamp(&self, span: Span) -> Span {
+        let last = self.line_starts.len().max(1);
+        let line = span.line.clamp(1, last);
+        let width = self.line_text(line).map_or(0, |l| l.chars().count());
+        let col = if line < span.line { width + 1 } else { span.col.clamp(1, width + 1) };
+        Span { line, col, len: span.len }
+    }
+
     /// The text of line `line` (1-based), without its newline.
     pub fn line_text(&self, line: usize) -> Option<&str> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
@@ -106,6 +116,15 @@ mod tests {
         let f = file("---\ntitle: a\rweight: 2\n---\n");
         assert_eq!(f.line_text(3), Some("weight: 2"));
         assert_eq!(f.position(f.text.find("weight").unwrap()), (3, 1));
+    }
+
+    #[test]
+    fn a_place_past_the_end_is_moved_to_the_end() {
+        let f = file("!3");
+        assert_eq!(f.clamp(Span::new(2, 1, 1)), Span::new(1, 3, 1));
+        assert_eq!(f.clamp(Span::new(1, 9, 1)), Span::new(1, 3, 1));
+        let g = file("a: b\n");
+        assert_eq!(g.clamp(Span::new(2, 1, 1)), Span::new(2, 1, 1), "the empty line after a final line break is real");
     }
 
     #[test]

@@ -80,6 +80,7 @@ mistakes! {
     a_lone_carriage_return_ends_a_line_in_messages_too => "lone-carriage-return",
     a_control_character_is_named_at_its_place => "control-character",
     a_yaml_error_at_the_end_of_a_file_is_inside_it => "yaml-error-at-end",
+    a_file_with_only_a_yaml_tag_is_named_inside_it => "empty-tagged-yaml",
 }
 
 #[test]
