@@ -93,15 +93,61 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Why a run failed.
+/// Why a run failed. Content mistakes are diagnostics for editors; the
+/// others keep the error they came from, for the message and for tools.
 #[derive(Debug)]
 pub enum BuildError {
     /// Mistakes in the content, sorted, all of them.
     Content(Vec<Diagnostic>),
-    /// The theme's templates could not be loaded or applied.
-    Theme(String),
-    /// The output could not be written.
-    Io(String),
+    /// A theme file is wrong: a template, the brief template, a font.
+    Theme(ThemeError),
+    /// A file or folder could not be read or written.
+    Io { doing: &'static str, path: PathBuf, source: std::io::Error },
+    /// The folders given cannot work together (an output that holds the
+    /// content, say).
+    Folders(String),
+}
+
+/// A mistake in the theme, as its engine (tera, typst) describes it, with
+/// the theme file and place in front.
+#[derive(Debug)]
+pub struct ThemeError {
+    pub message: String,
+}
+
+impl From<String> for ThemeError {
+    fn from(message: String) -> Self {
+        ThemeError { message }
+    }
+}
+
+impl std::fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ThemeError {}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(diags) => f.write_str(&diagnostics::summary_line(diags)),
+            BuildError::Theme(e) => write!(f, "theme: {e}"),
+            BuildError::Io { doing, path, source } => write!(f, "{doing} {}: {source}", path.display()),
+            BuildError::Folders(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Theme(e) => Some(e),
+            BuildError::Io { source, .. } => Some(source),
+            BuildError::Content(_) | BuildError::Folders(_) => None,
+        }
+    }
 }
 
 /// Runs load, validate and link; returns the linked model or every
@@ -167,7 +213,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     // content is checked.
     let theme_folder = opts.theme_folder()?;
     let (theme, checked) = rayon::join(
-        || {
+        || -> Result<render::Theme, String> {
             let theme = render::Theme::load(load::theme::ThemeFiles::load(theme_folder.as_deref())?)?;
             if opts.pdf {
                 theme.load_fonts();
@@ -176,7 +222,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         },
         || check(&opts.content, opts.drafts),
     );
-    let mut theme = theme.map_err(BuildError::Theme)?;
+    let mut theme = theme.map_err(|e| BuildError::Theme(ThemeError::from(e)))?;
     theme.brief_cache = opts.output.as_deref().map(brief_cache_dir);
     let Checked { linked, mut warnings } = checked.map_err(BuildError::Content)?;
     let mut plain_briefs = std::collections::BTreeSet::new();
@@ -190,7 +236,12 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         return Err(BuildError::Content(warnings));
     }
     let Some(mut site) = linked.model.site.clone() else {
-        return Err(BuildError::Io("site.yaml did not load".into()));
+        let missing = Diagnostic::at_path(
+            &format!("{}/site.yaml", opts.content.file_name().map_or("content".into(), |n| n.to_string_lossy())),
+            "missing-file",
+            "`site.yaml` did not load".into(),
+        );
+        return Err(BuildError::Content(vec![missing]));
     };
     if let Some(url) = &opts.base_url {
         site.base_url = Some(if url.ends_with('/') { url.clone() } else { format!("{url}/") });
@@ -221,7 +272,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .par_iter()
                 .filter(checked)
                 .try_for_each(|p| prepared.render_page(&contexts, p).map(|_| ()))
-                .map_err(BuildError::Theme)?;
+                .map_err(|e| BuildError::Theme(e.into()))?;
             BuildReport { warnings: Vec::new(), pages: prepared.plan.pages.len(), copied: 0, elapsed: Duration::ZERO }
         }
     };
@@ -239,7 +290,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
     guard_output(output, &opts.content, prepared.theme.files().dir.as_deref())?;
     let assets: Vec<(String, &[u8])> =
         prepared.theme.files().under("assets").map(|(rel, f)| (format!("assets/{rel}"), f.bytes.as_ref())).collect();
-    let io = |e: std::io::Error| BuildError::Io(format!("writing {}: {e}", output.display()));
+    let io = |source: std::io::Error| BuildError::Io { doing: "writing", path: output.to_path_buf(), source };
     let staging = write::Staging::new(output).map_err(io)?;
     let done = std::sync::atomic::AtomicUsize::new(0);
     let finished = std::sync::atomic::AtomicBool::new(false);
@@ -261,7 +312,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                 .map_err(io)?;
             t.lap("dirs");
             let render_write = |page: &&plan::PlannedPage| {
-                let bytes = prepared.render_page(&contexts, page).map_err(BuildError::Theme)?;
+                let bytes = prepared.render_page(&contexts, page).map_err(|e| BuildError::Theme(e.into()))?;
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 staging.write(&page.path, &bytes).map_err(io)
             };
@@ -283,7 +334,8 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                     || render::search::index_files(&prepared.linked),
                 );
                 let briefs = workers.into_iter().try_for_each(|w| {
-                    w.join().unwrap_or_else(|_| Err(BuildError::Theme("typesetting a PDF brief failed".into())))
+                    w.join()
+                        .unwrap_or_else(|_| Err(BuildError::Theme("typesetting a PDF brief failed".to_string().into())))
                 });
                 (briefs, rest)
             });
@@ -380,7 +432,7 @@ fn guard_output(output: &Path, content: &Path, theme: Option<&Path>) -> Result<(
         let Some(dir) = dir else { continue };
         let dir = abs(dir);
         if dir.starts_with(&out) {
-            return Err(BuildError::Io(format!(
+            return Err(BuildError::Folders(format!(
                 "the output folder `{}` contains the {what} folder; choose another output",
                 output.display()
             )));

@@ -19,8 +19,7 @@ use wsis::BuildError;
 pub fn report_failure(err: &BuildError, format: Format) -> i32 {
     match err {
         BuildError::Content(diags) => print_diagnostics(diags, format),
-        BuildError::Theme(msg) => eprintln!("error: theme: {msg}"),
-        BuildError::Io(msg) => eprintln!("error: {msg}"),
+        other => eprintln!("error: {other}"),
     }
     1
 }

@@ -29,8 +29,7 @@ fn describe(err: &BuildError) -> String {
             text.push_str(&wsis::diagnostics::summary_line(diags));
             text
         }
-        BuildError::Theme(m) => format!("error: theme: {m}"),
-        BuildError::Io(m) => format!("error: {m}"),
+        other => format!("error: {other}"),
     }
 }
 
