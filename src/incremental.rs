@@ -46,12 +46,14 @@ pub struct Workspace {
     output: PathBuf,
     state: Option<Prepared>,
     stamps: Stamps,
+    /// Large PDF briefs being re-typeset after a quick rebuild.
+    pending: Vec<std::thread::JoinHandle<Result<String, String>>>,
 }
 
 impl Workspace {
     /// A workspace for `opts`, not built yet.
     pub fn new(opts: BuildOptions, output: PathBuf) -> Workspace {
-        Workspace { opts, output, state: None, stamps: Stamps::new() }
+        Workspace { opts, output, state: None, stamps: Stamps::new(), pending: Vec::new() }
     }
 
     fn scan(&self) -> Stamps {
@@ -82,19 +84,24 @@ impl Workspace {
         Ok(Rebuilt { pages: report.pages, full: true, elapsed: started.elapsed(), warnings })
     }
 
-    /// Rebuilds what `changed` needs: one page when that is enough, else all.
+    /// Rebuilds what `changed` needs: the edited document's own outputs
+    /// when no other page shows what changed, else everything.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        // Files are stamped as they were before anything is read: a file
+        // saved while this rebuild runs is seen by the next one.
+        let seen = self.scan();
+        self.wait_pending();
         if let [one] = changed {
             let started = Instant::now();
             match self.try_quick(one) {
                 Quick::Done(pages, warnings) => {
-                    self.stamps = self.scan();
+                    self.stamps = seen;
                     return Ok(Rebuilt { pages, full: false, elapsed: started.elapsed(), warnings });
                 }
                 Quick::Failed(diags) => {
                     // The next change rebuilds everything from a clean state.
                     self.state = None;
-                    self.stamps = self.scan();
+                    self.stamps = seen;
                     return Err(BuildError::Content(diags));
                 }
                 Quick::NotApplicable => {}
@@ -103,13 +110,30 @@ impl Workspace {
         self.full_build()
     }
 
+    /// Waits for the PDF briefs still being typeset in the background.
+    pub fn wait_pending(&mut self) -> Vec<Result<String, String>> {
+        self.pending.drain(..).map(|job| job.join().unwrap_or_else(|_| Err("typesetting failed".into()))).collect()
+    }
+
+    /// The background briefs that have finished: their paths, or why not.
+    pub fn finished_pending(&mut self) -> Vec<Result<String, String>> {
+        let (done, running): (Vec<_>, Vec<_>) = self.pending.drain(..).partition(|job| job.is_finished());
+        self.pending = running;
+        done.into_iter().map(|job| job.join().unwrap_or_else(|_| Err("typesetting failed".into()))).collect()
+    }
+
     fn try_quick(&mut self, path: &Path) -> Quick {
         let Some(state) = self.state.as_mut() else { return Quick::NotApplicable };
         let Ok(rel) = path.strip_prefix(&self.opts.content) else { return Quick::NotApplicable };
         let rel = rel.to_string_lossy().replace('\\', "/");
         let Some(kind) = crate::load::doc_kind(&rel) else { return Quick::NotApplicable };
-        let model = &mut state.linked.model;
-        let Some(index) = model.files.iter().position(|f| f.rel_path == rel) else { return Quick::NotApplicable };
+        let Some(index) = state.linked.model.files.iter().position(|f| f.rel_path == rel) else {
+            return Quick::NotApplicable;
+        };
+        // A deleted file changes what exists: a full build.
+        if !path.is_file() {
+            return Quick::NotApplicable;
+        }
         let source = match crate::load::read_source(&self.opts.content, &rel) {
             Ok(s) => s,
             Err(d) => return Quick::Failed(vec![*d]),
@@ -118,61 +142,140 @@ impl Workspace {
         if has_errors(&warnings) {
             return Quick::Failed(warnings);
         }
-        // A character no font has changes what the brief claims: a full
-        // build finds it and says so.
-        if self.opts.pdf && state.theme.lacks_glyphs(&source) {
+        // What the briefs claim depends on the fonts covering every
+        // character: a full build decides it.
+        if self.opts.pdf && (state.theme.lacks_glyphs(&source) || !state.plain_briefs.is_empty()) {
             return Quick::NotApplicable;
         }
         let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable };
-        let Some((item, page_path)) = replace_if_only_its_page_changes(model, entity) else {
-            return Quick::NotApplicable;
-        };
-        let old_source = std::mem::replace(&mut model.files[index], source);
-        let (headings, diags) = rerender(model, item, &page_path);
-        if has_errors(&diags) {
-            model.files[index] = old_source;
-            return Quick::Failed(diags);
+        let Some(item) = item_of(&state.linked.model, &entity) else { return Quick::NotApplicable };
+        let before = state.contexts().listing_view(item);
+        let old_source = std::mem::replace(&mut state.linked.model.files[index], source);
+        let old_entity = put(&mut state.linked.model, item, entity);
+        let page_path = own_page(&state.linked.model, item);
+        let (headings, diags) = rerender(&mut state.linked.model, item, &page_path);
+        let unchanged_elsewhere = state.contexts().listing_view(item) == before;
+        if has_errors(&diags) || !unchanged_elsewhere {
+            // Put the model back as it was built; a full build follows.
+            state.linked.model.files[index] = old_source;
+            put(&mut state.linked.model, item, old_entity);
+            let _ = rerender(&mut state.linked.model, item, &page_path);
+            return if has_errors(&diags) { Quick::Failed(diags) } else { Quick::NotApplicable };
         }
         warnings.extend(diags);
         state.linked.index.headings.insert(rel, headings);
-        let kind = match item {
-            Item::Session(i) => PageKind::Session(i),
-            Item::Ungis(i) => PageKind::Ungis(i),
-            Item::Roadmap(i) => PageKind::Roadmap(i),
-            Item::Page(i) => PageKind::Page(i),
-            Item::Forum(i) => PageKind::Forum(i),
-        };
-        if !state.plan.pages.iter().any(|p| p.kind == kind) {
-            return Quick::NotApplicable;
+        match self.write_outputs(item) {
+            Some(written) => Quick::Done(written, warnings),
+            None => Quick::NotApplicable,
         }
-        let mut kinds = vec![kind];
-        // A session's outcomes and facilitators are also in its forum's
-        // brief: the HTML brief always, the PDF when typesetting it takes
-        // well under a second.
-        if let Item::Session(i) = item {
-            let year = state.linked.model.sessions[i].year;
-            if let Some(f) = state.linked.model.forums.iter().position(|f| f.year == year) {
-                let sessions = state.linked.index.sessions_by_year.get(&year).map_or(0, Vec::len);
-                if sessions <= QUICK_PDF_SESSIONS {
-                    kinds.push(PageKind::BriefPdf(f));
-                }
-                // Last, so a reader who sees the HTML brief change finds the
-                // PDF changed too.
-                kinds.push(PageKind::Brief(f));
+    }
+
+    /// Writes everything an edit of `item` can change when no listing
+    /// does: its page, its kind's open data, the search index, and its
+    /// forum's briefs (a large PDF brief in the background). Returns how
+    /// many files were written.
+    fn write_outputs(&mut self, item: Item) -> Option<usize> {
+        let state = self.state.as_ref()?;
+        let m = &state.linked.model;
+        let mut kinds = vec![page_kind(item), PageKind::Data(data_file(item))];
+        let forum_year = match item {
+            Item::Session(i) => Some(m.sessions[i].year),
+            Item::Ungis(i) => Some(m.ungis[i].forum.as_ref().map_or(m.ungis[i].date.year, |f| f.value)),
+            Item::Forum(i) => Some(m.forums[i].year),
+            Item::Roadmap(_) | Item::Page(_) => None,
+        };
+        let forum = forum_year.and_then(|y| m.forums.iter().position(|f| f.year == y));
+        let mut background = None;
+        if let Some(f) = forum {
+            let sessions = state.linked.index.sessions_by_year.get(&m.forums[f].year).map_or(0, Vec::len);
+            if sessions <= QUICK_PDF_SESSIONS {
+                kinds.push(PageKind::BriefPdf(f));
+            } else {
+                background = Some(f);
             }
+            // After the PDF, so a reader who sees the HTML brief change
+            // finds the PDF changed too.
+            kinds.push(PageKind::Brief(f));
         }
         let contexts = state.contexts();
         let mut written = 0;
         for kind in kinds {
             // A brief left out of the plan (`--no-pdf`) is simply not written.
             let Some(page) = state.plan.pages.iter().find(|p| p.kind == kind) else { continue };
-            let Ok(bytes) = state.render_page(&contexts, page) else { return Quick::NotApplicable };
-            if write_in_place(&self.output, &page.path, &bytes).is_err() {
-                return Quick::NotApplicable;
-            }
+            let bytes = state.render_page(&contexts, page).ok()?;
+            write_in_place(&self.output, &page.path, &bytes).ok()?;
             written += 1;
         }
-        Quick::Done(written, warnings)
+        for (rel, text) in crate::render::search::index_files(&state.linked) {
+            write_in_place(&self.output, &rel, text.as_bytes()).ok()?;
+            written += 1;
+        }
+        if let Some(page) = background.and_then(|f| state.plan.pages.iter().find(|p| p.kind == PageKind::BriefPdf(f))) {
+            let PageKind::BriefPdf(f) = page.kind else { return Some(written) };
+            let data = contexts.brief(f, true);
+            let (theme, output, path) = (std::sync::Arc::clone(&state.theme), self.output.clone(), page.path.clone());
+            let ident = format!("wsis-brief-{}", m.forums[f].year);
+            self.pending.push(std::thread::spawn(move || {
+                let pdf = theme.brief_pdf(&data, &ident, crate::render::pdf::Conformance::Archival)?;
+                write_in_place(&output, &path, &pdf).map_err(|e| e.to_string())?;
+                Ok(path)
+            }));
+        }
+        Some(written)
+    }
+}
+
+/// Where `entity` sits in the model (the document from the same file).
+fn item_of(m: &crate::model::Model, entity: &Entity) -> Option<Item> {
+    match entity {
+        Entity::Session(new) => m.sessions.iter().position(|s| s.file == new.file).map(Item::Session),
+        Entity::Ungis(new) => m.ungis.iter().position(|u| u.file == new.file).map(Item::Ungis),
+        Entity::Page(new) => m.pages.iter().position(|p| p.file == new.file).map(Item::Page),
+        Entity::Roadmap(new) => m.roadmaps.iter().position(|r| r.file == new.file).map(Item::Roadmap),
+        Entity::Forum(new) => m.forums.iter().position(|f| f.file == new.file).map(Item::Forum),
+    }
+}
+
+/// Puts `entity` at `item`; returns the one it replaces.
+fn put(m: &mut crate::model::Model, item: Item, entity: Entity) -> Entity {
+    match (item, entity) {
+        (Item::Session(i), Entity::Session(new)) => Entity::Session(std::mem::replace(&mut m.sessions[i], new)),
+        (Item::Ungis(i), Entity::Ungis(new)) => Entity::Ungis(std::mem::replace(&mut m.ungis[i], new)),
+        (Item::Page(i), Entity::Page(new)) => Entity::Page(std::mem::replace(&mut m.pages[i], new)),
+        (Item::Roadmap(i), Entity::Roadmap(new)) => Entity::Roadmap(std::mem::replace(&mut m.roadmaps[i], new)),
+        (Item::Forum(i), Entity::Forum(new)) => Entity::Forum(Box::new(std::mem::replace(&mut m.forums[i], *new))),
+        (_, other) => other,
+    }
+}
+
+fn own_page(m: &crate::model::Model, item: Item) -> String {
+    match item {
+        Item::Session(i) => crate::urls::session(m.sessions[i].year, &m.sessions[i].slug),
+        Item::Ungis(i) => crate::urls::ungis(&m.ungis[i].slug),
+        Item::Page(i) => crate::urls::page(&m.pages[i].slug),
+        Item::Roadmap(i) => crate::urls::roadmap(&m.roadmaps[i].slug),
+        Item::Forum(i) => crate::urls::forum(m.forums[i].year),
+    }
+}
+
+fn page_kind(item: Item) -> PageKind {
+    match item {
+        Item::Session(i) => PageKind::Session(i),
+        Item::Ungis(i) => PageKind::Ungis(i),
+        Item::Roadmap(i) => PageKind::Roadmap(i),
+        Item::Page(i) => PageKind::Page(i),
+        Item::Forum(i) => PageKind::Forum(i),
+    }
+}
+
+fn data_file(item: Item) -> crate::data_files::DataFile {
+    use crate::data_files::DataFile;
+    match item {
+        Item::Session(_) => DataFile::Sessions,
+        Item::Ungis(_) => DataFile::Ungis,
+        Item::Roadmap(_) => DataFile::Roadmaps,
+        Item::Page(_) => DataFile::Pages,
+        Item::Forum(_) => DataFile::Forums,
     }
 }
 
@@ -192,60 +295,6 @@ enum Quick {
     NotApplicable,
 }
 
-/// Puts `entity` in place of the one from the same file when nothing but
-/// its own page shows what changed; returns where it is and its page.
-fn replace_if_only_its_page_changes(model: &mut crate::model::Model, entity: Entity) -> Option<(Item, String)> {
-    let same_tags = |a: &crate::model::Tags, b: &crate::model::Tags| {
-        a.action_lines.iter().map(|x| &x.value).eq(b.action_lines.iter().map(|x| &x.value))
-            && a.sdgs.iter().map(|x| x.value).eq(b.sdgs.iter().map(|x| x.value))
-    };
-    match entity {
-        Entity::Session(new) => {
-            let i = model.sessions.iter().position(|s| s.file == new.file)?;
-            let old = &model.sessions[i];
-            let listed_same = old.title == new.title
-                && old.date.value == new.date.value
-                && old.date_end == new.date_end
-                && old.time == new.time
-                && same_tags(&old.tags, &new.tags);
-            if !listed_same {
-                return None;
-            }
-            let path = crate::urls::session(new.year, &new.slug);
-            model.sessions[i] = new;
-            Some((Item::Session(i), path))
-        }
-        Entity::Ungis(new) => {
-            let i = model.ungis.iter().position(|u| u.file == new.file)?;
-            let old = &model.ungis[i];
-            let listed_same = old.title == new.title
-                && old.date == new.date
-                && old.date_end == new.date_end
-                && old.time == new.time
-                && old.kind == new.kind
-                && old.forum.as_ref().map(|f| f.value) == new.forum.as_ref().map(|f| f.value)
-                && same_tags(&old.tags, &new.tags);
-            if !listed_same {
-                return None;
-            }
-            let path = crate::urls::ungis(&new.slug);
-            model.ungis[i] = new;
-            Some((Item::Ungis(i), path))
-        }
-        Entity::Page(new) => {
-            let i = model.pages.iter().position(|p| p.file == new.file)?;
-            let old = &model.pages[i];
-            if old.title != new.title || old.weight != new.weight || !same_tags(&old.tags, &new.tags) {
-                return None;
-            }
-            let path = crate::urls::page(&new.slug);
-            model.pages[i] = new;
-            Some((Item::Page(i), path))
-        }
-        Entity::Roadmap(_) | Entity::Forum(_) => None,
-    }
-}
-
 /// Renders the body of `item` again; returns its headings and problems.
 fn rerender(
     model: &mut crate::model::Model,
@@ -256,14 +305,16 @@ fn rerender(
         Item::Session(i) => (std::mem::take(&mut model.sessions[i].body), model.sessions[i].file),
         Item::Ungis(i) => (std::mem::take(&mut model.ungis[i].body), model.ungis[i].file),
         Item::Page(i) => (std::mem::take(&mut model.pages[i].body), model.pages[i].file),
-        Item::Forum(_) | Item::Roadmap(_) => return (Vec::new(), Vec::new()),
+        Item::Forum(i) => (std::mem::take(&mut model.forums[i].body), model.forums[i].file),
+        Item::Roadmap(i) => (std::mem::take(&mut model.roadmaps[i].body), model.roadmaps[i].file),
     };
     let result = crate::link::rerender_body(model, &mut body, file, page_path);
     match item {
         Item::Session(i) => model.sessions[i].body = body,
         Item::Ungis(i) => model.ungis[i].body = body,
         Item::Page(i) => model.pages[i].body = body,
-        Item::Forum(_) | Item::Roadmap(_) => {}
+        Item::Forum(i) => model.forums[i].body = body,
+        Item::Roadmap(i) => model.roadmaps[i].body = body,
     }
     result
 }

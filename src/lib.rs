@@ -171,7 +171,9 @@ pub fn check(content: &Path, drafts: bool) -> Result<Checked, Vec<Diagnostic>> {
 /// Everything a build knows before it writes: the theme, the checked and
 /// linked model, and the plan.
 pub struct Prepared {
-    pub theme: render::Theme,
+    /// Shared with the threads that re-typeset a brief in the background
+    /// (`serve`).
+    pub theme: std::sync::Arc<render::Theme>,
     pub linked: link::Linked,
     pub warnings: Vec<Diagnostic>,
     pub site: model::SiteConfig,
@@ -249,7 +251,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let t = Timer::start();
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
-    Ok(Prepared { theme, linked, warnings, site, plan, plain_briefs })
+    Ok(Prepared { theme: std::sync::Arc::new(theme), linked, warnings, site, plan, plain_briefs })
 }
 
 /// The whole pipeline.

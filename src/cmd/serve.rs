@@ -152,7 +152,7 @@ fn report(result: &Result<wsis::incremental::Rebuilt, BuildError>, shared: &Shar
                 *e = None;
             }
             super::print_diagnostics(&r.warnings, crate::Format::Human);
-            let what = if r.full { format!("{} pages", r.pages) } else { "1 page".to_string() };
+            let what = if r.full { format!("{} pages", r.pages) } else { format!("{} files", r.pages) };
             println!("Rebuilt {what} in {} ms", r.elapsed.as_millis());
         }
         Err(e) => {
@@ -204,6 +204,14 @@ pub fn run(args: &ServeArgs) -> i32 {
         let changed = workspace.changed();
         if !changed.is_empty() {
             report(&workspace.rebuild(&changed), &shared);
+        }
+        // A large PDF brief re-typeset in the background after an edit.
+        for done in workspace.finished_pending() {
+            match done {
+                Ok(path) => println!("Rewrote {path}"),
+                Err(e) => eprintln!("error: {e}"),
+            }
+            shared.version.fetch_add(1, Ordering::SeqCst);
         }
     }
 }

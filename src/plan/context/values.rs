@@ -37,6 +37,41 @@ pub(super) fn opt_date_json(d: &Option<crate::date::Date>) -> Value {
 }
 
 impl<'a> Contexts<'a> {
+    /// What pages other than an item's own take from it, built by the very
+    /// functions that build those pages: its entry in lists (action line
+    /// and SDG pages, the feed, its neighbours' previous/next links), its
+    /// summary (its forum's page, the home page, the UNGIS list, the footer
+    /// menu) and what places it in the indexes (tags, forum). `serve`
+    /// compares it before and after an edit: when it is the same, no other
+    /// page changes.
+    pub fn listing_view(&self, item: Item) -> Value {
+        let m = self.m();
+        let tag_view = |t: &Tags| {
+            let als: Vec<&str> = t.action_lines.iter().map(|a| a.value.as_str()).collect();
+            let sdgs: Vec<u32> = t.sdgs.iter().map(|s| s.value).collect();
+            json!([als, sdgs])
+        };
+        let (summary, placing) = match item {
+            Item::Forum(i) => (self.forum_summary(&m.forums[i]), tag_view(&m.forums[i].tags)),
+            Item::Session(i) => (self.session_summary(&m.sessions[i]), tag_view(&m.sessions[i].tags)),
+            Item::Ungis(i) => {
+                let u = &m.ungis[i];
+                (self.ungis_summary(u), json!([tag_view(&u.tags), u.forum.as_ref().map(|f| f.value)]))
+            }
+            Item::Roadmap(i) => {
+                let r = &m.roadmaps[i];
+                let sdgs: Vec<Vec<u32>> =
+                    r.activities.iter().map(|a| a.sdgs.iter().map(|s| s.value).collect()).collect();
+                (json!([r.title, r.facilitator, r.action_line.value]), json!(sdgs))
+            }
+            Item::Page(i) => {
+                let p = &m.pages[i];
+                (json!([p.title, p.weight]), tag_view(&p.tags))
+            }
+        };
+        json!([self.item(item), summary, placing])
+    }
+
     /// A forum's headline figures as read: "about 150", "770+".
     pub(super) fn key_figures(&self, f: &Forum) -> Value {
         let all: Vec<Value> =

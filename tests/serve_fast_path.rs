@@ -1,0 +1,169 @@
+//! `serve`'s fast path held to the truth: for each kind of document and
+//! each kind of edit, the output after serve's rebuild is byte for byte
+//! the output of a fresh full build of the edited content. The fast path
+//! decides what to rewrite by comparing what other pages take from the
+//! document; this test is what keeps that decision honest.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+use wsis::incremental::Workspace;
+
+/// An edit: the file (under content/) and what becomes of it (`None`
+/// deletes it).
+struct Edit {
+    name: &'static str,
+    file: &'static str,
+    change: fn(&str) -> Option<String>,
+    /// Whether serve may take its fast path (nothing but the document's own
+    /// outputs change), rather than a full build.
+    quick: bool,
+}
+
+fn options(site: &Path, output: &str) -> wsis::BuildOptions {
+    wsis::BuildOptions::new(site.join("content"), Some(repo().join("themes/default")), Some(site.join(output)))
+}
+
+/// Runs `edit` through serve's rebuild and through a fresh build; returns
+/// the files that differ.
+fn differences(edit: &Edit) -> Vec<String> {
+    let site = fixture_site();
+    let served = site.path().join("served");
+    let mut workspace = Workspace::new(options(site.path(), "served"), served.clone());
+    workspace.full_build().expect("the fixture builds");
+    let path: PathBuf = site.path().join("content").join(edit.file);
+    let before = fs::read_to_string(&path).unwrap_or_default();
+    // File systems stamp to the tick: make sure the edit is seen.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    match (edit.change)(&before) {
+        Some(text) => {
+            assert_ne!(text, before, "{}: the edit changes nothing", edit.name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, text).unwrap();
+        }
+        None => fs::remove_file(&path).unwrap(),
+    }
+    let changed = workspace.changed();
+    assert!(!changed.is_empty(), "{}: the edit was not seen", edit.name);
+    let rebuilt = workspace.rebuild(&changed);
+    let full = match &rebuilt {
+        Ok(r) => r.full,
+        Err(e) => panic!("{}: {e:?}", edit.name),
+    };
+    assert_eq!(!full, edit.quick, "{}: the fast path was {}taken", edit.name, if full { "not " } else { "" });
+    for done in workspace.wait_pending() {
+        assert!(done.is_ok(), "{}: {done:?}", edit.name);
+    }
+    wsis::build(&options(site.path(), "fresh")).expect("the edited fixture builds");
+    let (a, b) = (read_tree(&served), read_tree(&site.path().join("fresh")));
+    let mut diffs: Vec<String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).cloned().collect();
+    diffs.sort();
+    diffs.dedup();
+    diffs
+}
+
+fn replace(text: &str, from: &str, to: &str) -> Option<String> {
+    assert!(text.contains(from), "the fixture lacks {from:?}");
+    Some(text.replacen(from, to, 1))
+}
+
+const SESSION: &str = "forums/2020/hlt/e-health-session.md";
+const UNGIS: &str = "ungis/side-event.md";
+const PAGE: &str = "pages/about.md";
+const FORUM: &str = "forums/2020/forum.md";
+const ROADMAP: &str = "roadmaps/c2.md";
+
+const EDITS: &[Edit] = &[
+    Edit { name: "session body", file: SESSION, change: |t| replace(t, "A vision.", "A sharper vision."), quick: true },
+    Edit {
+        name: "session title",
+        file: SESSION,
+        change: |t| replace(t, "title: E-health and SDG 3", "title: E-health for all"),
+        quick: false,
+    },
+    Edit {
+        name: "session date",
+        file: SESSION,
+        change: |t| replace(t, "date: 2020-07-20", "date: 2020-07-22"),
+        quick: false,
+    },
+    Edit {
+        name: "session reference",
+        file: SESSION,
+        change: |t| replace(t, "action_lines: [C7-e-health, C2]", "action_lines: [C7-e-health, C2, C5]"),
+        quick: false,
+    },
+    Edit { name: "session tag", file: SESSION, change: |t| replace(t, "sdgs: [3, 9]", "sdgs: [3]"), quick: false },
+    Edit {
+        name: "session people",
+        file: SESSION,
+        change: |t| replace(t, "Ms. Fixture Speaker", "Ms. Other Speaker"),
+        quick: true,
+    },
+    Edit {
+        name: "UNGIS body",
+        file: UNGIS,
+        change: |t| replace(t, "A side event.", "A side event, well attended."),
+        quick: true,
+    },
+    Edit {
+        name: "UNGIS URL",
+        file: UNGIS,
+        change: |t| replace(t, "url: https://example.org/ungis", "url: https://example.org/ungis-2020"),
+        quick: true,
+    },
+    Edit {
+        name: "UNGIS title",
+        file: UNGIS,
+        change: |t| replace(t, "title: Fixture UNGIS Side Event", "title: Fixture UNGIS Event"),
+        quick: false,
+    },
+    Edit { name: "UNGIS chair", file: UNGIS, change: |t| replace(t, "chair: ITU", "chair: UNESCO"), quick: true },
+    Edit { name: "page body", file: PAGE, change: |t| replace(t, "About. See", "About us. See"), quick: true },
+    Edit {
+        name: "page title",
+        file: PAGE,
+        change: |t| replace(t, "title: About the fixture", "title: About this fixture"),
+        quick: false,
+    },
+    Edit {
+        name: "page description",
+        file: PAGE,
+        change: |t| replace(t, "description: What this fixture is", "description: What it is"),
+        quick: true,
+    },
+    Edit {
+        name: "forum body",
+        file: FORUM,
+        change: |t| replace(t, "Raw HTML is shown as text", "Raw HTML is still shown as text"),
+        quick: true,
+    },
+    Edit { name: "forum figure", file: FORUM, change: |t| replace(t, "value: 15000", "value: 16000"), quick: false },
+    Edit {
+        name: "roadmap title",
+        file: ROADMAP,
+        change: |t| replace(t, "title: Build infrastructure", "title: Build more infrastructure"),
+        quick: true,
+    },
+    Edit {
+        name: "new session",
+        file: "forums/2020/hlt/added.md",
+        change: |_| Some("---\ntitle: Added session\ndate: 2020-07-21\n---\n## Vision\n\nNew.\n".into()),
+        quick: false,
+    },
+    Edit { name: "deleted page", file: "pages/process.md", change: |_| None, quick: false },
+];
+
+#[test]
+fn after_every_kind_of_edit_serve_writes_what_a_full_build_writes() {
+    let failures: Vec<String> = EDITS
+        .iter()
+        .filter_map(|edit| {
+            let diffs = differences(edit);
+            (!diffs.is_empty()).then(|| format!("{}: {}", edit.name, diffs.join(", ")))
+        })
+        .collect();
+    assert!(failures.is_empty(), "serve's output drifted from a full build:\n{}", failures.join("\n"));
+}
