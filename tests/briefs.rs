@@ -304,30 +304,6 @@ fn the_pdf_brief_keeps_the_structure_of_the_bodies() {
     assert!(text[first..].find("inner detail") < text[first..].find("Second point"), "{text}");
 }
 
-/// The text of a PDF and of an HTML page, white space collapsed, quotes
-/// straightened.
-fn plain(text: &str) -> String {
-    let text = text.replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'").replace("&#39;", "'");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn html_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    plain(&out.replace("&amp;", "&").replace("&quot;", "\""))
-}
-
 #[test]
 fn each_brief_carries_the_whole_forum_in_both_forms() {
     let (site, _) = build_real_site();

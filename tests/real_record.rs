@@ -67,25 +67,9 @@ fn item_title(m: &wsis::model::Model, item: wsis::link::Item) -> String {
     }
 }
 
-/// Text of a built page with tags removed and white space collapsed, so a
-/// phrase is found whatever the line breaks and markup around it.
+/// Text of a built page, so a phrase is found whatever the markup.
 fn page_text(output: &std::path::Path, path: &str) -> String {
-    let html = fs::read_to_string(output.join(path)).unwrap_or_else(|_| panic!("{path} missing"));
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = decode(&text).replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    html_text(&fs::read_to_string(output.join(path)).unwrap_or_else(|_| panic!("{path} missing")))
 }
 
 /// The corrections of the line-by-line reading against the sources: each

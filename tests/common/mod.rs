@@ -76,6 +76,32 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
+/// Text with white space collapsed and curly quotes straightened, so a
+/// phrase is found whatever the line breaks and typography around it.
+pub fn plain(text: &str) -> String {
+    let text = text.replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of an HTML page: tags removed, entities decoded, then `plain`.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = out.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">");
+    plain(&decoded.replace("&amp;", "&"))
+}
+
 /// Values of `attr="..."` in `html`, entity-decoded.
 pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let needle = format!(" {attr}=\"");
