@@ -8,8 +8,9 @@ use crate::link::Item;
 use crate::plan::PageKind;
 use crate::validate::Entity;
 use crate::{prepare, write_site, BuildError, BuildOptions, Prepared};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 /// Modification time and size of every source file.
@@ -46,14 +47,26 @@ pub struct Workspace {
     output: PathBuf,
     state: Option<Prepared>,
     stamps: Stamps,
-    /// Large PDF briefs being re-typeset after a quick rebuild.
-    pending: Vec<std::thread::JoinHandle<Result<String, String>>>,
+    /// Large PDF briefs being re-typeset after a quick rebuild; each
+    /// gives the path it wrote, or `None` when a later rebuild superseded
+    /// it before it finished.
+    pending: Vec<std::thread::JoinHandle<Result<Option<String>, String>>>,
+    /// The latest generation of each background brief, by output path: a
+    /// job writes only if no later job or full build has started since.
+    generations: Arc<Mutex<HashMap<String, u64>>>,
 }
 
 impl Workspace {
     /// A workspace for `opts`, not built yet.
     pub fn new(opts: BuildOptions, output: PathBuf) -> Workspace {
-        Workspace { opts, output, state: None, stamps: Stamps::new(), pending: Vec::new() }
+        Workspace {
+            opts,
+            output,
+            state: None,
+            stamps: Stamps::new(),
+            pending: Vec::new(),
+            generations: Arc::new(Mutex::new(HashMap::new())),
+        }
     }
 
     fn scan(&self) -> Stamps {
@@ -75,6 +88,11 @@ impl Workspace {
     /// Builds everything.
     pub fn full_build(&mut self) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
+        // A brief still being typeset in the background would write over
+        // what this build writes: it is superseded.
+        if let Ok(mut generations) = self.generations.lock() {
+            generations.values_mut().for_each(|g| *g += 1);
+        }
         self.stamps = self.scan();
         self.state = None;
         let prepared = prepare(&self.opts)?;
@@ -90,7 +108,6 @@ impl Workspace {
         // Files are stamped as they were before anything is read: a file
         // saved while this rebuild runs is seen by the next one.
         let seen = self.scan();
-        self.wait_pending();
         if let [one] = changed {
             let started = Instant::now();
             match self.try_quick(one) {
@@ -110,16 +127,18 @@ impl Workspace {
         self.full_build()
     }
 
-    /// Waits for the PDF briefs still being typeset in the background.
+    /// Waits for the PDF briefs still being typeset in the background;
+    /// the paths written (a superseded job writes nothing), or why not.
     pub fn wait_pending(&mut self) -> Vec<Result<String, String>> {
-        self.pending.drain(..).map(|job| job.join().unwrap_or_else(|_| Err("typesetting failed".into()))).collect()
+        let jobs: Vec<_> = self.pending.drain(..).collect();
+        jobs.into_iter().filter_map(joined).collect()
     }
 
-    /// The background briefs that have finished: their paths, or why not.
+    /// The background briefs that have finished, as `wait_pending`.
     pub fn finished_pending(&mut self) -> Vec<Result<String, String>> {
         let (done, running): (Vec<_>, Vec<_>) = self.pending.drain(..).partition(|job| job.is_finished());
         self.pending = running;
-        done.into_iter().map(|job| job.join().unwrap_or_else(|_| Err("typesetting failed".into()))).collect()
+        done.into_iter().filter_map(joined).collect()
     }
 
     fn try_quick(&mut self, path: &Path) -> Quick {
@@ -213,12 +232,36 @@ impl Workspace {
         if let Some(page) = background.and_then(|f| state.plan.pages.iter().find(|p| p.kind == PageKind::BriefPdf(f))) {
             let PageKind::BriefPdf(f) = page.kind else { return Some(written) };
             let data = contexts.brief(f, true);
-            let (theme, output, path) = (std::sync::Arc::clone(&state.theme), self.output.clone(), page.path.clone());
+            let (theme, output, path) = (Arc::clone(&state.theme), self.output.clone(), page.path.clone());
             let ident = format!("wsis-brief-{}", m.forums[f].year);
+            let generations = Arc::clone(&self.generations);
+            let generation = {
+                let mut all = generations.lock().ok()?;
+                let g = all.entry(path.clone()).or_insert(0);
+                *g += 1;
+                *g
+            };
+            let current = {
+                let generations = Arc::clone(&generations);
+                let path = path.clone();
+                move || generations.lock().is_ok_and(|all| all.get(&path) == Some(&generation))
+            };
             self.pending.push(std::thread::spawn(move || {
+                // An editor saves again and again: typeset only once the
+                // saves pause, so superseded briefs cost nothing.
+                std::thread::sleep(BRIEF_SETTLE);
+                if !current() {
+                    return Ok(None);
+                }
                 let pdf = theme.brief_pdf(&data, &ident, crate::render::pdf::Conformance::Archival)?;
+                // Checked and written under the lock, so a later job or a
+                // full build cannot start in between.
+                let all = generations.lock().map_err(|_| "typesetting failed".to_string())?;
+                if all.get(&path) != Some(&generation) {
+                    return Ok(None);
+                }
                 write_in_place(&output, &path, &pdf).map_err(|e| e.to_string())?;
-                Ok(path)
+                Ok(Some(path))
             }));
         }
         Some(written)
@@ -279,6 +322,16 @@ fn data_file(item: Item) -> crate::data_files::DataFile {
     }
 }
 
+/// A finished background job: the path it wrote, why it failed, or
+/// nothing when it was superseded.
+fn joined(job: std::thread::JoinHandle<Result<Option<String>, String>>) -> Option<Result<String, String>> {
+    match job.join() {
+        Ok(Ok(written)) => written.map(Ok),
+        Ok(Err(e)) => Some(Err(e)),
+        Err(_) => Some(Err("typesetting a PDF brief failed".into())),
+    }
+}
+
 fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error)
 }
@@ -287,6 +340,10 @@ fn has_errors(diags: &[Diagnostic]) -> bool {
 /// has at most this many sessions (about 60 pages, a few tenths of a
 /// second); a larger brief waits for the next full build.
 const QUICK_PDF_SESSIONS: usize = 60;
+
+/// How long a large brief waits for the saves to pause before it is
+/// typeset in the background.
+const BRIEF_SETTLE: Duration = Duration::from_millis(700);
 
 enum Quick {
     /// Pages written, and the warnings of the edited file.
