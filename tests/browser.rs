@@ -7,7 +7,9 @@
 //! - the official SARIF Multitool (npm `@microsoft/sarif-multitool-linux`)
 //!   validates `--format sarif`;
 //! - `check-jsonschema` (PyPI) validates the CI examples in docs/ci/
-//!   against the published GitHub workflow and GitLab CI schemas.
+//!   against the published GitHub workflow and GitLab CI schemas;
+//! - `page-validation` (PyPI) checks every PDF brief against PDF/A-2a and
+//!   PDF/UA-1, independently of typst's own checks.
 //!
 //! They need node, Chromium, Java, `npm ci` in tests/browser and
 //! `check-jsonschema`, so they are ignored by a plain `cargo test` (which
@@ -142,4 +144,32 @@ fn the_ci_examples_pass_their_services_schemas() {
         let report = String::from_utf8_lossy(&result.stdout);
         assert!(result.status.success(), "{file}: {report}{}", String::from_utf8_lossy(&result.stderr));
     }
+}
+
+#[test]
+#[ignore = "needs page-validation (pip); .ci/run runs it"]
+fn pdf_briefs_pass_an_independent_pdf_a_and_pdf_ua_validator() {
+    let installed = Command::new("python3").args(["-c", "import page"]).output();
+    require("PDF validation", &[("page-validation (pip)", installed.is_ok_and(|o| o.status.success()))]);
+    let (real, _) = build_real_site();
+    let site = fixture_site();
+    copy_dir(&fixture("six-scripts").join("content"), &site.path().join("content"));
+    assert!(wsis(site.path(), &["build"]).status.success());
+    let mut pdfs: Vec<PathBuf> = Vec::new();
+    for out in [real.path().join("output"), site.path().join("output")] {
+        for entry in walkdir::WalkDir::new(&out).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "pdf") {
+                pdfs.push(entry.path().to_path_buf());
+            }
+        }
+    }
+    assert!(pdfs.len() >= 9, "every forum's brief: {pdfs:?}");
+    let result =
+        Command::new("python3").arg(browser_dir().join("validate_pdf.py")).args(&pdfs).output().expect("python3 runs");
+    let report = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "{report}{}", String::from_utf8_lossy(&result.stderr));
+    let json: serde_json::Value = serde_json::from_str(&report).expect("the validator prints JSON");
+    assert_eq!(json["checked"], pdfs.len() * 2);
+    assert_eq!(json["failures"], serde_json::json!([]), "{report}");
 }
