@@ -169,17 +169,16 @@ impl Workspace {
         let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable };
         let Some(item) = item_of(&state.linked.model, &entity) else { return Quick::NotApplicable };
         let before = state.contexts().listing_view(item);
-        let old_source = std::mem::replace(&mut state.linked.model.files[index], source);
-        let old_entity = put(&mut state.linked.model, item, entity);
-        let page_path = own_page(&state.linked.model, item);
-        let (headings, diags) = rerender(&mut state.linked.model, item, &page_path);
-        let unchanged_elsewhere = state.contexts().listing_view(item) == before;
-        if has_errors(&diags) || !unchanged_elsewhere {
-            // Put the model back as it was built; a full build follows.
-            state.linked.model.files[index] = old_source;
-            put(&mut state.linked.model, item, old_entity);
-            let _ = rerender(&mut state.linked.model, item, &page_path);
-            return if has_errors(&diags) { Quick::Failed(diags) } else { Quick::NotApplicable };
+        // From here the model holds the edit; if it reaches other pages,
+        // the full build that follows starts afresh from the files.
+        state.linked.model.files[index] = source;
+        put(&mut state.linked.model, item, entity);
+        let (headings, diags) = rerender(&mut state.linked.model, item, &kind.page());
+        if has_errors(&diags) {
+            return Quick::Failed(diags);
+        }
+        if state.contexts().listing_view(item) != before {
+            return Quick::NotApplicable;
         }
         warnings.extend(diags);
         state.linked.index.headings.insert(rel, headings);
@@ -229,8 +228,9 @@ impl Workspace {
             write_in_place(&self.output, &rel, text.as_bytes()).ok()?;
             written += 1;
         }
-        if let Some(page) = background.and_then(|f| state.plan.pages.iter().find(|p| p.kind == PageKind::BriefPdf(f))) {
-            let PageKind::BriefPdf(f) = page.kind else { return Some(written) };
+        let background =
+            background.and_then(|f| Some((f, state.plan.pages.iter().find(|p| p.kind == PageKind::BriefPdf(f))?)));
+        if let Some((f, page)) = background {
             let data = contexts.brief(f, true);
             let (theme, output, path) = (Arc::clone(&state.theme), self.output.clone(), page.path.clone());
             let ident = format!("wsis-brief-{}", m.forums[f].year);
@@ -279,25 +279,15 @@ fn item_of(m: &crate::model::Model, entity: &Entity) -> Option<Item> {
     }
 }
 
-/// Puts `entity` at `item`; returns the one it replaces.
-fn put(m: &mut crate::model::Model, item: Item, entity: Entity) -> Entity {
+/// Puts `entity` at `item` (where `item_of` found it).
+fn put(m: &mut crate::model::Model, item: Item, entity: Entity) {
     match (item, entity) {
-        (Item::Session(i), Entity::Session(new)) => Entity::Session(std::mem::replace(&mut m.sessions[i], new)),
-        (Item::Ungis(i), Entity::Ungis(new)) => Entity::Ungis(std::mem::replace(&mut m.ungis[i], new)),
-        (Item::Page(i), Entity::Page(new)) => Entity::Page(std::mem::replace(&mut m.pages[i], new)),
-        (Item::Roadmap(i), Entity::Roadmap(new)) => Entity::Roadmap(std::mem::replace(&mut m.roadmaps[i], new)),
-        (Item::Forum(i), Entity::Forum(new)) => Entity::Forum(Box::new(std::mem::replace(&mut m.forums[i], *new))),
-        (_, other) => other,
-    }
-}
-
-fn own_page(m: &crate::model::Model, item: Item) -> String {
-    match item {
-        Item::Session(i) => crate::urls::session(m.sessions[i].year, &m.sessions[i].slug),
-        Item::Ungis(i) => crate::urls::ungis(&m.ungis[i].slug),
-        Item::Page(i) => crate::urls::page(&m.pages[i].slug),
-        Item::Roadmap(i) => crate::urls::roadmap(&m.roadmaps[i].slug),
-        Item::Forum(i) => crate::urls::forum(m.forums[i].year),
+        (Item::Session(i), Entity::Session(new)) => m.sessions[i] = new,
+        (Item::Ungis(i), Entity::Ungis(new)) => m.ungis[i] = new,
+        (Item::Page(i), Entity::Page(new)) => m.pages[i] = new,
+        (Item::Roadmap(i), Entity::Roadmap(new)) => m.roadmaps[i] = new,
+        (Item::Forum(i), Entity::Forum(new)) => m.forums[i] = *new,
+        _ => {}
     }
 }
 
@@ -336,9 +326,9 @@ fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error)
 }
 
-/// A session edit re-typesets its forum's PDF brief at once when the forum
-/// has at most this many sessions (about 60 pages, a few tenths of a
-/// second); a larger brief waits for the next full build.
+/// An edit re-typesets its forum's PDF brief at once when the forum has at
+/// most this many sessions (about 60 pages, a few tenths of a second); a
+/// larger brief is typeset in the background.
 const QUICK_PDF_SESSIONS: usize = 60;
 
 /// How long a large brief waits for the saves to pause before it is

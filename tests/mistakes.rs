@@ -81,6 +81,7 @@ mistakes! {
     a_control_character_is_named_at_its_place => "control-character",
     a_yaml_error_at_the_end_of_a_file_is_inside_it => "yaml-error-at-end",
     a_file_with_only_a_yaml_tag_is_named_inside_it => "empty-tagged-yaml",
+    an_unreadable_forum_is_one_mistake_not_six => "unreadable-forum",
 }
 
 #[test]

@@ -63,6 +63,10 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
     };
     let forums: BTreeMap<u32, &crate::model::Forum> = model.forums.iter().map(|f| (f.year, f)).collect();
     let forum_years = || forums.keys().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
+    // A forum file that exists but has its own errors (or could not be
+    // read) is not missing: what refers to it is not a second mistake.
+    let failed: std::collections::BTreeSet<&str> = model.invalid.iter().map(|(p, _)| p.as_str()).collect();
+    let forum_failed = |year: u32| failed.contains(format!("forums/{year}/forum.md").as_str());
     for f in &model.forums {
         known.check_tags(f.file, &f.tags, diags);
     }
@@ -71,8 +75,7 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
         match forums.get(&s.year) {
             None => {
                 let file = &model.files[s.file];
-                let has_forum_file = model.files.iter().any(|f| f.rel_path == format!("forums/{}/forum.md", s.year));
-                if !has_forum_file {
+                if !forum_failed(s.year) {
                     diags.push(
                         known
                             .error(
@@ -110,8 +113,7 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
     for u in &model.ungis {
         known.check_tags(u.file, &u.tags, diags);
         if let Some(year) = &u.forum {
-            let has_forum_file = model.invalid.iter().any(|(p, _)| *p == format!("forums/{}/forum.md", year.value));
-            if !forums.contains_key(&year.value) && !has_forum_file {
+            if !forums.contains_key(&year.value) && !forum_failed(year.value) {
                 diags.push(
                     known
                         .error(

@@ -24,6 +24,19 @@ pub enum DocKind {
     Page { slug: String },
 }
 
+impl DocKind {
+    /// The page a document has, from its place in the tree alone.
+    pub fn page(&self) -> String {
+        match self {
+            DocKind::Forum { year } => crate::urls::forum(*year),
+            DocKind::Session { year, slug } => crate::urls::session(*year, slug),
+            DocKind::Ungis { slug } => crate::urls::ungis(slug),
+            DocKind::Roadmap { slug } => crate::urls::roadmap(slug),
+            DocKind::Page { slug } => crate::urls::page(slug),
+        }
+    }
+}
+
 /// A Markdown document, read.
 #[derive(Debug)]
 pub struct Doc {
@@ -47,6 +60,12 @@ pub struct Loaded {
     pub sdgs: Option<SourceFile>,
     pub docs: Vec<Doc>,
     pub statics: Vec<StaticFile>,
+    /// Documents that exist but could not be read as text (their message
+    /// is given), by path: they still exist for links and references.
+    pub unreadable: Vec<(String, DocKind)>,
+    /// `action-lines.yaml` or `sdgs.yaml` exists but could not be read.
+    pub unreadable_action_lines: bool,
+    pub unreadable_sdgs: bool,
 }
 
 /// Files larger than this are refused before they are read: no content
@@ -121,10 +140,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         }
     }
 
-    let read: Vec<Result<(Slot, SourceFile), Box<Diagnostic>>> = found
+    let read: Vec<(Slot, String, Result<SourceFile, Box<Diagnostic>>)> = found
         .par_iter()
         .filter_map(|f| match f {
-            Found::Text(slot, abs, rel) => Some(read_text(abs, rel, &shown(rel)).map(|s| (slot.clone(), s))),
+            Found::Text(slot, abs, rel) => Some((slot.clone(), rel.clone(), read_text(abs, rel, &shown(rel)))),
             Found::Static(_) => None,
         })
         .collect();
@@ -135,13 +154,21 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             loaded.statics.push(s);
         }
     }
-    for r in read {
-        match r {
-            Err(d) => diags.push(*d),
-            Ok((Slot::Site, s)) => loaded.site = Some(s),
-            Ok((Slot::ActionLines, s)) => loaded.action_lines = Some(s),
-            Ok((Slot::Sdgs, s)) => loaded.sdgs = Some(s),
-            Ok((Slot::Doc(kind), source)) => loaded.docs.push(Doc { kind, source }),
+    for (slot, rel, result) in read {
+        match (slot, result) {
+            (Slot::Site, Ok(s)) => loaded.site = Some(s),
+            (Slot::ActionLines, Ok(s)) => loaded.action_lines = Some(s),
+            (Slot::Sdgs, Ok(s)) => loaded.sdgs = Some(s),
+            (Slot::Doc(kind), Ok(source)) => loaded.docs.push(Doc { kind, source }),
+            (slot, Err(d)) => {
+                diags.push(*d);
+                match slot {
+                    Slot::Doc(kind) => loaded.unreadable.push((rel, kind)),
+                    Slot::ActionLines => loaded.unreadable_action_lines = true,
+                    Slot::Sdgs => loaded.unreadable_sdgs = true,
+                    Slot::Site => {}
+                }
+            }
         }
     }
     for name in ["site.yaml", "action-lines.yaml", "sdgs.yaml"] {

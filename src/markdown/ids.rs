@@ -57,24 +57,25 @@ pub const THEME_IDS: &[&str] = &[
     "sources",
 ];
 
-/// The ids already taken on the page before the body's headings: the
-/// theme's, and the body's footnotes (numbered by first appearance).
+/// Whether the theme writes `id` on a page: one of `THEME_IDS`, or an
+/// SDG's `sdg-1` to `sdg-17`.
+fn theme_id(id: &str) -> bool {
+    THEME_IDS.contains(&id)
+        || id.strip_prefix("sdg-").and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (1..=17).contains(&n))
+}
+
+/// The ids the body has taken so far (the theme's are never free).
+#[derive(Default)]
 struct Taken {
     used: HashSet<String>,
 }
 
 impl Taken {
-    fn new() -> Self {
-        let mut used: HashSet<String> = THEME_IDS.iter().map(|s| s.to_string()).collect();
-        used.extend((1..=17).map(|n| format!("sdg-{n}")));
-        Taken { used }
-    }
-
     /// `base`, or `base-1`, `base-2`... whichever is free; now taken.
     fn claim(&mut self, base: String) -> String {
         let mut unique = base.clone();
         let mut n = 1;
-        while !self.used.insert(unique.clone()) {
+        while theme_id(&unique) || !self.used.insert(unique.clone()) {
             unique = format!("{base}-{n}");
             n += 1;
         }
@@ -86,7 +87,7 @@ impl Taken {
 /// headings with unique ids (in another script, also `dir` and `lang`).
 /// Returns the headings in order.
 pub fn assign(events: &mut Vec<Event>, prefix: &str) -> Vec<Heading> {
-    let mut taken = Taken::new();
+    let mut taken = Taken::default();
     number_footnotes(events, prefix, &mut taken);
     let mut headings = Vec::new();
     let mut i = 0;

@@ -117,7 +117,9 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             dest.into_string()
         }
     };
-    let mut escaped_lines: Vec<usize> = Vec::new();
+    // The last line a raw-HTML warning was given for, counted as the
+    // events go (events come in source order).
+    let (mut line, mut counted_to, mut warned_line) = (0usize, 0usize, None);
     for (event, range) in parse::events(markdown) {
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -137,9 +139,12 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             Event::End(TagEnd::HtmlBlock) if !opts.unsafe_html => Event::Html("</code></pre>\n".into()),
             Event::Html(html) if !opts.unsafe_html => Event::Text(html),
             Event::InlineHtml(html) if !opts.unsafe_html => {
-                let line = markdown[..range.start].matches('\n').count();
-                if escaped_lines.last() != Some(&line) {
-                    escaped_lines.push(line);
+                if range.start >= counted_to {
+                    line += markdown[counted_to..range.start].matches('\n').count();
+                    counted_to = range.start;
+                }
+                if warned_line != Some(line) {
+                    warned_line = Some(line);
                     problems.push(raw_html_problem(markdown, &range));
                 }
                 Event::Text(html)

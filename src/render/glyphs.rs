@@ -58,7 +58,7 @@ pub fn missing_glyphs(linked: &Linked, book: &FontBook, fonts: &str) -> Coverage
 
 /// The warning for the first character of `file` no font covers, counting
 /// the others, and naming the briefs (of forums `years`) it reaches.
-pub(crate) fn first_missing(file: &SourceFile, book: &FontBook, fonts: &str, years: &[u32]) -> Option<Diagnostic> {
+fn first_missing(file: &SourceFile, book: &FontBook, fonts: &str, years: &[u32]) -> Option<Diagnostic> {
     let mut known: HashMap<char, bool> = HashMap::new();
     let mut missing = printed_chars(&file.text).filter(|&(_, c)| !*known.entry(c).or_insert_with(|| covered(book, c)));
     let (offset, c) = missing.next()?;
@@ -81,6 +81,12 @@ pub(crate) fn first_missing(file: &SourceFile, book: &FontBook, fonts: &str, yea
         "they would print as empty boxes: add a font file that has them (a Noto font for the script, say) to {fonts}"
     );
     Some(Diagnostic::warning(file, Span::new(line, col, 1), "no-font-for-character", message).with_help(help))
+}
+
+/// Whether `file` holds a character that could reach paper and that no
+/// font has.
+pub(crate) fn any_missing(file: &SourceFile, book: &FontBook) -> bool {
+    printed_chars(&file.text).any(|(_, c)| !covered(book, c))
 }
 
 /// Whether any font in the book has a glyph for `c`.

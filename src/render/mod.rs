@@ -162,8 +162,7 @@ impl Theme {
 
     /// Whether `file` holds a character no font of the PDF briefs has.
     pub fn lacks_glyphs(&self, file: &crate::source::SourceFile) -> bool {
-        let fonts = pdf::fonts(&self.files).book();
-        self.brief_typ.is_some() && glyphs::first_missing(file, fonts, &self.fonts_folder(), &[]).is_some()
+        self.brief_typ.is_some() && glyphs::any_missing(file, pdf::fonts(&self.files).book())
     }
 
     /// Where a font for the briefs goes: the theme folder's `fonts/`, or

@@ -124,26 +124,23 @@ fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -
     (entity.map_or(Outcome::Invalid, |e| Outcome::Entity(Box::new(e))), r.diags)
 }
 
-/// Whether a file's diagnostics say it could not be read at all.
-fn unreadable(diags: &[Diagnostic]) -> bool {
+/// Whether a file's diagnostics say its YAML could not be read at all.
+fn unread(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| matches!(d.code, "yaml-syntax" | "front-matter"))
-}
-
-/// The page a document has, from its place in the tree alone.
-fn page_of(kind: &DocKind) -> String {
-    match kind {
-        DocKind::Forum { year } => crate::urls::forum(*year),
-        DocKind::Session { year, slug } => crate::urls::session(*year, slug),
-        DocKind::Ungis { slug } => crate::urls::ungis(slug),
-        DocKind::Roadmap { slug } => crate::urls::roadmap(slug),
-        DocKind::Page { slug } => crate::urls::page(slug),
-    }
 }
 
 /// Builds the model from what was loaded; drafts are left out unless
 /// `drafts` is set.
 pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model {
-    let mut model = Model { statics: loaded.statics, ..Model::default() };
+    let mut model = Model {
+        statics: loaded.statics,
+        // A file that could not be read still exists: links and references
+        // to it are not mistakes of their own.
+        invalid: loaded.unreadable.iter().map(|(rel, kind)| (rel.clone(), kind.page())).collect(),
+        unread_action_lines: loaded.unreadable_action_lines,
+        unread_sdgs: loaded.unreadable_sdgs,
+        ..Model::default()
+    };
 
     if let Some(file) = &loaded.site {
         let mut r = Reader::new(file);
@@ -153,13 +150,13 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
     if let Some(file) = &loaded.action_lines {
         let mut r = Reader::new(file);
         (model.action_lines, model.declared_action_lines) = reference::action_lines(&mut r);
-        model.unread_action_lines = unreadable(&r.diags);
+        model.unread_action_lines = unread(&r.diags);
         diags.extend(r.diags);
     }
     if let Some(file) = &loaded.sdgs {
         let mut r = Reader::new(file);
         (model.sdgs, model.declared_sdgs) = reference::sdgs(&mut r);
-        model.unread_sdgs = unreadable(&r.diags);
+        model.unread_sdgs = unread(&r.diags);
         diags.extend(r.diags);
     }
 
@@ -176,7 +173,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
                 Entity::Page(x) => model.pages.push(x),
             },
             Outcome::Draft => model.drafts.push(doc.source.rel_path.clone()),
-            Outcome::Invalid => model.invalid.push((doc.source.rel_path.clone(), page_of(&doc.kind))),
+            Outcome::Invalid => model.invalid.push((doc.source.rel_path.clone(), doc.kind.page())),
         }
     }
     // The sessions of a draft forum are drafts too.
