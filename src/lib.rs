@@ -15,6 +15,7 @@ pub mod incremental;
 pub mod language;
 pub mod link;
 pub mod load;
+pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod plan;

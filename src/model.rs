@@ -31,6 +31,61 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     /// Let raw HTML in Markdown through (off: it is shown as text).
     pub unsafe_html: bool,
+    /// Every language the site publishes in, the default first.
+    pub languages: Vec<SiteLanguage>,
+    /// Whether the default language has its own `<code>/` folder like the
+    /// others (`default_language: folder`) rather than the site root.
+    pub default_in_folder: bool,
+}
+
+impl SiteConfig {
+    /// Where language `i` is written under the output folder: `""` for the
+    /// default at the root, else `fr/`.
+    pub fn prefix(&self, i: usize) -> String {
+        if i == 0 && !self.default_in_folder {
+            String::new()
+        } else {
+            self.languages.get(i).map_or_else(String::new, |l| format!("{}/", l.code))
+        }
+    }
+
+    /// Whether the site publishes in more than one language.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
+    }
+}
+
+/// One language a site publishes in (`site.yaml` `languages:`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteLanguage {
+    /// BCP 47 tag: `en`, `fr`, `zh`.
+    pub code: String,
+    /// `rtl` or `ltr`.
+    pub dir: &'static str,
+    /// The site's title and description in this language, where site.yaml
+    /// gives them (else the default language's are shown).
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// `<name>.<code>.md`: the language-bound text of a document in another
+/// language. Everything else (dates, numbers, ids, references, URLs, tags)
+/// comes from the original.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The original, by its place in the tree.
+    pub of: crate::load::DocKind,
+    pub lang: String,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// A forum's theme.
+    pub theme: Option<String>,
+    /// A forum's key figures, by position: label and qualifier.
+    pub key_figures: Vec<At<(Option<String>, Option<String>)>>,
+    /// A forum's quotes, by position: text and role.
+    pub quotes: Vec<At<(Option<String>, Option<String>)>>,
+    pub body: Body,
+    pub file: usize,
 }
 
 /// One WSIS Action Line (C1..C11, C7 and its eight applications).
@@ -45,6 +100,9 @@ pub struct ActionLine {
     pub lead: Vec<String>,
     /// Co-facilitators.
     pub co: Vec<String>,
+    /// The title in other languages, by language code.
+    #[serde(skip)]
+    pub titles: std::collections::BTreeMap<String, String>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -56,6 +114,9 @@ pub struct Sdg {
     pub title: String,
     /// The official colour, `#RRGGBB`.
     pub color: String,
+    /// The title in other languages, by language code.
+    #[serde(skip)]
+    pub titles: std::collections::BTreeMap<String, String>,
 }
 
 /// A facilitator, speaker or quoted person.
@@ -302,6 +363,8 @@ pub struct Model {
     pub ungis: Vec<Ungis>,
     pub roadmaps: Vec<Roadmap>,
     pub pages: Vec<Page>,
+    /// Translations whose original and language exist.
+    pub translations: Vec<Translation>,
     pub statics: Vec<crate::load::StaticFile>,
     /// Source paths of drafts left out of this build.
     pub drafts: Vec<String>,

@@ -123,6 +123,13 @@ fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, 
         let path = urls::page(&p.slug);
         jobs.push((&mut p.body, p.file, path));
     }
+    // A translation's links are checked once here, as from its own page.
+    let site = model.site.as_ref();
+    for t in model.translations.iter_mut() {
+        let i = site.and_then(|s| s.languages.iter().position(|l| l.code == t.lang)).unwrap_or(0);
+        let prefix = site.map_or_else(String::new, |s| s.prefix(i));
+        jobs.push((&mut t.body, t.file, format!("{prefix}{}", t.of.page())));
+    }
     let results: Vec<(String, Vec<Heading>, Vec<Diagnostic>)> = jobs
         .into_par_iter()
         .map(|(body, file, page_path)| {

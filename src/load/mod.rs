@@ -41,6 +41,9 @@ impl DocKind {
 #[derive(Debug)]
 pub struct Doc {
     pub kind: DocKind,
+    /// The language of a translation (`forum.fr.md`); `None` for an
+    /// original, which is in the site's default language.
+    pub lang: Option<String>,
     pub source: SourceFile,
 }
 
@@ -82,7 +85,8 @@ enum Slot {
     Site,
     ActionLines,
     Sdgs,
-    Doc(DocKind),
+    /// A document, and the language of a translation.
+    Doc(DocKind, Option<String>),
 }
 
 /// Reads the content folder at `root`. `display_prefix` is what paths are
@@ -159,11 +163,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             (Slot::Site, Ok(s)) => loaded.site = Some(s),
             (Slot::ActionLines, Ok(s)) => loaded.action_lines = Some(s),
             (Slot::Sdgs, Ok(s)) => loaded.sdgs = Some(s),
-            (Slot::Doc(kind), Ok(source)) => loaded.docs.push(Doc { kind, source }),
+            (Slot::Doc(kind, lang), Ok(source)) => loaded.docs.push(Doc { kind, lang, source }),
             (slot, Err(d)) => {
                 diags.push(*d);
                 match slot {
-                    Slot::Doc(kind) => loaded.unreadable.push((rel, kind)),
+                    Slot::Doc(kind, None) => loaded.unreadable.push((rel, kind)),
+                    Slot::Doc(_, Some(_)) => {}
                     Slot::ActionLines => loaded.unreadable_action_lines = true,
                     Slot::Sdgs => loaded.unreadable_sdgs = true,
                     Slot::Site => {}
@@ -184,7 +189,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             );
         }
     }
-    loaded.docs.sort_by(|a, b| a.kind.cmp(&b.kind));
+    loaded.docs.sort_by(|a, b| (&a.kind, &a.lang).cmp(&(&b.kind, &b.lang)));
     loaded
 }
 
@@ -196,6 +201,30 @@ fn relative(root: &Path, path: &Path) -> String {
 /// Is `s` a valid slug: lowercase ASCII letters, digits and `-`?
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `code` has the shape of a BCP 47 language tag as file names
+/// carry it: a 2-3 letter language, then subtags (`fr`, `zh-hans`, `es-419`).
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// `about.md` -> (`about`, None); `about.fr.md` -> (`about`, Some(`fr`)).
+fn name_of(file: &str) -> Result<(String, Option<String>), (String, String)> {
+    let Some((stem, code)) = file.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) else {
+        return slug_of(file).map(|slug| (slug, None));
+    };
+    if !is_language_code(code) {
+        return Err((
+            format!("`{file}`: `{code}` is not a language code; a translation is named `<name>.<code>.md`"),
+            format!("name it like `{stem}.fr.md`, with the BCP 47 code of its language in lowercase"),
+        ));
+    }
+    Ok((slug_of(&format!("{stem}.md"))?, Some(code.to_string())))
 }
 
 fn slug_of(file: &str) -> Result<String, (String, String)> {
@@ -242,25 +271,45 @@ fn classify(rel: &str) -> Result<Option<Slot>, (String, String)> {
         ["action-lines.yaml"] => Ok(Some(Slot::ActionLines)),
         ["sdgs.yaml"] => Ok(Some(Slot::Sdgs)),
         ["static", ..] => Ok(None),
-        ["forums", year, "forum.md"] => Ok(Some(Slot::Doc(DocKind::Forum { year: year_of(year)? }))),
+        ["forums", year, file] if file.starts_with("forum.") => match name_of(file)? {
+            (name, lang) if name == "forum" => Ok(Some(Slot::Doc(DocKind::Forum { year: year_of(year)? }, lang))),
+            _ => misplaced(),
+        },
         ["forums", year, "hlt", file] => {
             let year = year_of(year)?;
-            Ok(Some(Slot::Doc(DocKind::Session { year, slug: slug_of(file)? })))
+            let (slug, lang) = name_of(file)?;
+            Ok(Some(Slot::Doc(DocKind::Session { year, slug }, lang)))
         }
-        ["ungis", file] => Ok(Some(Slot::Doc(DocKind::Ungis { slug: slug_of(file)? }))),
-        ["roadmaps", file] => Ok(Some(Slot::Doc(DocKind::Roadmap { slug: slug_of(file)? }))),
-        ["pages", file] => Ok(Some(Slot::Doc(DocKind::Page { slug: slug_of(file)? }))),
+        ["ungis", file] => name_of(file).map(|(slug, lang)| Some(Slot::Doc(DocKind::Ungis { slug }, lang))),
+        ["roadmaps", file] => name_of(file).map(|(slug, lang)| Some(Slot::Doc(DocKind::Roadmap { slug }, lang))),
+        ["pages", file] => name_of(file).map(|(slug, lang)| Some(Slot::Doc(DocKind::Page { slug }, lang))),
         _ => misplaced(),
     }
 }
 
 /// What kind of Markdown document the file at `rel` (relative to the
-/// content folder) is, if it is one.
+/// content folder) is, if it is an original document.
 pub fn doc_kind(rel: &str) -> Option<DocKind> {
     match classify(rel) {
-        Ok(Some(Slot::Doc(kind))) => Some(kind),
+        Ok(Some(Slot::Doc(kind, None))) => Some(kind),
         _ => None,
     }
+}
+
+/// The document `rel` translates and the language it is in, if `rel` is a
+/// translation (`pages/about.fr.md`).
+pub fn translation_of(rel: &str) -> Option<(DocKind, String)> {
+    match classify(rel) {
+        Ok(Some(Slot::Doc(kind, Some(lang)))) => Some((kind, lang)),
+        _ => None,
+    }
+}
+
+/// Where the translation of the original at `rel` into `lang` goes:
+/// `pages/about.md` -> `pages/about.fr.md`.
+pub fn translation_path(rel: &str, lang: &str) -> Option<String> {
+    doc_kind(rel)?;
+    Some(format!("{}.{lang}.md", rel.strip_suffix(".md")?))
 }
 
 /// Reads one content file as text, as a build does.
@@ -322,7 +371,13 @@ mod tests {
     #[test]
     fn classify_table() {
         let ok = |rel: &str| classify(rel).is_ok();
-        assert!(matches!(classify("forums/2020/forum.md"), Ok(Some(Slot::Doc(DocKind::Forum { year: 2020 })))));
+        assert!(matches!(classify("forums/2020/forum.md"), Ok(Some(Slot::Doc(DocKind::Forum { year: 2020 }, None)))));
+        assert_eq!(translation_of("forums/2020/forum.fr.md"), Some((DocKind::Forum { year: 2020 }, "fr".into())));
+        assert_eq!(translation_of("pages/about.zh.md"), Some((DocKind::Page { slug: "about".into() }, "zh".into())));
+        assert_eq!(translation_of("forums/2020/hlt/e-trade.ar.md").map(|t| t.1), Some("ar".into()));
+        assert!(!ok("pages/about.French.md"), "a language code is lowercase and short");
+        assert!(!ok("forums/2020/forums.fr.md"));
+        assert_eq!(translation_path("pages/about.md", "es").as_deref(), Some("pages/about.es.md"));
         assert!(matches!(classify("static/img/a.png"), Ok(None)));
         assert!(ok("forums/2020/hlt/bridging-divides.md"));
         assert!(!ok("forums/20x0/forum.md"));

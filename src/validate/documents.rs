@@ -4,9 +4,14 @@ use super::fields::{Reader, YEARS};
 use crate::load::yaml::Node;
 use crate::model::*;
 
+/// The front-matter keys of each kind of document.
+pub const SESSION_KEYS: &[&str] = &["title", "date", "time", "facilitators", "speakers", "action_lines", "sdgs"];
+pub const UNGIS_KEYS: &[&str] = &["title", "kind", "date", "time", "chair", "forum", "url", "action_lines", "sdgs"];
+pub const ROADMAP_KEYS: &[&str] = &["action_line", "title", "facilitator", "updated", "activities"];
+pub const PAGE_KEYS: &[&str] = &["title", "description", "weight", "action_lines", "sdgs"];
+
 pub fn session(r: &mut Reader, node: &Node, year: u32, slug: &str, body: Body, file: usize) -> Option<Session> {
-    let keys = ["title", "date", "time", "facilitators", "speakers", "action_lines", "sdgs"];
-    let f = r.fields(node, "a High-Level Track session's front matter", &keys)?;
+    let f = r.fields(node, "a High-Level Track session's front matter", SESSION_KEYS)?;
     let title = r.req_str(&f, "title", "Bridging digital divides");
     let (date, date_end) = r.req_date_or_period(&f, "date");
     let time = r.opt_str(&f, "time");
@@ -29,8 +34,7 @@ pub fn session(r: &mut Reader, node: &Node, year: u32, slug: &str, body: Body, f
 }
 
 pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Ungis> {
-    let keys = ["title", "kind", "date", "time", "chair", "forum", "url", "action_lines", "sdgs"];
-    let f = r.fields(node, "a UNGIS activity's front matter", &keys)?;
+    let f = r.fields(node, "a UNGIS activity's front matter", UNGIS_KEYS)?;
     let title = r.req_str(&f, "title", "UNGIS Side Event at HLPF 2020");
     let kind = r.req_closed::<UngisKind>(&f, "kind");
     let (date, date_end) = r.req_date_or_period(&f, "date");
@@ -56,8 +60,7 @@ pub fn ungis(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -
 }
 
 pub fn roadmap(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Roadmap> {
-    let keys = ["action_line", "title", "facilitator", "updated", "activities"];
-    let f = r.fields(node, "a roadmap's front matter", &keys)?;
+    let f = r.fields(node, "a roadmap's front matter", ROADMAP_KEYS)?;
     let action_line_span = f.value_span("action_line").unwrap_or(node.span);
     let action_line = r.req_str(&f, "action_line", "C2").map(|value| At { value, span: action_line_span });
     let title = r.req_str(&f, "title", "ITU WSIS Action Line Roadmap C2");
@@ -87,7 +90,7 @@ pub fn roadmap(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize)
 }
 
 pub fn page(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) -> Option<Page> {
-    let f = r.fields(node, "a page's front matter", &["title", "description", "weight", "action_lines", "sdgs"])?;
+    let f = r.fields(node, "a page's front matter", PAGE_KEYS)?;
     let title = r.req_str(&f, "title", "About WSIS");
     let description = r.opt_str(&f, "description");
     let weight = r.opt_u64(&f, "weight");

@@ -41,7 +41,12 @@ impl<'n> Fields<'n> {
         self.entries.iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| v.span)
     }
 
-    fn get(&self, key: &str) -> Option<&'n Node> {
+    /// Every key given, with where it is written.
+    pub fn keys(&self) -> impl Iterator<Item = (&'n str, Span)> + '_ {
+        self.entries.iter().map(|(k, span, _)| (*k, *span))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
         self.entries.iter().find(|(k, _, v)| *k == key && v.value != Value::Null).map(|(_, _, v)| *v)
     }
 }
@@ -107,7 +112,7 @@ impl<'a> Reader<'a> {
             Some(format!("add a line like `{key}: {example}`"));
     }
 
-    fn scalar_text<'n>(&mut self, node: &'n Node, key: &str, expected: &str) -> Option<&'n str> {
+    pub fn scalar_text<'n>(&mut self, node: &'n Node, key: &str, expected: &str) -> Option<&'n str> {
         match text_of(node) {
             Some(t) => Some(t),
             None => {
@@ -337,6 +342,35 @@ impl<'a> Reader<'a> {
     /// Optional list of plain texts.
     pub fn str_list(&mut self, f: &Fields, key: &str) -> Vec<String> {
         self.list(f, key, |r, n| r.scalar_text(n, key, "text").map(|t| t.trim().to_string()))
+    }
+
+    /// `titles:`, a title per language code (`fr: Titre`), for reference
+    /// data; a key that is not a language code is an error at its line.
+    pub fn titles(&mut self, f: &Fields, key: &str) -> std::collections::BTreeMap<String, String> {
+        let mut out = std::collections::BTreeMap::new();
+        let Some(node) = f.get(key) else { return out };
+        let Value::Map(pairs) = &node.value else {
+            let found = node.kind_name();
+            self.error(
+                node.span,
+                "expected-mapping",
+                format!("`{key}` should be `code: title` lines, found {found}"),
+            )
+            .help = Some(format!("write `{key}:` then one line per language, like `  fr: Titre`"));
+            return out;
+        };
+        for (k, v) in pairs {
+            let Some(code) = text_of(k) else { continue };
+            if !crate::load::is_language_code(code) {
+                self.error(k.span, "invalid-language", format!("`{code}` is not a language code")).help =
+                    Some("use a BCP 47 code in lowercase: ar, en, es, fr, ru, zh".into());
+                continue;
+            }
+            if let Some(text) = self.scalar_text(v, key, "text") {
+                out.insert(code.to_string(), text.trim().to_string());
+            }
+        }
+        out
     }
 
     /// Optional mapping value.

@@ -4,7 +4,8 @@ use super::fields::{Fields, Reader, YEARS};
 use crate::load::yaml::Node;
 use crate::model::*;
 
-const KEYS: &[&str] = &[
+/// The front-matter keys of a forum.
+pub const KEYS: &[&str] = &[
     "year",
     "title",
     "theme",
@@ -135,8 +136,12 @@ fn field_span(f: &Fields, node: &Node, key: &str) -> crate::source::Span {
     f.value_span(key).unwrap_or(node.span)
 }
 
+/// The keys of a key figure and of a quote.
+pub const KEY_FIGURE_KEYS: &[&str] = &["label", "value", "approx", "plus", "qualifier"];
+pub const QUOTE_KEYS: &[&str] = &["by", "role", "text"];
+
 fn key_figure(r: &mut Reader, n: &Node) -> Option<KeyFigure> {
-    let f = r.fields(n, "a key figure", &["label", "value", "approx", "plus", "qualifier"])?;
+    let f = r.fields(n, "a key figure", KEY_FIGURE_KEYS)?;
     let label = r.req_str(&f, "label", "Countries engaged");
     let value = r.req_u64(&f, "value", "150");
     Some(KeyFigure {

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod fields;
 pub mod forum;
 pub mod reference;
+pub mod translation;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter;
@@ -86,6 +87,7 @@ fn take_draft(r: &mut Reader, node: &mut Node) -> bool {
 /// What became of one document.
 enum Outcome {
     Entity(Box<Entity>),
+    Translation(Box<crate::model::Translation>),
     /// Left out: a draft, and drafts are not built.
     Draft,
     Invalid,
@@ -99,18 +101,28 @@ pub fn validate_document(
     index: usize,
     drafts: bool,
 ) -> (Option<Entity>, bool, Vec<Diagnostic>) {
-    match validate_doc(kind, file, index, drafts) {
+    match validate_doc(kind, None, file, index, drafts) {
         (Outcome::Entity(e), ds) => (Some(*e), false, ds),
         (Outcome::Draft, ds) => (None, true, ds),
-        (Outcome::Invalid, ds) => (None, false, ds),
+        (Outcome::Invalid | Outcome::Translation(_), ds) => (None, false, ds),
     }
 }
 
-fn validate_doc(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -> (Outcome, Vec<Diagnostic>) {
+fn validate_doc(
+    kind: &DocKind,
+    lang: Option<&str>,
+    file: &SourceFile,
+    index: usize,
+    drafts: bool,
+) -> (Outcome, Vec<Diagnostic>) {
     let mut r = Reader::new(file);
     let Some((mut node, body)) = parse_doc(&mut r) else { return (Outcome::Invalid, r.diags) };
     if take_draft(&mut r, &mut node) && !drafts {
         return (Outcome::Draft, Vec::new());
+    }
+    if let Some(lang) = lang {
+        let t = translation::translation(&mut r, &node, kind, lang, body, index);
+        return (t.map_or(Outcome::Invalid, |t| Outcome::Translation(Box::new(t))), r.diags);
     }
     let entity = match kind {
         DocKind::Forum { year } => forum::forum(&mut r, &node, *year, body, index).map(|f| Entity::Forum(Box::new(f))),
@@ -160,8 +172,13 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         diags.extend(r.diags);
     }
 
-    let results: Vec<(Outcome, Vec<Diagnostic>)> =
-        loaded.docs.par_iter().enumerate().map(|(i, doc)| validate_doc(&doc.kind, &doc.source, i, drafts)).collect();
+    let results: Vec<(Outcome, Vec<Diagnostic>)> = loaded
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| validate_doc(&doc.kind, doc.lang.as_deref(), &doc.source, i, drafts))
+        .collect();
+    let mut translations = Vec::new();
     for ((outcome, ds), doc) in results.into_iter().zip(&loaded.docs) {
         diags.extend(ds);
         match outcome {
@@ -172,7 +189,10 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
                 Entity::Roadmap(x) => model.roadmaps.push(x),
                 Entity::Page(x) => model.pages.push(x),
             },
+            Outcome::Translation(t) => translations.push(*t),
             Outcome::Draft => model.drafts.push(doc.source.rel_path.clone()),
+            // A translation with errors is no page of its own to link to.
+            Outcome::Invalid if doc.lang.is_some() => {}
             Outcome::Invalid => model.invalid.push((doc.source.rel_path.clone(), doc.kind.page())),
         }
     }
@@ -190,6 +210,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
     }
     model.files = loaded.docs.into_iter().map(|d| d.source).collect();
     model.reference_files = [loaded.site, loaded.action_lines, loaded.sdgs].into_iter().flatten().collect();
+    translation::attach(&mut model, translations, diags);
     model.forums.sort_by_key(|f| f.year);
     model
         .sessions

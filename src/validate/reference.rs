@@ -4,15 +4,58 @@
 use super::fields::{Reader, SDG_NUMBERS};
 use super::parse_yaml_file;
 use crate::load::yaml::{Node, Value};
-use crate::model::{ActionLine, Sdg, SiteConfig};
+use crate::locale::direction;
+use crate::model::{ActionLine, At, Sdg, SiteConfig, SiteLanguage};
 use std::collections::BTreeSet;
 
-/// Languages written right to left; drives `<html dir>`.
-const RTL_LANGUAGES: &[&str] = &["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"];
+/// One entry of `languages:`: a code, or a code with the site's title and
+/// description in that language.
+fn site_language(r: &mut Reader, node: &Node) -> Option<At<SiteLanguage>> {
+    let (code, title, description) = match &node.value {
+        Value::Map(_) => {
+            let f = r.fields(node, "a language", &["code", "title", "description"])?;
+            let code = r.req_str(&f, "code", "fr")?;
+            (code, r.opt_str(&f, "title"), r.opt_str(&f, "description"))
+        }
+        _ => (r.scalar_text(node, "languages", "a language code like fr")?.trim().to_string(), None, None),
+    };
+    if !crate::load::is_language_code(&code) || crate::locale::Locale::new(&code).is_err() {
+        r.error(node.span, "invalid-language", format!("`{code}` is not a language code")).help =
+            Some("use a BCP 47 code in lowercase: ar, en, es, fr, ru, zh".into());
+        return None;
+    }
+    let dir = direction(&code);
+    Some(At { value: SiteLanguage { code, dir, title, description }, span: node.span })
+}
+
+/// `language: en` (one language) or `languages: [en, fr, ...]`.
+fn site_languages(r: &mut Reader, f: &super::fields::Fields) -> Vec<SiteLanguage> {
+    let single = r.opt_str(f, "language");
+    let list: Vec<At<SiteLanguage>> = r.list(f, "languages", site_language);
+    if let (Some(code), Some(span)) = (&single, f.value_span("languages")) {
+        r.error(span, "conflicting-keys", format!("site.yaml gives both `language: {code}` and `languages`")).help =
+            Some("keep `languages` (its first entry is the default language) and delete `language`".into());
+    }
+    let mut out: Vec<SiteLanguage> = Vec::new();
+    for l in list {
+        if out.iter().any(|o| o.code == l.value.code) {
+            r.error(l.span, "duplicate-id", format!("language `{}` is listed twice", l.value.code));
+        } else {
+            out.push(l.value);
+        }
+    }
+    if out.is_empty() {
+        let code = single.unwrap_or_else(|| "en".into());
+        let dir = direction(&code);
+        out.push(SiteLanguage { code, dir, title: None, description: None });
+    }
+    out
+}
 
 pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     let node = parse_yaml_file(r)?;
-    let keys = ["title", "description", "language", "base_url", "unsafe_html", "theme"];
+    let keys =
+        ["title", "description", "language", "languages", "default_language", "base_url", "unsafe_html", "theme"];
     let f = r.fields(&node, "site.yaml", &keys)?;
     // `theme` names a folder under themes/; it is read before the content
     // is checked (load::theme::choose), and only its spelling here.
@@ -25,17 +68,19 @@ pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     }
     let title = r.req_str(&f, "title", "WSIS Forum Outcomes");
     let description = r.opt_str(&f, "description");
-    let language = r.opt_str(&f, "language").unwrap_or_else(|| "en".into());
-    let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
+    let languages = site_languages(r, &f);
+    let default_in_folder = r.opt_enum(&f, "default_language", &["root", "folder"]).is_some_and(|w| w == "folder");
     let base_url = r.opt_url(&f, "base_url").map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
     let unsafe_html = r.opt_bool(&f, "unsafe_html").unwrap_or(false);
     Some(SiteConfig {
         title: title?,
         description,
-        dir: if RTL_LANGUAGES.contains(&primary.as_str()) { "rtl" } else { "ltr" },
-        language,
+        dir: languages[0].dir,
+        language: languages[0].code.clone(),
         base_url,
         unsafe_html,
+        languages,
+        default_in_folder,
     })
 }
 
@@ -59,12 +104,13 @@ pub fn action_lines(r: &mut Reader) -> (Vec<ActionLine>, BTreeSet<String>) {
     };
     let mut out: Vec<ActionLine> = Vec::new();
     for item in items(r, &node, "action-lines.yaml") {
-        let Some(f) = r.fields(item, "an action line", &["id", "parent", "title", "lead", "co"]) else {
+        let Some(f) = r.fields(item, "an action line", &["id", "parent", "title", "titles", "lead", "co"]) else {
             continue;
         };
         let id = r.req_str(&f, "id", "C2");
         let parent = r.opt_str(&f, "parent");
         let title = r.req_str(&f, "title", "Information and communication infrastructure");
+        let titles = r.titles(&f, "titles");
         let lead = r.str_list(&f, "lead");
         let co = r.str_list(&f, "co");
         declared.extend(id.clone());
@@ -82,7 +128,7 @@ pub fn action_lines(r: &mut Reader) -> (Vec<ActionLine>, BTreeSet<String>) {
             r.error(item.span, "duplicate-id", format!("action line `{id}` is defined twice (also on line {line})"));
             continue;
         }
-        out.push(ActionLine { id, parent, title, lead, co, span: item.span });
+        out.push(ActionLine { id, parent, title, titles, lead, co, span: item.span });
     }
     let ids: Vec<String> = out.iter().map(|a| a.id.clone()).collect();
     for a in &out {
@@ -107,11 +153,12 @@ pub fn sdgs(r: &mut Reader) -> (Vec<Sdg>, BTreeSet<u32>) {
     };
     let mut out: Vec<Sdg> = Vec::new();
     for item in items(r, &node, "sdgs.yaml") {
-        let Some(f) = r.fields(item, "an SDG", &["number", "title", "color"]) else {
+        let Some(f) = r.fields(item, "an SDG", &["number", "title", "titles", "color"]) else {
             continue;
         };
         let number = r.req_small(&f, "number", "3", SDG_NUMBERS);
         let title = r.req_str(&f, "title", "Good health and well-being");
+        let titles = r.titles(&f, "titles");
         let color = r.req_str(&f, "color", "\"#4C9F38\"");
         declared.extend(number);
         let (Some(number), Some(title), Some(color)) = (number, title, color) else {
@@ -126,7 +173,7 @@ pub fn sdgs(r: &mut Reader) -> (Vec<Sdg>, BTreeSet<u32>) {
             r.error(item.span, "duplicate-id", format!("SDG {number} is defined twice"));
             continue;
         }
-        out.push(Sdg { number, title, color: color.to_ascii_uppercase() });
+        out.push(Sdg { number, title, titles, color: color.to_ascii_uppercase() });
     }
     out.sort_by_key(|s| s.number);
     (out, declared)
