@@ -10,7 +10,11 @@ fn main() {
         std::process::exit(1);
     };
     let started = std::time::Instant::now();
-    let files = wsis::render::search::index_files(&checked.linked);
+    let Ok(strings) = wsis::load::strings::load(&wsis::load::theme::ThemeFiles::builtin(), &["en".to_string()]) else {
+        eprintln!("the built-in theme has no English strings");
+        std::process::exit(1);
+    };
+    let files = wsis::render::search::index_files(&checked.linked, &strings[0]);
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
     println!("search: {} files, {} bytes, {:.0} ms", files.len(), bytes, started.elapsed().as_secs_f64() * 1000.0);
     let started = std::time::Instant::now();

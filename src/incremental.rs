@@ -146,6 +146,10 @@ impl Workspace {
         let Ok(rel) = path.strip_prefix(&self.opts.content) else { return Quick::NotApplicable };
         let rel = rel.to_string_lossy().replace('\\', "/");
         let Some(kind) = crate::load::doc_kind(&rel) else { return Quick::NotApplicable };
+        // Every language's pages show an edit: a full build writes them all.
+        if state.site.is_multilingual() {
+            return Quick::NotApplicable;
+        }
         let Some(index) = state.linked.model.files.iter().position(|f| f.rel_path == rel) else {
             return Quick::NotApplicable;
         };
@@ -168,16 +172,16 @@ impl Workspace {
         }
         let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable };
         let Some(item) = item_of(&state.linked.model, &entity) else { return Quick::NotApplicable };
-        let before = state.contexts().listing_view(item);
+        let before = state.contexts()[0].listing_view(item);
         // From here the model holds the edit; if it reaches other pages,
         // the full build that follows starts afresh from the files.
-        state.linked.model.files[index] = source;
+        std::sync::Arc::make_mut(&mut state.linked.model.files)[index] = source;
         put(&mut state.linked.model, item, entity);
         let (headings, diags) = rerender(&mut state.linked.model, item, &kind.page());
         if has_errors(&diags) {
             return Quick::Failed(diags);
         }
-        if state.contexts().listing_view(item) != before {
+        if state.contexts()[0].listing_view(item) != before {
             return Quick::NotApplicable;
         }
         warnings.extend(diags);
@@ -224,14 +228,14 @@ impl Workspace {
             write_in_place(&self.output, &page.path, &bytes).ok()?;
             written += 1;
         }
-        for (rel, text) in crate::render::search::index_files(&state.linked) {
+        for (rel, text) in crate::render::search::index_files(&state.linked, &state.languages[0].strings) {
             write_in_place(&self.output, &rel, text.as_bytes()).ok()?;
             written += 1;
         }
         let background =
             background.and_then(|f| Some((f, state.plan.pages.iter().find(|p| p.kind == PageKind::BriefPdf(f))?)));
         if let Some((f, page)) = background {
-            let data = contexts.brief(f, true);
+            let data = contexts[0].brief(f, true);
             let (theme, output, path) = (Arc::clone(&state.theme), self.output.clone(), page.path.clone());
             let ident = format!("wsis-brief-{}", m.forums[f].year);
             let generations = Arc::clone(&self.generations);

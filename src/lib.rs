@@ -179,16 +179,21 @@ pub struct Prepared {
     pub warnings: Vec<Diagnostic>,
     pub site: model::SiteConfig,
     pub plan: plan::Plan,
+    /// Every language of the site, the default first, with the model as it
+    /// shows it.
+    pub languages: Vec<plan::Language>,
     /// Forums (by year) whose PDF brief has a character no font has, so it
     /// is written without the PDF/A and PDF/UA claims.
     pub plain_briefs: std::collections::BTreeSet<u32>,
 }
 
 impl Prepared {
-    /// Renders one planned page.
-    pub fn render_page(&self, contexts: &plan::Contexts, page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
+    /// Renders one planned page; `contexts` holds one builder a language.
+    pub fn render_page(&self, contexts: &[plan::Contexts], page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
+        let language = &self.languages[page.lang];
+        let contexts = &contexts[page.lang];
         match page.kind {
-            plan::PageKind::Data(file) => Ok(render::data::render(&self.linked, file).into_bytes()),
+            plan::PageKind::Data(file) => Ok(render::data::render(language.linked(&self.linked), file).into_bytes()),
             plan::PageKind::BriefPdf(i) => {
                 let year = self.linked.model.forums[i].year;
                 let conformance = if self.plain_briefs.contains(&year) {
@@ -196,7 +201,12 @@ impl Prepared {
                 } else {
                     render::pdf::Conformance::Archival
                 };
-                self.theme.brief_pdf(&contexts.brief(i, true), &format!("wsis-brief-{year}"), conformance)
+                let ident = if page.lang == 0 {
+                    format!("wsis-brief-{year}")
+                } else {
+                    format!("wsis-brief-{year}-{}", language.code)
+                };
+                self.theme.brief_pdf(&contexts.brief(i, true), &ident, conformance)
             }
             kind => {
                 let template = kind.template().ok_or_else(|| format!("{}: no template renders it", page.path))?;
@@ -205,8 +215,11 @@ impl Prepared {
         }
     }
 
-    pub fn contexts(&self) -> plan::Contexts<'_> {
-        plan::Contexts::new(&self.linked, &self.site, &self.plan)
+    /// The page-context builders, one a language.
+    pub fn contexts(&self) -> Vec<plan::Contexts<'_>> {
+        (0..self.languages.len())
+            .map(|i| plan::Contexts::new(&self.linked, &self.site, &self.plan, &self.languages, i))
+            .collect()
     }
 }
 
@@ -250,9 +263,42 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         site.base_url = Some(if url.ends_with('/') { url.clone() } else { format!("{url}/") });
     }
     let t = Timer::start();
+    let languages = languages(&theme, &linked, &site)?;
+    t.lap("languages");
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
-    Ok(Prepared { theme: std::sync::Arc::new(theme), linked, warnings, site, plan, plain_briefs })
+    Ok(Prepared { theme: std::sync::Arc::new(theme), linked, warnings, site, plan, languages, plain_briefs })
+}
+
+/// Each language of the site with its strings, its date and number forms
+/// and its view of the model (built in parallel).
+fn languages(
+    theme: &render::Theme,
+    linked: &link::Linked,
+    site: &model::SiteConfig,
+) -> Result<Vec<plan::Language>, BuildError> {
+    let codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
+    let strings = theme.strings(&codes).map_err(|e| BuildError::Theme(e.into()))?;
+    strings
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, strings)| {
+            let own = &site.languages[index];
+            let locale = locale::Locale::new(&own.code).map_err(|e| BuildError::Theme(e.into()))?;
+            // The default language at the site root shows the linked model
+            // as it is; any other tree has its own view.
+            let view = (!site.prefix(index).is_empty()).then(|| link::localize::localize(linked, site, index));
+            Ok(plan::Language {
+                index,
+                code: own.code.clone(),
+                dir: own.dir,
+                prefix: site.prefix(index),
+                strings,
+                locale,
+                view,
+            })
+        })
+        .collect()
 }
 
 /// The whole pipeline.
@@ -295,6 +341,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         prepared.theme.files().under("assets").map(|(rel, f)| (format!("assets/{rel}"), f.bytes.as_ref())).collect();
     let io = |source: std::io::Error| BuildError::Io { doing: "writing", path: output.to_path_buf(), source };
     let staging = write::Staging::new(output).map_err(io)?;
+    let search_metas: Vec<String> = prepared.languages.iter().map(|l| format!("{}search/meta.js", l.prefix)).collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let finished = std::sync::atomic::AtomicBool::new(false);
     let result = std::thread::scope(|scope| {
@@ -310,7 +357,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                         .map(|p| p.path.as_str())
                         .chain(planned.copies.iter().map(|c| c.1.as_str()))
                         .chain(assets.iter().map(|a| a.0.as_str()))
-                        .chain(["search/meta.js"]),
+                        .chain(search_metas.iter().map(String::as_str)),
                 )
                 .map_err(io)?;
             t.lap("dirs");
@@ -334,7 +381,18 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                     .collect();
                 let rest = rayon::join(
                     || quick.par_iter().try_for_each(render_write),
-                    || render::search::index_files(&prepared.linked),
+                    || {
+                        // One index a language, beside its search page.
+                        let per_language: Vec<Vec<(String, String)>> = prepared
+                            .languages
+                            .par_iter()
+                            .map(|lang| {
+                                let files = render::search::index_files(lang.linked(&prepared.linked), &lang.strings);
+                                files.into_iter().map(|(rel, text)| (format!("{}{rel}", lang.prefix), text)).collect()
+                            })
+                            .collect();
+                        per_language.into_iter().flatten().collect::<Vec<_>>()
+                    },
                 );
                 let briefs = workers.into_iter().try_for_each(|w| {
                     w.join()

@@ -345,9 +345,10 @@ pub struct Page {
 
 /// The whole validated model. `files[i]` is the source of an entity whose
 /// `file` is `i`, so later stages can quote lines.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Model {
-    pub files: Vec<crate::source::SourceFile>,
+    /// Shared, not copied, by the model each language is shown from.
+    pub files: std::sync::Arc<Vec<crate::source::SourceFile>>,
     /// `site.yaml`, `action-lines.yaml` and `sdgs.yaml`, as loaded.
     pub reference_files: Vec<crate::source::SourceFile>,
     pub site: Option<SiteConfig>,

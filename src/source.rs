@@ -6,7 +6,7 @@
 //! window.
 
 /// One loaded text file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path shown in messages: relative to the content folder's parent.
     pub display_path: String,

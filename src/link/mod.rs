@@ -3,12 +3,13 @@
 //! each action line and SDG, the action line x SDG matrix, what belongs to
 //! each forum year). After this stage the model is read-only.
 
+pub mod localize;
 mod references;
 mod warnings;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Heading, RenderOptions};
-use crate::model::{Body, Model};
+use crate::model::{Body, Forum, Model, Page, Roadmap, Session, Ungis};
 use crate::urls;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -24,7 +25,7 @@ pub enum Item {
 }
 
 /// Derived indexes; every list is in a stable order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Index {
     pub by_action_line: BTreeMap<String, Vec<Item>>,
     pub by_sdg: BTreeMap<u32, Vec<Item>>,
@@ -37,7 +38,7 @@ pub struct Index {
 }
 
 /// The model with every reference resolved.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Linked {
     pub model: Model,
     pub index: Index,
@@ -100,36 +101,17 @@ fn resolver<'a>(
 /// Renders every body for its own page, reporting broken links.
 fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, Vec<Heading>> {
     let targets = link_targets(model);
-    let resolve = resolver(&targets, &model.drafts);
-    let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
-    let files = &model.files;
-    let mut jobs: Vec<(&mut Body, usize, String)> = Vec::new();
-    for f in model.forums.iter_mut() {
-        jobs.push((&mut f.body, f.file, urls::forum(f.year)));
-    }
-    for s in model.sessions.iter_mut() {
-        let path = urls::session(s.year, &s.slug);
-        jobs.push((&mut s.body, s.file, path));
-    }
-    for u in model.ungis.iter_mut() {
-        let path = urls::ungis(&u.slug);
-        jobs.push((&mut u.body, u.file, path));
-    }
-    for r in model.roadmaps.iter_mut() {
-        let path = urls::roadmap(&r.slug);
-        jobs.push((&mut r.body, r.file, path));
-    }
-    for p in model.pages.iter_mut() {
-        let path = urls::page(&p.slug);
-        jobs.push((&mut p.body, p.file, path));
-    }
+    let site = model.site.clone();
+    let unsafe_html = site.as_ref().is_some_and(|s| s.unsafe_html);
+    let Model { forums, sessions, ungis, roadmaps, pages, translations, files, drafts, .. } = model;
+    let mut jobs = body_jobs(forums, sessions, ungis, roadmaps, pages, "");
     // A translation's links are checked once here, as from its own page.
-    let site = model.site.as_ref();
-    for t in model.translations.iter_mut() {
-        let i = site.and_then(|s| s.languages.iter().position(|l| l.code == t.lang)).unwrap_or(0);
-        let prefix = site.map_or_else(String::new, |s| s.prefix(i));
+    for t in translations.iter_mut() {
+        let i = site.as_ref().and_then(|s| s.languages.iter().position(|l| l.code == t.lang)).unwrap_or(0);
+        let prefix = site.as_ref().map_or_else(String::new, |s| s.prefix(i));
         jobs.push((&mut t.body, t.file, format!("{prefix}{}", t.of.page())));
     }
+    let resolve = resolver(&targets, drafts);
     let results: Vec<(String, Vec<Heading>, Vec<Diagnostic>)> = jobs
         .into_par_iter()
         .map(|(body, file, page_path)| {
@@ -143,6 +125,57 @@ fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, 
         headings.insert(path, hs);
     }
     headings
+}
+
+/// Every body of `model`, with its file and the page it is shown on in
+/// the language tree at `prefix`.
+fn body_jobs<'m>(
+    forums: &'m mut [Forum],
+    sessions: &'m mut [Session],
+    ungis: &'m mut [Ungis],
+    roadmaps: &'m mut [Roadmap],
+    pages: &'m mut [Page],
+    prefix: &str,
+) -> Vec<(&'m mut Body, usize, String)> {
+    let mut jobs: Vec<(&mut Body, usize, String)> = Vec::new();
+    for f in forums.iter_mut() {
+        jobs.push((&mut f.body, f.file, format!("{prefix}{}", urls::forum(f.year))));
+    }
+    for s in sessions.iter_mut() {
+        jobs.push((&mut s.body, s.file, format!("{prefix}{}", urls::session(s.year, &s.slug))));
+    }
+    for u in ungis.iter_mut() {
+        jobs.push((&mut u.body, u.file, format!("{prefix}{}", urls::ungis(&u.slug))));
+    }
+    for r in roadmaps.iter_mut() {
+        jobs.push((&mut r.body, r.file, format!("{prefix}{}", urls::roadmap(&r.slug))));
+    }
+    for p in pages.iter_mut() {
+        jobs.push((&mut p.body, p.file, format!("{prefix}{}", urls::page(&p.slug))));
+    }
+    jobs
+}
+
+/// Renders every body of a language's model (its translated text laid
+/// over) for that language's pages under `prefix`: links to documents stay
+/// in the language's tree, links to static files lead to the one copy at
+/// the site root. Its problems were reported when the content was linked.
+pub fn render_language_bodies(model: &mut Model, prefix: &str) {
+    let mut targets = link_targets(model);
+    let statics: std::collections::HashSet<&str> = model.statics.iter().map(|s| s.rel_path.as_str()).collect();
+    for (source, page) in targets.iter_mut() {
+        if !statics.contains(source.as_str()) {
+            page.insert_str(0, prefix);
+        }
+    }
+    let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
+    let Model { forums, sessions, ungis, roadmaps, pages, drafts, .. } = model;
+    let resolve = resolver(&targets, drafts);
+    body_jobs(forums, sessions, ungis, roadmaps, pages, prefix).into_par_iter().for_each(|(body, _, page_path)| {
+        let root = urls::root_prefix(&page_path);
+        let options = RenderOptions { root: &root, unsafe_html, id_prefix: "" };
+        body.html = markdown::render(&body.markdown, &options, &resolve).html;
+    });
 }
 
 /// Renders one body for the page at `page_path`; returns its headings and

@@ -6,6 +6,7 @@
 //! files (`.DS_Store`, `.gitkeep`) are the only ones ignored.
 
 pub mod frontmatter;
+pub mod strings;
 pub mod theme;
 pub mod yaml;
 
@@ -15,7 +16,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// What a Markdown document is, from its place in the tree.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DocKind {
     Forum { year: u32 },
     Session { year: u32, slug: String },

@@ -8,11 +8,38 @@
 
 pub mod context;
 
+use crate::link::localize::LanguageModel;
 use crate::link::Linked;
+use crate::load::strings::Strings;
+use crate::locale::Locale;
 use crate::model::SiteConfig;
 use crate::urls;
 
 pub use context::Contexts;
+
+/// One language the site is written in, as a build sees it: where its
+/// pages go, its interface strings, its date and number forms, and the
+/// model as it shows it.
+pub struct Language {
+    /// Position in the site's languages (0: the default).
+    pub index: usize,
+    pub code: String,
+    pub dir: &'static str,
+    /// Where its pages go under the output folder: `""` or `fr/`.
+    pub prefix: String,
+    pub strings: Strings,
+    pub locale: Locale,
+    /// The translated model; `None` for the default language, which shows
+    /// the linked model itself.
+    pub view: Option<LanguageModel>,
+}
+
+impl Language {
+    /// The model this language's pages show.
+    pub fn linked<'a>(&'a self, base: &'a Linked) -> &'a Linked {
+        self.view.as_ref().map_or(base, |v| &v.linked)
+    }
+}
 
 /// What a page shows; indices point into the model's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +68,9 @@ pub enum PageKind {
     Search,
     /// The open-data page listing the files.
     DataIndex,
+    /// The site root's page that lists the languages, when every language
+    /// (the default too) has its own folder.
+    Languages,
     /// One open-data file, written by Rust, not a template.
     Data(crate::data_files::DataFile),
 }
@@ -70,6 +100,7 @@ impl PageKind {
             PageKind::Sitemap => "sitemap.xml",
             PageKind::Search => "search.html",
             PageKind::DataIndex => "data.html",
+            PageKind::Languages => "languages.html",
             PageKind::BriefPdf(_) | PageKind::Data(_) => return None,
         })
     }
@@ -87,6 +118,8 @@ pub struct PlannedPage {
     /// Path under the output folder, `/`-separated.
     pub path: String,
     pub kind: PageKind,
+    /// The language it is in (an index into the site's languages).
+    pub lang: usize,
 }
 
 /// The whole plan: pages to render and static files to copy.
@@ -99,18 +132,46 @@ pub struct Plan {
     pub copies: Vec<(std::path::PathBuf, String)>,
 }
 
-/// Lists every output file of a linked model.
+/// Lists every output file of a linked model: every page in every
+/// language, each language in its own tree (`fr/forums/...`), the
+/// default at the root unless it has a folder too.
 pub fn plan(l: &Linked, site: &SiteConfig, pdf_briefs: bool) -> Plan {
+    let mut pages = Vec::with_capacity((l.model.sessions.len() + 64) * site.languages.len());
+    for lang in 0..site.languages.len() {
+        plan_language(l, site, pdf_briefs, lang, &mut pages);
+    }
+    if site.default_in_folder {
+        pages.push(PlannedPage { path: "index.html".into(), kind: PageKind::Languages, lang: 0 });
+    }
+    if site.base_url.is_some() {
+        pages.push(PlannedPage { path: "sitemap.xml".into(), kind: PageKind::Sitemap, lang: 0 });
+    }
+    let copies = l.model.statics.iter().map(|s| (s.abs_path.clone(), s.rel_path.clone())).collect();
+    Plan { pages, pdf_briefs, copies }
+}
+
+/// A brief's PDF in a language: `brief.pdf` on a one-language site,
+/// `brief.fr.pdf` where there are several, so a downloaded file says its
+/// language.
+pub fn brief_pdf(site: &SiteConfig, year: u32, lang: usize) -> String {
+    match site.languages.get(lang).filter(|_| site.is_multilingual()) {
+        Some(l) => format!("forums/{year}/brief.{}.pdf", l.code),
+        None => urls::brief_pdf(year),
+    }
+}
+
+fn plan_language(l: &Linked, site: &SiteConfig, pdf_briefs: bool, lang: usize, pages: &mut Vec<PlannedPage>) {
     let m = &l.model;
-    let mut pages = Vec::with_capacity(m.sessions.len() + 64);
-    let mut add = |path: String, kind: PageKind| pages.push(PlannedPage { path, kind });
+    let prefix = site.prefix(lang);
+    let mut add =
+        |path: String, kind: PageKind| pages.push(PlannedPage { path: format!("{prefix}{path}"), kind, lang });
     add("index.html".into(), PageKind::Home);
     add("forums/index.html".into(), PageKind::Forums);
     for (i, f) in m.forums.iter().enumerate() {
         add(urls::forum(f.year), PageKind::Forum(i));
         add(urls::brief(f.year), PageKind::Brief(i));
         if pdf_briefs {
-            add(urls::brief_pdf(f.year), PageKind::BriefPdf(i));
+            add(brief_pdf(site, f.year, lang), PageKind::BriefPdf(i));
         }
     }
     for (i, s) in m.sessions.iter().enumerate() {
@@ -143,20 +204,16 @@ pub fn plan(l: &Linked, site: &SiteConfig, pdf_briefs: bool) -> Plan {
     }
     add("404.html".into(), PageKind::NotFound);
     add("atom.xml".into(), PageKind::Feed);
-    if site.base_url.is_some() {
-        add("sitemap.xml".into(), PageKind::Sitemap);
-    }
-    let copies = m.statics.iter().map(|s| (s.abs_path.clone(), s.rel_path.clone())).collect();
-    Plan { pages, pdf_briefs, copies }
 }
 
-/// The pages listed in a sitemap: every HTML page but the 404.
-pub fn sitemap_paths(plan: &Plan) -> Vec<String> {
-    let mut paths: Vec<String> = plan
+/// The pages listed in a sitemap, with their language: every HTML page
+/// but the 404s and the language list.
+pub fn sitemap_paths(plan: &Plan) -> Vec<(String, usize)> {
+    let mut paths: Vec<(String, usize)> = plan
         .pages
         .iter()
-        .filter(|p| p.path.ends_with(".html") && p.kind != PageKind::NotFound)
-        .map(|p| p.path.clone())
+        .filter(|p| p.path.ends_with(".html") && !matches!(p.kind, PageKind::NotFound | PageKind::Languages))
+        .map(|p| (p.path.clone(), p.lang))
         .collect();
     paths.sort();
     paths
@@ -191,9 +248,12 @@ mod tests {
 
     #[test]
     fn contexts_hold_resolved_relative_data() {
-        let (linked, plan) = fixture_plan();
-        let site = linked.model.site.clone().expect("site.yaml loads");
-        let contexts = Contexts::new(&linked, &site, &plan);
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/content");
+        let mut opts = crate::BuildOptions::new(content, None, None);
+        opts.pdf = false;
+        let prepared = crate::prepare(&opts).expect("the fixture site is valid");
+        let plan = &prepared.plan;
+        let contexts = &prepared.contexts()[0];
         let session = plan.pages.iter().find(|p| p.path == "forums/2020/hlt/e-health-session/index.html").unwrap();
         let data = contexts.context(session);
         assert_eq!(data["root"], "../../../../");

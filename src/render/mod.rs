@@ -6,6 +6,7 @@ pub mod data;
 pub mod glyphs;
 pub mod pdf;
 pub mod search;
+pub mod terms;
 
 use crate::load::theme::ThemeFiles;
 use tera::Tera;
@@ -88,12 +89,15 @@ fn svg_chart_filter(
 
 /// `{{ title | text_attrs | safe }}`: ` dir="auto"`, plus ` lang="xx"` for a
 /// text in another script, for the element that shows an editor's text.
+/// `text_attrs(lang=x)` names the language when it is known (an original
+/// shown where its translation is missing).
 fn text_attrs_filter(
     value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
+    args: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
     let text = value.as_str().unwrap_or("");
-    let attrs = match crate::language::script_language(text) {
+    let known = args.get("lang").and_then(|l| l.as_str()).filter(|l| crate::load::is_language_code(l));
+    let attrs = match known.or_else(|| crate::language::script_language(text)) {
         Some(lang) => format!(r#" dir="auto" lang="{lang}""#),
         None => r#" dir="auto""#.to_string(),
     };
@@ -123,6 +127,12 @@ impl Theme {
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
         Ok(Theme { tera, files, brief_typ, brief_cache: None })
+    }
+
+    /// The interface strings of each of `languages`, in order; a missing
+    /// file or key is an error naming them.
+    pub fn strings(&self, languages: &[String]) -> Result<Vec<crate::load::strings::Strings>, String> {
+        crate::load::strings::load(&self.files, languages)
     }
 
     /// The theme's files (for its assets).

@@ -9,7 +9,9 @@
 //!   (boosted) or text holds them, as base-36 deltas. A query loads only the
 //!   shards of its own terms, so a phone never downloads the whole index.
 
+use super::terms::term_set;
 use crate::link::Linked;
+use crate::load::strings::Strings;
 use crate::model::{Person, Tags};
 use crate::urls;
 use rayon::prelude::*;
@@ -22,7 +24,7 @@ const SNIPPET_CHARS: usize = 160;
 /// One searchable page.
 struct Doc {
     title: String,
-    kind: &'static str,
+    kind: String,
     path: String,
     snippet: String,
     /// Words of the title (boosted), then words of everything else, each
@@ -75,16 +77,6 @@ pub fn html_to_text(html: &str) -> String {
     out.trim_end().to_string()
 }
 
-/// The distinct words of `text`, sorted.
-fn word_set(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let mut words: Vec<&str> =
-        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()).collect();
-    words.sort_unstable();
-    words.dedup();
-    words.into_iter().map(str::to_string).collect()
-}
-
 fn snippet(text: &str) -> String {
     if text.chars().count() <= SNIPPET_CHARS {
         return text.to_string();
@@ -118,16 +110,23 @@ fn tags_text(l: &Linked, t: &Tags) -> String {
 /// A searchable page. Words come from the Markdown source (its markup is
 /// not made of words, so it drops out); the snippet from the start of the
 /// rendered HTML, which is cheaper than converting the whole body.
-fn doc(title: &str, kind: &'static str, path: String, body: &crate::model::Body, extra: String) -> Doc {
+fn doc(title: &str, kind: &str, path: String, body: &crate::model::Body, extra: String) -> Doc {
     let head = body.html.char_indices().nth(SNIPPET_CHARS * 3).map_or(body.html.as_str(), |(i, _)| &body.html[..i]);
     let snippet_text = html_to_text(head);
-    let title_terms = word_set(title);
-    let mut text_terms = word_set(&format!("{} {extra}", body.markdown));
+    let title_terms = term_set(title);
+    let mut text_terms = term_set(&format!("{} {extra}", body.markdown));
     text_terms.retain(|t| title_terms.binary_search(t).is_err());
-    Doc { title: title.to_string(), kind, path, snippet: snippet(&snippet_text), title_terms, text_terms }
+    Doc {
+        title: title.to_string(),
+        kind: kind.to_string(),
+        path,
+        snippet: snippet(&snippet_text),
+        title_terms,
+        text_terms,
+    }
 }
 
-fn documents(l: &Linked) -> Vec<Doc> {
+fn documents(l: &Linked, t: &Strings) -> Vec<Doc> {
     let m = &l.model;
     let mut docs: Vec<Doc> = Vec::new();
     docs.par_extend(m.forums.par_iter().map(|f| {
@@ -139,29 +138,31 @@ fn documents(l: &Linked) -> Vec<Doc> {
             people_text(&people),
             tags_text(l, &f.tags)
         );
-        doc(&f.title, "Forum", urls::forum(f.year), &f.body, format!("{extra} {}", f.year))
+        doc(&f.title, t.get("kind_forum"), urls::forum(f.year), &f.body, format!("{extra} {}", f.year))
     }));
     docs.par_extend(m.sessions.par_iter().map(|s| {
         let people: Vec<&Person> = s.facilitators.iter().chain(&s.speakers).collect();
         let extra = format!("{} {} {}", people_text(&people), tags_text(l, &s.tags), s.year);
-        doc(&s.title, "High-Level Track session", urls::session(s.year, &s.slug), &s.body, extra)
+        doc(&s.title, t.get("kind_session"), urls::session(s.year, &s.slug), &s.body, extra)
     }));
     docs.par_extend(m.ungis.par_iter().map(|u| {
         let extra = format!("{} {} {}", u.chair.as_deref().unwrap_or(""), tags_text(l, &u.tags), u.date.year);
-        doc(&u.title, "UNGIS activity", urls::ungis(&u.slug), &u.body, extra)
+        doc(&u.title, t.get("kind_ungis"), urls::ungis(&u.slug), &u.body, extra)
     }));
     docs.par_extend(m.roadmaps.par_iter().map(|r| {
         let extra = format!("{} {}", r.action_line.value, r.facilitator.as_deref().unwrap_or(""));
-        doc(&r.title, "Roadmap", urls::roadmap(&r.slug), &r.body, extra)
+        doc(&r.title, t.get("kind_roadmap"), urls::roadmap(&r.slug), &r.body, extra)
     }));
     docs.par_extend(
-        m.pages.par_iter().map(|p| doc(&p.title, "Page", urls::page(&p.slug), &p.body, tags_text(l, &p.tags))),
+        m.pages
+            .par_iter()
+            .map(|p| doc(&p.title, t.get("kind_page"), urls::page(&p.slug), &p.body, tags_text(l, &p.tags))),
     );
     for a in &m.action_lines {
         let extra = format!("{} {}", a.lead.join(" "), a.co.join(" "));
         docs.push(doc(
             &format!("{}: {}", a.id, a.title),
-            "Action Line",
+            t.get("action_line"),
             urls::action_line(&a.id),
             &Default::default(),
             extra,
@@ -169,8 +170,8 @@ fn documents(l: &Linked) -> Vec<Doc> {
     }
     for s in &m.sdgs {
         docs.push(doc(
-            &format!("SDG {}: {}", s.number, s.title),
-            "SDG",
+            &format!("{} {}: {}", t.get("sdg_short"), s.number, s.title),
+            t.get("sdg_short"),
             urls::sdg(s.number),
             &Default::default(),
             format!("sdg{}", s.number),
@@ -224,8 +225,9 @@ fn js_string(s: &str) -> String {
 type Postings = (Vec<usize>, Vec<usize>);
 
 /// Every file of the index, as (path under the output, text).
-pub fn index_files(l: &Linked) -> Vec<(String, String)> {
-    let docs = documents(l);
+/// `t`: the interface strings of the index's language (the kinds shown).
+pub fn index_files(l: &Linked, t: &Strings) -> Vec<(String, String)> {
+    let docs = documents(l, t);
     let mut postings: HashMap<&str, Postings> = HashMap::new();
     for (id, d) in docs.iter().enumerate() {
         for t in &d.title_terms {
@@ -264,7 +266,7 @@ pub fn index_files(l: &Linked) -> Vec<(String, String)> {
                 format!(
                     "[{},{},{},{}]",
                     js_string(&d.title),
-                    js_string(d.kind),
+                    js_string(&d.kind),
                     js_string(&d.path),
                     js_string(&d.snippet)
                 )
@@ -285,7 +287,7 @@ mod tests {
     #[test]
     fn text_terms_and_keys() {
         assert_eq!(html_to_text("<p>A &amp; B</p><ul><li>x</li></ul>"), "A & B x");
-        assert_eq!(word_set("E-health, SDG 3 and Bridging health"), ["and", "bridging", "health", "sdg"]);
+        assert_eq!(term_set("E-health, SDG 3 and Bridging health"), ["and", "bridging", "health", "sdg"]);
         assert_eq!(shard_key("digital"), "di");
         assert_eq!(shard_key("été"), "ue9t");
         assert_eq!(deltas(&[3, 5, 40]), "3,2,z");

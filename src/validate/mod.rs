@@ -208,7 +208,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         model.sessions = kept;
         model.drafts.extend(drafted.iter().map(|s| files[s.file].source.rel_path.clone()));
     }
-    model.files = loaded.docs.into_iter().map(|d| d.source).collect();
+    model.files = std::sync::Arc::new(loaded.docs.into_iter().map(|d| d.source).collect());
     model.reference_files = [loaded.site, loaded.action_lines, loaded.sdgs].into_iter().flatten().collect();
     translation::attach(&mut model, translations, diags);
     model.forums.sort_by_key(|f| f.year);

@@ -4,9 +4,8 @@
 //! UNGIS activities and its coverage. Links inside it become in-page
 //! anchors.
 
-use super::values::{period_json, session_date_json, value};
+use super::values::value;
 use super::Contexts;
-use crate::date::range_long;
 use crate::markdown::{self, RenderOptions};
 use crate::model::*;
 use crate::urls;
@@ -43,6 +42,21 @@ impl BriefBodies {
 }
 
 impl<'a> Contexts<'a> {
+    /// Where the HTML brief's links lead, from its language's root: the
+    /// documents in the same language's tree, the static files at the
+    /// site root.
+    fn brief_targets(&self) -> HashMap<String, String> {
+        let m = self.m();
+        let up = urls::root_prefix(&self.lang.prefix);
+        let mut targets = crate::link::link_targets(m);
+        for s in &m.statics {
+            if let Some(t) = targets.get_mut(&s.rel_path) {
+                t.insert_str(0, &up);
+            }
+        }
+        targets
+    }
+
     /// The data of forum `i`'s brief; `pdf` selects the form of the bodies
     /// (each form renders only what it shows).
     pub fn brief(&self, i: usize, pdf: bool) -> Value {
@@ -59,13 +73,16 @@ impl<'a> Contexts<'a> {
             pdf,
             unsafe_html: self.site_cfg.unsafe_html,
             inside,
-            outside: if pdf { HashMap::new() } else { crate::link::link_targets(m) },
+            outside: if pdf { HashMap::new() } else { self.brief_targets() },
             root: urls::root_prefix(&urls::brief(f.year)),
         };
         let sessions: Vec<Value> = sessions.iter().map(|s| self.brief_session(s, &bodies)).collect();
         obj! {
-            "site" => self.site_cfg.title.as_str(),
-            "language" => self.site_cfg.language.as_str(),
+            "site" => self.site_title(),
+            "language" => self.lang.code.as_str(),
+            "dir" => self.lang.dir,
+            "t" => self.t().json().clone(),
+            "text_lang" => self.text_lang(f.file),
             "forum" => self.brief_forum(f, &bodies),
             "sessions" => sessions,
             "ungis" => self.brief_ungis(f),
@@ -83,14 +100,14 @@ impl<'a> Contexts<'a> {
             "year" => f.year,
             "title" => f.title.as_str(),
             "theme" => f.theme.as_deref(),
-            "dates" => range_long(f.start, f.end),
+            "dates" => self.lang.locale.range(f.start, f.end),
             "issued" => obj! { "year" => issued.year, "month" => issued.month, "day" => issued.day },
             "venue" => f.venue.as_deref(),
-            "format" => super::forum::format_label(f),
+            "format" => self.format_label(f),
             "key_figures" => self.key_figures(f),
             "summary" => bodies.body(&f.body.markdown, "summary_"),
             "path" => urls::forum(f.year),
-            "pdf" => self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
+            "pdf" => self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
         };
         if let Value::Object(facts) = facts {
             forum.extend(facts);
@@ -105,8 +122,9 @@ impl<'a> Contexts<'a> {
             "title" => s.title.as_str(),
             // The language of a title in another script, so the PDF tags it
             // for screen readers as the HTML does.
-            "lang" => crate::language::script_language(&s.title),
-            "date" => session_date_json(s),
+            "lang" => self.text_lang(s.file).or_else(|| crate::language::script_language(&s.title)),
+            "text_lang" => self.text_lang(s.file),
+            "date" => self.session_date_json(s),
             "time" => s.time.as_deref(),
             "facilitators" => value(&s.facilitators),
             "speakers" => value(&s.speakers),
@@ -127,7 +145,7 @@ impl<'a> Contexts<'a> {
             .flatten()
             .map(|j| {
                 let u = &m.ungis[*j];
-                obj! { "title" => u.title.as_str(), "kind" => u.kind.label(), "date" => period_json(&u.date, u.date_end), "url" => u.url.as_deref() }
+                obj! { "title" => u.title.as_str(), "kind" => self.t().get(&format!("ungis.{}", u.kind.spelling())), "date" => self.period_json(&u.date, u.date_end), "url" => u.url.as_deref() }
             })
             .collect();
         Value::Array(all)

@@ -1,11 +1,9 @@
 //! The data of a forum: its page, and the sections its page and its briefs
 //! both show, each built once from the model's typed values.
 
-use super::values::{date_json, opt_date_json, value};
+use super::values::value;
 use super::Contexts;
 use crate::chart::{Bar, Chart};
-use crate::date::range_long;
-use crate::format::group_digits;
 use crate::model::*;
 use crate::urls;
 use serde_json::{json, Map, Value};
@@ -37,7 +35,7 @@ impl<'a> Contexts<'a> {
             let (als, sdgs) = self.tags(&f.tags);
             let (al_chart, sdg_chart) = self.coverage_charts(f);
             map.extend(self.forum_sections(f));
-            map.insert("end".into(), date_json(&f.end));
+            map.insert("end".into(), self.date_json(&f.end));
             map.insert("coverage_action_lines".into(), value(&al_chart));
             map.insert("coverage_sdgs".into(), value(&sdg_chart));
             map.insert("action_lines".into(), als);
@@ -51,17 +49,17 @@ impl<'a> Contexts<'a> {
     /// The sections of a forum that its page and its briefs both show.
     pub(super) fn forum_sections(&self, f: &Forum) -> Map<String, Value> {
         let mut map = Map::new();
-        map.insert("format_label".into(), json!(format_label(f)));
-        map.insert("prize_phases".into(), prize_phases(f));
-        map.insert("distributions".into(), distributions(f));
+        map.insert("format_label".into(), json!(self.format_label(f)));
+        map.insert("prize_phases".into(), self.prize_phases(f));
+        map.insert("distributions".into(), self.distributions(f));
         map.insert("special_tracks".into(), value(&f.special_tracks));
-        map.insert("consultation".into(), consultation(f));
+        map.insert("consultation".into(), self.consultation(f));
         map.insert("hlt_facilitators".into(), value(&f.hlt_facilitators));
-        map.insert("publications".into(), publications(f));
+        map.insert("publications".into(), self.publications(f));
         map.insert("quotes".into(), value(&f.quotes));
         map.insert("sources".into(), value(&f.sources));
-        map.insert("regional_events".into(), regional_events(f));
-        map.insert("prizes".into(), prizes(f));
+        map.insert("regional_events".into(), self.regional_events(f));
+        map.insert("prizes".into(), self.prizes(f));
         map
     }
 
@@ -76,16 +74,16 @@ impl<'a> Contexts<'a> {
         let sdg_bars: Vec<Bar> = sdgs
             .iter()
             .map(|(s, n)| Bar {
-                label: format!("SDG {} {}", s.number, s.title),
+                label: format!("{} {} {}", self.t().get("sdg_short"), s.number, s.title),
                 value: *n,
                 color: Some(s.color.clone()),
                 text: None,
             })
             .collect();
-        let title = |what: &str| format!("{}: items naming each {what}", f.title);
+        let title = |key: &str| self.t().fill(key, &[("title", &f.title)]);
         (
-            Chart::bars("coverage-al", &title("Action Line"), al_bars),
-            Chart::bars("coverage-sdg", &title("SDG"), sdg_bars),
+            Chart::bars("coverage-al", &title("chart_coverage_action_lines"), al_bars),
+            Chart::bars("coverage-sdg", &title("chart_coverage_sdgs"), sdg_bars),
         )
     }
 
@@ -112,39 +110,42 @@ impl<'a> Contexts<'a> {
     }
 }
 
-/// The format, unless the venue already says it ("Virtual").
-pub(super) fn format_label(f: &Forum) -> Option<&'static str> {
-    let said = |label: &str| f.venue.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(label));
-    f.format.map(Format::label).filter(|label| !said(label))
-}
-
-fn prize_phases(f: &Forum) -> Value {
-    let phases: Vec<Value> = f
-        .prize_phases
-        .iter()
-        .map(|x| {
-            let dates = match (x.start, x.end) {
-                (Some(s), Some(e)) => Some(range_long(s, e)),
-                (Some(d), None) | (None, Some(d)) => Some(d.long()),
-                (None, None) => None,
-            };
-            obj! { "phase" => x.phase.as_str(), "title" => x.title.as_str(), "dates" => dates }
-        })
-        .collect();
-    Value::Array(phases)
-}
-
-/// A part's value as read: "55%" or "1,800".
-fn part_text(unit: Unit, value: u64) -> String {
-    match unit {
-        Unit::Percent => format!("{value}%"),
-        Unit::Count => group_digits(value),
+impl<'a> Contexts<'a> {
+    /// The format, unless the venue already says it ("Virtual").
+    pub(super) fn format_label(&self, f: &Forum) -> Option<&'a str> {
+        let said = |label: &str| f.venue.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(label));
+        // The venue is compared with the English label, as editors write it.
+        let format = f.format.filter(|x| !said(x.label()))?;
+        Some(self.t().get(&format!("format.{}", format.spelling())))
     }
-}
 
-/// Each distribution with its parts, their shares and its chart.
-fn distributions(f: &Forum) -> Value {
-    let all: Vec<Value> = f
+    fn prize_phases(&self, f: &Forum) -> Value {
+        let phases: Vec<Value> = f
+            .prize_phases
+            .iter()
+            .map(|x| {
+                let dates = match (x.start, x.end) {
+                    (Some(s), Some(e)) => Some(self.lang.locale.range(s, e)),
+                    (Some(d), None) | (None, Some(d)) => Some(self.lang.locale.date(d)),
+                    (None, None) => None,
+                };
+                obj! { "phase" => x.phase.as_str(), "title" => x.title.as_str(), "dates" => dates }
+            })
+            .collect();
+        Value::Array(phases)
+    }
+
+    /// A part's value as read: "55%" or "1,800", in the reader's digits.
+    fn part_text(&self, unit: Unit, value: u64) -> String {
+        match unit {
+            Unit::Percent => format!("{}%", self.lang.locale.number(value)),
+            Unit::Count => self.lang.locale.number(value),
+        }
+    }
+
+    /// Each distribution with its parts, their shares and its chart.
+    fn distributions(&self, f: &Forum) -> Value {
+        let all: Vec<Value> = f
         .distributions
         .iter()
         .enumerate()
@@ -155,7 +156,7 @@ fn distributions(f: &Forum) -> Value {
                 .iter()
                 .map(|x| {
                     let share = (x.value * 100).checked_div(total).unwrap_or(0);
-                    json!({ "label": x.label, "value": x.value, "text": part_text(d.unit, x.value), "share": share })
+                    json!({ "label": x.label, "value": x.value, "text": self.part_text(d.unit, x.value), "share": share })
                 })
                 .collect();
             let bars: Vec<Bar> = d
@@ -165,7 +166,7 @@ fn distributions(f: &Forum) -> Value {
                     label: x.label.clone(),
                     value: x.value,
                     color: None,
-                    text: Some(part_text(d.unit, x.value)),
+                    text: Some(self.part_text(d.unit, x.value)),
                 })
                 .collect();
             let id = format!("distribution-{n}");
@@ -176,42 +177,43 @@ fn distributions(f: &Forum) -> Value {
             json!({ "title": d.title, "unit": d.unit, "parts": parts, "chart": chart })
         })
         .collect();
-    Value::Array(all)
-}
+        Value::Array(all)
+    }
 
-fn consultation(f: &Forum) -> Value {
-    let phases: Vec<Value> = f
-        .consultation
-        .iter()
-        .map(|c| json!({ "phase": c.phase, "title": c.title, "date": opt_date_json(&c.date), "time": c.time }))
-        .collect();
-    Value::Array(phases)
-}
+    fn consultation(&self, f: &Forum) -> Value {
+        let phases: Vec<Value> = f
+            .consultation
+            .iter()
+            .map(|c| json!({ "phase": c.phase, "title": c.title, "date": self.opt_date_json(&c.date), "time": c.time }))
+            .collect();
+        Value::Array(phases)
+    }
 
-fn regional_events(f: &Forum) -> Value {
-    let events: Vec<Value> = f
+    fn regional_events(&self, f: &Forum) -> Value {
+        let events: Vec<Value> = f
         .regional_events
         .iter()
-        .map(|e| json!({ "title": e.title, "date": opt_date_json(&e.date), "time": e.time, "organizers": e.organizers, "url": e.url }))
+        .map(|e| json!({ "title": e.title, "date": self.opt_date_json(&e.date), "time": e.time, "organizers": e.organizers, "url": e.url }))
         .collect();
-    Value::Array(events)
-}
+        Value::Array(events)
+    }
 
-fn publications(f: &Forum) -> Value {
-    Value::Array(f.publications.iter().map(|x| json!({ "title": x.title, "kind": x.kind, "url": x.url })).collect())
-}
+    fn publications(&self, f: &Forum) -> Value {
+        Value::Array(f.publications.iter().map(|x| json!({ "title": x.title, "kind": x.kind, "url": x.url })).collect())
+    }
 
-/// The prize figures the sources give, or null.
-fn prizes(f: &Forum) -> Value {
-    let Some(x) = &f.prizes else { return Value::Null };
-    let rows: Vec<Value> = [
-        ("Projects submitted", x.submitted),
-        ("Projects nominated", x.nominated),
-        ("Winners", x.winners),
-        ("Champions", x.champions),
-    ]
-    .into_iter()
-    .filter_map(|(label, v)| v.map(|v| json!({ "label": label, "text": group_digits(v) })))
-    .collect();
-    Value::Array(rows)
+    /// The prize figures the sources give, or null.
+    fn prizes(&self, f: &Forum) -> Value {
+        let Some(x) = &f.prizes else { return Value::Null };
+        let rows: Vec<Value> = [
+            ("prizes_submitted", x.submitted),
+            ("prizes_nominated", x.nominated),
+            ("prizes_winners", x.winners),
+            ("prizes_champions", x.champions),
+        ]
+        .into_iter()
+        .filter_map(|(key, v)| v.map(|v| json!({ "label": self.t().get(key), "text": self.lang.locale.number(v) })))
+        .collect();
+        Value::Array(rows)
+    }
 }

@@ -1,10 +1,13 @@
 //! The data each template gets: everything resolved, every URL a path from
-//! the site root (`forums/2020/index.html`). Templates prefix URLs with
-//! `root`, the way back to the root from the page being written, which
+//! the root of the page's language (`forums/2020/index.html`). Templates
+//! prefix URLs with `root`, the way back to that root from the page being
+//! written, and the shared files (stylesheets, static files, the other
+//! languages) with `site_root`, the way back to the output folder, which
 //! keeps every link relative.
 
-use super::{PageKind, Plan, PlannedPage};
+use super::{Language, PageKind, Plan, PlannedPage};
 use crate::link::Linked;
+use crate::load::strings::Strings;
 use crate::model::*;
 use crate::urls;
 use serde_json::{json, Value};
@@ -25,10 +28,15 @@ mod forum;
 mod pages;
 mod values;
 
-/// Builds page contexts; what many pages share is built once.
+/// Builds the page contexts of one language; what many pages share is
+/// built once.
 pub struct Contexts<'a> {
     l: &'a Linked,
     site_cfg: &'a SiteConfig,
+    lang: &'a Language,
+    /// Every language: code, autonym, where its tree is, direction (for
+    /// the switcher and the `hreflang` alternates).
+    languages: Vec<(&'a str, &'a str, &'a str, &'a str)>,
     site: Value,
     menu: Value,
     action_lines: Vec<Value>,
@@ -37,34 +45,57 @@ pub struct Contexts<'a> {
     forums_desc: Vec<Value>,
     /// Position of each session within its forum's list, for prev/next.
     session_pos: Vec<usize>,
-    sitemap: Vec<String>,
+    sitemap: Vec<(String, usize)>,
     pdf_briefs: bool,
 }
 
 type Crumbs<'c> = Vec<(&'c str, String)>;
 
 impl<'a> Contexts<'a> {
-    /// Prepares the shared parts for `plan`.
-    pub fn new(l: &'a Linked, site_cfg: &'a SiteConfig, plan: &Plan) -> Contexts<'a> {
+    /// Prepares the shared parts of `languages[lang]`'s pages for `plan`;
+    /// `base` is the default language's model.
+    pub fn new(
+        base: &'a Linked,
+        site_cfg: &'a SiteConfig,
+        plan: &Plan,
+        languages: &'a [Language],
+        lang: usize,
+    ) -> Contexts<'a> {
+        let language = &languages[lang];
+        let l = language.linked(base);
         let m = &l.model;
+        let t = &language.strings;
+        let menu_item = |key: &str, path: &str| json!({ "title": t.get(key), "path": path });
         let menu = json!([
-            { "title": "Forums", "path": "forums/index.html" },
-            { "title": "Action Lines", "path": "action-lines/index.html" },
-            { "title": "SDGs", "path": "sdgs/index.html" },
-            { "title": "Matrix", "path": "matrix/index.html" },
-            { "title": "UNGIS", "path": "ungis/index.html" },
-            { "title": "Roadmaps", "path": "roadmaps/index.html" },
-            { "title": "Search", "path": "search/index.html" },
+            menu_item("forums", "forums/index.html"),
+            menu_item("action_lines", "action-lines/index.html"),
+            menu_item("sdgs", "sdgs/index.html"),
+            menu_item("matrix", "matrix/index.html"),
+            menu_item("ungis", "ungis/index.html"),
+            menu_item("roadmaps", "roadmaps/index.html"),
+            menu_item("search", "search/index.html"),
         ]);
-        let footer_pages: Vec<Value> =
-            m.pages.iter().map(|p| json!({ "title": p.title, "path": urls::page(&p.slug) })).collect();
+        let untranslated = |file: usize| {
+            language.view.as_ref().filter(|v| v.untranslated.contains(&file)).map(|_| languages[0].code.as_str())
+        };
+        let footer_pages: Vec<Value> = m
+            .pages
+            .iter()
+            .map(|p| json!({ "title": p.title, "path": urls::page(&p.slug), "lang": untranslated(p.file) }))
+            .collect();
+        let own = &site_cfg.languages[lang];
         let site = json!({
-            "title": site_cfg.title,
-            "description": site_cfg.description,
-            "language": site_cfg.language,
-            "dir": site_cfg.dir,
+            "title": own.title.as_deref().unwrap_or(&site_cfg.title),
+            "description": own.description.as_deref().or(site_cfg.description.as_deref()),
+            "language": language.code,
+            "dir": language.dir,
             "pages": footer_pages,
+            "multilingual": site_cfg.is_multilingual(),
         });
+        let languages_list = languages
+            .iter()
+            .map(|x| (x.code.as_str(), x.strings.get("language_name"), x.prefix.as_str(), x.dir))
+            .collect();
         let mut session_pos = vec![0; m.sessions.len()];
         for list in l.index.sessions_by_year.values() {
             for (pos, i) in list.iter().enumerate() {
@@ -74,13 +105,15 @@ impl<'a> Contexts<'a> {
         let mut c = Contexts {
             l,
             site_cfg,
+            lang: language,
+            languages: languages_list,
             site,
             menu,
             action_lines: Vec::new(),
             sdgs: Vec::new(),
             forums_desc: Vec::new(),
             session_pos,
-            sitemap: super::sitemap_paths(plan),
+            sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
             pdf_briefs: plan.pdf_briefs,
         };
         c.action_lines = m.action_lines.iter().map(|a| c.action_line_json(a)).collect();
@@ -93,20 +126,36 @@ impl<'a> Contexts<'a> {
         &self.l.model
     }
 
+    /// The interface strings of this language.
+    fn t(&self) -> &'a Strings {
+        &self.lang.strings
+    }
+
+    /// The language of a document's text when it is not this page's: the
+    /// original's, for a document with no translation in this language.
+    fn text_lang(&self, file: usize) -> Option<&'a str> {
+        let view = self.lang.view.as_ref()?;
+        view.untranslated.contains(&file).then(|| self.languages[0].0)
+    }
+
     /// The data for one page's template.
     pub fn context(&self, page: &PlannedPage) -> Value {
         let m = self.m();
-        let home = || ("Home", "index.html".to_string());
-        let forums = || ("Forums", "forums/index.html".to_string());
+        let t = self.t();
+        let home = || (t.get("home"), "index.html".to_string());
+        let forums = || (t.get("forums"), "forums/index.html".to_string());
         let (title, crumbs, data): (String, Crumbs, Value) = match page.kind {
-            PageKind::Home => (self.site_cfg.title.clone(), vec![], self.home()),
-            PageKind::Forums => ("Forums".into(), vec![home()], obj! { "forums" => self.forums_desc.clone() }),
+            PageKind::Home => (self.site_title().to_string(), vec![], self.home()),
+            PageKind::Forums => (t.get("forums").into(), vec![home()], obj! { "forums" => self.forums_desc.clone() }),
             PageKind::Forum(i) => (m.forums[i].title.clone(), vec![home(), forums()], self.forum(i)),
             PageKind::Brief(i) => {
                 let f = &m.forums[i];
                 let crumbs = vec![home(), forums(), (f.title.as_str(), urls::forum(f.year))];
                 let crumbs: Crumbs = crumbs.into_iter().collect();
-                return self.finish(page, &format!("{}: outcome brief", f.title), crumbs, self.brief(i, false));
+                let title = t.fill("brief_title", &[("title", &f.title)]);
+                let mut data = self.finish(page, &title, crumbs, self.brief(i, false));
+                data["text_lang"] = json!(self.page_text_lang(page.kind));
+                return data;
             }
             PageKind::BriefPdf(_) => (String::new(), vec![], json!({})),
             PageKind::Session(i) => {
@@ -114,48 +163,92 @@ impl<'a> Contexts<'a> {
                 let forum_title = self.forum_title(s.year);
                 let crumbs = vec![home(), forums(), (forum_title.as_str(), urls::forum(s.year))];
                 let data = self.session(i, &forum_title);
-                return self.finish(page, &s.title, crumbs, data);
+                let mut data = self.finish(page, &s.title, crumbs, data);
+                data["text_lang"] = json!(self.page_text_lang(page.kind));
+                return data;
             }
             PageKind::UngisIndex => {
                 let all: Vec<Value> = m.ungis.iter().rev().map(|u| self.ungis_summary(u)).collect();
-                ("UNGIS activities".into(), vec![home()], obj! { "activities" => all })
+                (t.get("ungis_activities").into(), vec![home()], obj! { "activities" => all })
             }
             PageKind::Ungis(i) => {
-                (m.ungis[i].title.clone(), vec![home(), ("UNGIS", "ungis/index.html".into())], self.ungis(i))
+                (m.ungis[i].title.clone(), vec![home(), (t.get("ungis"), "ungis/index.html".into())], self.ungis(i))
             }
-            PageKind::RoadmapsIndex => ("Action Line roadmaps".into(), vec![home()], self.roadmaps()),
+            PageKind::RoadmapsIndex => (t.get("roadmaps_title").into(), vec![home()], self.roadmaps()),
             PageKind::Roadmap(i) => {
-                (m.roadmaps[i].title.clone(), vec![home(), ("Roadmaps", "roadmaps/index.html".into())], self.roadmap(i))
+                let crumbs = vec![home(), (t.get("roadmaps"), "roadmaps/index.html".into())];
+                (m.roadmaps[i].title.clone(), crumbs, self.roadmap(i))
             }
             PageKind::Page(i) => (m.pages[i].title.clone(), vec![home()], self.page(i)),
             PageKind::ActionLinesIndex => {
-                ("WSIS Action Lines".into(), vec![home()], obj! { "action_lines" => self.action_lines.clone() })
+                (t.get("action_lines_title").into(), vec![home()], obj! { "action_lines" => self.action_lines.clone() })
             }
             PageKind::ActionLine(i) => {
                 let a = &m.action_lines[i];
-                let crumbs = vec![home(), ("Action Lines", "action-lines/index.html".into())];
+                let crumbs = vec![home(), (t.get("action_lines"), "action-lines/index.html".into())];
                 (format!("{}: {}", a.id, a.title), crumbs, self.action_line(a))
             }
-            PageKind::SdgsIndex => {
-                ("Sustainable Development Goals".into(), vec![home()], obj! { "sdgs" => self.sdgs.clone() })
-            }
+            PageKind::SdgsIndex => (t.get("sdgs_title").into(), vec![home()], obj! { "sdgs" => self.sdgs.clone() }),
             PageKind::Sdg(i) => {
                 let s = &m.sdgs[i];
-                let crumbs = vec![home(), ("SDGs", "sdgs/index.html".into())];
-                (format!("SDG {}: {}", s.number, s.title), crumbs, self.sdg(s))
+                let crumbs = vec![home(), (t.get("sdgs"), "sdgs/index.html".into())];
+                (format!("{} {}: {}", t.get("sdg_short"), s.number, s.title), crumbs, self.sdg(s))
             }
-            PageKind::Matrix => ("WSIS–SDG Matrix".into(), vec![home()], self.matrix()),
-            PageKind::NotFound => ("Page not found".into(), vec![], json!({})),
-            PageKind::Feed => (self.site_cfg.title.clone(), vec![], self.feed()),
-            PageKind::DataIndex => ("Open data".into(), vec![home()], data_index()),
+            PageKind::Matrix => (t.get("matrix_title").into(), vec![home()], self.matrix()),
+            PageKind::NotFound => (t.get("not_found").into(), vec![], json!({})),
+            PageKind::Feed => (self.site_title().to_string(), vec![], self.feed()),
+            PageKind::DataIndex => (t.get("open_data").into(), vec![home()], self.data_index()),
             PageKind::Data(_) => (String::new(), vec![], json!({})),
-            PageKind::Search => ("Search".into(), vec![home()], json!({})),
+            PageKind::Search => (t.get("search").into(), vec![home()], json!({})),
+            PageKind::Languages => (self.site_cfg.title.clone(), vec![], json!({})),
             PageKind::Sitemap => {
-                let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap });
+                let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap_entries() });
                 (self.site_cfg.title.clone(), vec![], data)
             }
         };
-        self.finish(page, &title, crumbs, data)
+        let mut data = self.finish(page, &title, crumbs, data);
+        data["text_lang"] = json!(self.page_text_lang(page.kind));
+        data
+    }
+
+    /// The language of the document a page shows, when it is shown in the
+    /// original's language for want of a translation.
+    fn page_text_lang(&self, kind: PageKind) -> Option<&'a str> {
+        let m = self.m();
+        let file = match kind {
+            PageKind::Forum(i) | PageKind::Brief(i) => m.forums[i].file,
+            PageKind::Session(i) => m.sessions[i].file,
+            PageKind::Ungis(i) => m.ungis[i].file,
+            PageKind::Roadmap(i) => m.roadmaps[i].file,
+            PageKind::Page(i) => m.pages[i].file,
+            _ => return None,
+        };
+        self.text_lang(file)
+    }
+
+    /// The site's title in this language.
+    fn site_title(&self) -> &str {
+        self.site["title"].as_str().unwrap_or_default()
+    }
+
+    /// The sitemap's entries, each with its page in every language.
+    fn sitemap_entries(&self) -> Vec<Value> {
+        let multilingual = self.languages.len() > 1;
+        self.sitemap
+            .iter()
+            .map(|(path, lang)| {
+                let rel = path.strip_prefix(self.languages[*lang].2).unwrap_or(path);
+                let alternates: Vec<Value> = if multilingual {
+                    self.languages
+                        .iter()
+                        .map(|(code, _, prefix, _)| json!({ "lang": code, "path": format!("{prefix}{rel}") }))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                json!({ "loc": path, "alternates": alternates })
+            })
+            .collect()
     }
 
     /// A free page.
@@ -182,14 +275,32 @@ impl<'a> Contexts<'a> {
         obj! { "roadmaps" => list }
     }
 
-    /// Adds what every page has: site, menu, root, breadcrumbs.
+    /// Adds what every page has: site, menu, roots, breadcrumbs, the
+    /// interface strings, and the page in every language.
     fn finish(&self, page: &PlannedPage, title: &str, crumbs: Crumbs, mut data: Value) -> Value {
         let crumbs: Vec<Value> = crumbs.into_iter().map(|(t, p)| json!({ "title": t, "path": p })).collect();
+        let rel = page.path.strip_prefix(self.lang.prefix.as_str()).unwrap_or(&page.path);
         if let Value::Object(map) = &mut data {
-            map.insert("root".into(), Value::String(urls::root_prefix(&page.path)));
-            map.insert("path".into(), Value::String(page.path.clone()));
-            let section = page.path.split('/').next().unwrap_or_default().to_string();
+            map.insert("root".into(), Value::String(urls::root_prefix(rel)));
+            map.insert("site_root".into(), Value::String(urls::root_prefix(&page.path)));
+            map.insert("path".into(), Value::String(rel.to_string()));
+            let section = rel.split('/').next().unwrap_or_default().to_string();
             map.insert("section".into(), Value::String(section));
+            map.insert("t".into(), self.t().json().clone());
+            map.insert("base_url".into(), json!(self.site_cfg.base_url));
+            map.insert("prefix".into(), json!(self.lang.prefix));
+            let mut all: Vec<Value> = Vec::new();
+            if self.languages.len() > 1 {
+                all = self
+                    .languages
+                    .iter()
+                    .map(|(code, name, prefix, dir)| {
+                        let current = *code == self.lang.code;
+                        json!({ "code": code, "name": name, "dir": dir, "path": format!("{prefix}{rel}"), "current": current })
+                    })
+                    .collect();
+            }
+            map.insert("languages".into(), Value::Array(all));
             map.insert("site".into(), self.site.clone());
             map.insert("menu".into(), self.menu.clone());
             map.insert("page_title".into(), Value::String(title.to_string()));
@@ -207,11 +318,17 @@ impl<'a> Contexts<'a> {
     }
 }
 
-/// The open-data files, listed with what each holds.
-fn data_index() -> Value {
-    let files: Vec<Value> = crate::data_files::DataFile::ALL
-        .iter()
-        .map(|f| obj! { "path" => f.path(), "name" => f.path().trim_start_matches("data/"), "about" => f.describe() })
-        .collect();
-    obj! { "files" => files }
+impl<'a> Contexts<'a> {
+    /// The open-data files, listed with what each holds.
+    fn data_index(&self) -> Value {
+        let files: Vec<Value> = crate::data_files::DataFile::ALL
+            .iter()
+            .map(|f| {
+                let name = f.path().trim_start_matches("data/");
+                let key = format!("data_{}", name.split('.').next().unwrap_or_default().replace('-', "_"));
+                obj! { "path" => f.path(), "name" => name, "about" => self.t().get(&key) }
+            })
+            .collect();
+        obj! { "files" => files }
+    }
 }

@@ -1,7 +1,6 @@
 //! The data of the pages that are not a forum's: home, a session, a UNGIS
 //! activity, a roadmap, an action line, an SDG, the matrix and the feed.
 
-use super::values::{opt_date_json, period_json, session_date_json};
 use super::Contexts;
 use crate::chart::{Bar, Chart};
 use crate::link::Item;
@@ -34,7 +33,7 @@ impl<'a> Contexts<'a> {
         let people = |list: &Vec<Person>| serde_json::to_value(list).unwrap_or_default();
         let session = obj! {
             "title" => s.title.as_str(),
-            "date" => session_date_json(s),
+            "date" => self.session_date_json(s),
             "time" => s.time.as_deref(),
             "facilitators" => people(&s.facilitators),
             "speakers" => people(&s.speakers),
@@ -57,7 +56,7 @@ impl<'a> Contexts<'a> {
             .and_then(|y| m.forums.iter().find(|f| f.year == y.value))
             .map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
         json!({ "activity": {
-            "title": u.title, "kind": u.kind.label(), "date": period_json(&u.date, u.date_end), "time": u.time, "chair": u.chair,
+            "title": u.title, "kind": self.t().get(&format!("ungis.{}", u.kind.spelling())), "date": self.period_json(&u.date, u.date_end), "time": u.time, "chair": u.chair,
             "url": u.url, "forum": forum, "action_lines": als, "sdgs": sdgs, "body": u.body.html, "has_body": !u.body.html.is_empty(),
         }})
     }
@@ -77,7 +76,7 @@ impl<'a> Contexts<'a> {
             .collect();
         json!({ "roadmap": {
             "title": r.title, "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator,
-            "updated": opt_date_json(&r.updated), "activities": activities, "body": r.body.html, "has_body": !r.body.html.is_empty(),
+            "updated": self.opt_date_json(&r.updated), "activities": activities, "body": r.body.html, "has_body": !r.body.html.is_empty(),
         }})
     }
 
@@ -199,7 +198,10 @@ impl<'a> Contexts<'a> {
             .map_or_else(|| "2000-01-01T00:00:00Z".to_string(), |e| format!("{}T00:00:00Z", e.0.first_day().iso()));
         // Entry ids never change with the address the site is published
         // at (adding `base_url` must not make every entry new to readers).
-        let id_base = format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title));
+        let mut id_base = format!("urn:wsis-site:{}:", crate::markdown::slugify(&site.title));
+        if self.lang.index > 0 {
+            id_base = format!("{id_base}{}:", self.lang.code);
+        }
         json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
     }
 }

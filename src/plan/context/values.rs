@@ -4,8 +4,6 @@
 //! thing lists it the same way.
 
 use super::Contexts;
-use crate::date::range_long;
-use crate::format::figure_text;
 use crate::link::Item;
 use crate::model::*;
 use crate::urls;
@@ -16,27 +14,41 @@ pub(super) fn value(x: &impl serde::Serialize) -> Value {
     serde_json::to_value(x).unwrap_or_default()
 }
 
-pub(super) fn date_json(d: &crate::date::Date) -> Value {
-    obj! { "iso" => d.iso(), "long" => d.long() }
-}
-
-/// A day, or a period shown as "20–29 July 2020".
-pub(super) fn period_json(start: &crate::date::Date, end: Option<crate::date::Date>) -> Value {
-    match end {
-        Some(end) => obj! { "iso" => start.iso(), "long" => range_long(*start, end) },
-        None => date_json(start),
-    }
-}
-
-pub(super) fn session_date_json(s: &Session) -> Value {
-    period_json(&s.date.value, s.date_end)
-}
-
-pub(super) fn opt_date_json(d: &Option<crate::date::Date>) -> Value {
-    d.as_ref().map(date_json).unwrap_or(Value::Null)
-}
-
 impl<'a> Contexts<'a> {
+    /// A date for `<time>`: ISO, and as the reader writes it.
+    pub(super) fn date_json(&self, d: &crate::date::Date) -> Value {
+        obj! { "iso" => d.iso(), "long" => self.lang.locale.date(*d) }
+    }
+
+    /// A day, or a period shown as "20–29 July 2020".
+    pub(super) fn period_json(&self, start: &crate::date::Date, end: Option<crate::date::Date>) -> Value {
+        match end {
+            Some(end) => obj! { "iso" => start.iso(), "long" => self.lang.locale.range(*start, end) },
+            None => self.date_json(start),
+        }
+    }
+
+    pub(super) fn session_date_json(&self, s: &Session) -> Value {
+        self.period_json(&s.date.value, s.date_end)
+    }
+
+    pub(super) fn opt_date_json(&self, d: &Option<crate::date::Date>) -> Value {
+        d.as_ref().map(|d| self.date_json(d)).unwrap_or(Value::Null)
+    }
+
+    /// A headline figure as read: "about 150", "770+", in the reader's digits.
+    pub(super) fn figure_text(&self, k: &KeyFigure) -> String {
+        let mut n = self.lang.locale.number(k.value);
+        if k.plus {
+            n.push('+');
+        }
+        match (&k.qualifier, k.approx) {
+            (Some(q), _) => format!("{q} {n}"),
+            (None, true) => self.t().fill("about_figure", &[("n", &n)]),
+            (None, false) => n,
+        }
+    }
+
     /// What pages other than an item's own take from it, built by the very
     /// functions that build those pages: its entry in lists (action line
     /// and SDG pages, the feed, its neighbours' previous/next links), its
@@ -75,7 +87,7 @@ impl<'a> Contexts<'a> {
     /// A forum's headline figures as read: "about 150", "770+".
     pub(super) fn key_figures(&self, f: &Forum) -> Value {
         let all: Vec<Value> =
-            f.key_figures.iter().map(|k| json!({ "label": k.label, "text": figure_text(k) })).collect();
+            f.key_figures.iter().map(|k| json!({ "label": k.label, "text": self.figure_text(k) })).collect();
         Value::Array(all)
     }
 
@@ -116,23 +128,23 @@ impl<'a> Contexts<'a> {
         match item {
             Item::Forum(i) => {
                 let f = &m.forums[i];
-                obj! { "kind" => "Forum", "title" => f.title.as_str(), "path" => urls::forum(f.year), "date" => date_json(&f.start), "year" => f.year }
+                obj! { "kind" => self.t().get("kind_forum"), "lang" => self.text_lang(f.file), "title" => f.title.as_str(), "path" => urls::forum(f.year), "date" => self.date_json(&f.start), "year" => f.year }
             }
             Item::Session(i) => {
                 let s = &m.sessions[i];
-                obj! { "kind" => "High-Level Track session", "title" => s.title.as_str(), "path" => urls::session(s.year, &s.slug), "date" => session_date_json(s), "year" => s.year }
+                obj! { "kind" => self.t().get("kind_session"), "lang" => self.text_lang(s.file), "title" => s.title.as_str(), "path" => urls::session(s.year, &s.slug), "date" => self.session_date_json(s), "year" => s.year }
             }
             Item::Ungis(i) => {
                 let u = &m.ungis[i];
-                obj! { "kind" => "UNGIS activity", "title" => u.title.as_str(), "path" => urls::ungis(&u.slug), "date" => period_json(&u.date, u.date_end), "year" => u.date.year }
+                obj! { "kind" => self.t().get("kind_ungis"), "lang" => self.text_lang(u.file), "title" => u.title.as_str(), "path" => urls::ungis(&u.slug), "date" => self.period_json(&u.date, u.date_end), "year" => u.date.year }
             }
             Item::Page(i) => {
                 let p = &m.pages[i];
-                obj! { "kind" => "Page", "title" => p.title.as_str(), "path" => urls::page(&p.slug), "date" => Value::Null, "year" => Value::Null }
+                obj! { "kind" => self.t().get("kind_page"), "lang" => self.text_lang(p.file), "title" => p.title.as_str(), "path" => urls::page(&p.slug), "date" => Value::Null, "year" => Value::Null }
             }
             Item::Roadmap(i) => {
                 let r = &m.roadmaps[i];
-                obj! { "kind" => "Roadmap", "title" => r.title.as_str(), "path" => urls::roadmap(&r.slug), "date" => opt_date_json(&r.updated), "year" => r.updated.map(|d| d.year) }
+                obj! { "kind" => self.t().get("kind_roadmap"), "lang" => self.text_lang(r.file), "title" => r.title.as_str(), "path" => urls::roadmap(&r.slug), "date" => self.opt_date_json(&r.updated), "year" => r.updated.map(|d| d.year) }
             }
         }
     }
@@ -145,14 +157,15 @@ impl<'a> Contexts<'a> {
         json!({
             "year": f.year,
             "title": f.title,
+            "lang": self.text_lang(f.file),
             "theme": f.theme,
-            "dates": range_long(f.start, f.end),
-            "start": date_json(&f.start),
+            "dates": self.lang.locale.range(f.start, f.end),
+            "start": self.date_json(&f.start),
             "venue": f.venue,
             "format": f.format,
             "path": urls::forum(f.year),
             "brief": urls::brief(f.year),
-            "brief_pdf": self.pdf_briefs.then(|| urls::brief_pdf(f.year)),
+            "brief_pdf": self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
             "key_figures": self.key_figures(f),
         })
     }
@@ -160,14 +173,15 @@ impl<'a> Contexts<'a> {
     pub(super) fn session_summary(&self, s: &Session) -> Value {
         obj! {
             "title" => s.title.as_str(),
+            "lang" => self.text_lang(s.file),
             "path" => urls::session(s.year, &s.slug),
-            "date" => session_date_json(s),
+            "date" => self.session_date_json(s),
             "time" => s.time.as_deref(),
         }
     }
 
     pub(super) fn ungis_summary(&self, u: &Ungis) -> Value {
-        json!({ "title": u.title, "path": urls::ungis(&u.slug), "date": period_json(&u.date, u.date_end), "time": u.time, "kind": u.kind.label() })
+        json!({ "title": u.title, "lang": self.text_lang(u.file), "path": urls::ungis(&u.slug), "date": self.period_json(&u.date, u.date_end), "time": u.time, "kind": self.t().get(&format!("ungis.{}", u.kind.spelling())) })
     }
 
     pub(super) fn action_line_json(&self, a: &ActionLine) -> Value {

@@ -19,7 +19,7 @@
     var s = document.createElement("script");
     s.src = base + name;
     s.onload = function () { loaded[name] = true; var w = waiting[name]; delete waiting[name]; w.forEach(function (f) { f(); }); };
-    s.onerror = function () { status.textContent = "The search index could not be loaded."; };
+    s.onerror = function () { status.textContent = say("failed", 0, ""); };
     document.head.appendChild(s);
   }
 
@@ -29,8 +29,40 @@
     terms: function (key, terms) { shards[key] = terms; }
   };
 
+  /* The page's own words for the status line (data-none, data-one,
+     data-many, data-failed), with {n} and {q} filled in. */
+  function say(which, n, q) {
+    var text = status.getAttribute("data-" + which) || "";
+    return text.split("{n}").join(String(n)).split("{q}").join(q);
+  }
+
+  /* Query terms, made the way the generator makes the index's terms
+     (src/render/terms.rs): case and accents folded, Arabic normalised and
+     its article optional, Chinese cut into overlapping character pairs. */
+  var HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\p{M}\u0640]/gu, "")
+      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064A").toLowerCase();
+  }
+  function withoutArticle(w) {
+    return w.indexOf("\u0627\u0644") === 0 && Array.from(w).length >= 4 ? w.slice(2) : w;
+  }
   function words(text) {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2; });
+    var out = [];
+    fold(text).split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
+      var run = "", han = [];
+      function flushRun() { var w = withoutArticle(run); if (Array.from(w).length >= 2) out.push(w); run = ""; }
+      function flushHan() {
+        if (han.length === 1) out.push(han[0]);
+        for (var i = 0; i + 1 < han.length; i++) out.push(han[i] + han[i + 1]);
+        han = [];
+      }
+      Array.from(word).forEach(function (c) {
+        if (HAN.test(c)) { flushRun(); han.push(c); } else { flushHan(); run += c; }
+      });
+      flushRun(); flushHan();
+    });
+    return out;
   }
   function shardKey(term) {
     return Array.from(term).slice(0, 2).map(function (c) {
@@ -58,8 +90,7 @@
 
   function show(results, query) {
     list.innerHTML = "";
-    status.textContent = results.length === 0 ? "No results for “" + query + "”." :
-      results.length + (results.length === 1 ? " result" : " results") + " for “" + query + "”.";
+    status.textContent = say(results.length === 0 ? "none" : results.length === 1 ? "one" : "many", results.length, query);
     results.slice(0, 50).forEach(function (r) {
       var d = docs[Math.floor(r.id / meta.chunk)][r.id % meta.chunk];
       var li = document.createElement("li");

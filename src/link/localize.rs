@@ -1,0 +1,111 @@
+//! A language's view of the linked model: each document's translation in
+//! that language laid over its original (title, description, theme, key
+//! figure labels, quote text, body), the reference data's titles in that
+//! language, and every body rendered for that language's pages. What has
+//! no translation keeps the original's text, and the view says which
+//! documents those are, so their pages carry the original's `lang` and a
+//! notice.
+
+use super::{render_language_bodies, Linked};
+use crate::load::DocKind;
+use crate::model::{Body, SiteConfig, Translation};
+use std::collections::{BTreeSet, HashMap};
+
+/// The model as one language shows it.
+#[derive(Debug)]
+pub struct LanguageModel {
+    pub linked: Linked,
+    /// Files (model indices) of the documents shown in the original's
+    /// language because they have no translation in this one.
+    pub untranslated: BTreeSet<usize>,
+}
+
+fn lay_body(body: &mut Body, t: &Translation) {
+    if !t.body.markdown.trim().is_empty() {
+        body.markdown.clone_from(&t.body.markdown);
+        body.offset = t.body.offset;
+    }
+}
+
+fn lay(title: &mut String, t: &Translation) {
+    if let Some(x) = &t.title {
+        title.clone_from(x);
+    }
+}
+
+/// Builds the view of language `lang` (an index into the site's
+/// languages) from the default language's linked model.
+pub fn localize(base: &Linked, site: &SiteConfig, lang: usize) -> LanguageModel {
+    let code = site.languages[lang].code.as_str();
+    let mut linked = base.clone();
+    let translations: HashMap<&DocKind, &Translation> =
+        base.model.translations.iter().filter(|t| t.lang == code).map(|t| (&t.of, t)).collect();
+    let mut untranslated = BTreeSet::new();
+    let mut pick = |kind: DocKind, file: usize| {
+        let t = translations.get(&kind).copied();
+        if t.is_none() && lang > 0 {
+            untranslated.insert(file);
+        }
+        t
+    };
+    let m = &mut linked.model;
+    for f in m.forums.iter_mut() {
+        let Some(t) = pick(DocKind::Forum { year: f.year }, f.file) else { continue };
+        lay(&mut f.title, t);
+        if t.theme.is_some() {
+            f.theme.clone_from(&t.theme);
+        }
+        for (k, tk) in f.key_figures.iter_mut().zip(&t.key_figures) {
+            if let Some(label) = &tk.value.0 {
+                k.label.clone_from(label);
+            }
+            if tk.value.1.is_some() {
+                k.qualifier.clone_from(&tk.value.1);
+            }
+        }
+        for (q, tq) in f.quotes.iter_mut().zip(&t.quotes) {
+            if let Some(text) = &tq.value.0 {
+                q.text.clone_from(text);
+            }
+            if tq.value.1.is_some() {
+                q.role.clone_from(&tq.value.1);
+            }
+        }
+        lay_body(&mut f.body, t);
+    }
+    for s in m.sessions.iter_mut() {
+        let Some(t) = pick(DocKind::Session { year: s.year, slug: s.slug.clone() }, s.file) else { continue };
+        lay(&mut s.title, t);
+        lay_body(&mut s.body, t);
+    }
+    for u in m.ungis.iter_mut() {
+        let Some(t) = pick(DocKind::Ungis { slug: u.slug.clone() }, u.file) else { continue };
+        lay(&mut u.title, t);
+        lay_body(&mut u.body, t);
+    }
+    for r in m.roadmaps.iter_mut() {
+        let Some(t) = pick(DocKind::Roadmap { slug: r.slug.clone() }, r.file) else { continue };
+        lay(&mut r.title, t);
+        lay_body(&mut r.body, t);
+    }
+    for p in m.pages.iter_mut() {
+        let Some(t) = pick(DocKind::Page { slug: p.slug.clone() }, p.file) else { continue };
+        lay(&mut p.title, t);
+        if t.description.is_some() {
+            p.description.clone_from(&t.description);
+        }
+        lay_body(&mut p.body, t);
+    }
+    for a in m.action_lines.iter_mut() {
+        if let Some(title) = a.titles.get(code) {
+            a.title.clone_from(title);
+        }
+    }
+    for s in m.sdgs.iter_mut() {
+        if let Some(title) = s.titles.get(code) {
+            s.title.clone_from(title);
+        }
+    }
+    render_language_bodies(m, &site.prefix(lang));
+    LanguageModel { linked, untranslated }
+}

@@ -1,0 +1,114 @@
+//! How text becomes search terms, the same way `search.js` turns a query
+//! into terms, so what a reader types finds what an editor wrote in any of
+//! the six UN languages:
+//! - case and accents fold (`developpement` finds `développement`, `е`
+//!   finds `ё`): text is decomposed (NFD) and its combining marks dropped;
+//! - Arabic is normalised: diacritics go with the marks, as do the hamza
+//!   of `أ إ آ ؤ ئ`; `ٱ` reads as `ا`, `ى` as `ي`, the tatweel is dropped,
+//!   and the article `ال` is optional (taken off both sides);
+//! - Chinese has no spaces: a run of Han characters becomes its
+//!   overlapping pairs (`信息社会` -> `信息 息社 社会`), so a query of two
+//!   characters finds a word of any length; a lone character is its own
+//!   term.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A Han (Chinese) character: the ranges `search.js` uses too.
+pub fn is_han(c: char) -> bool {
+    matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Lowercase, decomposed, without marks, Arabic letter variants folded.
+fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c) && *c != '\u{0640}')
+        .map(|c| match c {
+            '\u{0671}' => '\u{0627}',
+            '\u{0649}' => '\u{064A}',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A word without the Arabic article, when what is left is still a word.
+fn without_article(word: &str) -> &str {
+    match word.strip_prefix("\u{0627}\u{0644}") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => word,
+    }
+}
+
+/// The terms of `text`, in order, repeats kept.
+pub fn terms(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    let mut out = Vec::new();
+    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let mut run = String::new();
+        let mut han: Vec<char> = Vec::new();
+        let flush_run = |run: &mut String, out: &mut Vec<String>| {
+            let w = without_article(run);
+            if w.chars().nth(1).is_some() {
+                out.push(w.to_string());
+            }
+            run.clear();
+        };
+        let flush_han = |han: &mut Vec<char>, out: &mut Vec<String>| {
+            match han.len() {
+                0 => {}
+                1 => out.push(han[0].to_string()),
+                _ => out.extend(han.windows(2).map(|p| p.iter().collect::<String>())),
+            }
+            han.clear();
+        };
+        for c in word.chars() {
+            if is_han(c) {
+                flush_run(&mut run, &mut out);
+                han.push(c);
+            } else {
+                flush_han(&mut han, &mut out);
+                run.push(c);
+            }
+        }
+        flush_run(&mut run, &mut out);
+        flush_han(&mut han, &mut out);
+    }
+    out
+}
+
+/// The distinct terms of `text`, sorted.
+pub fn term_set(text: &str) -> Vec<String> {
+    let mut all = terms(text);
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_and_cyrillic_fold_case_and_accents() {
+        assert_eq!(terms("Développement DURABLE"), ["developpement", "durable"]);
+        assert_eq!(terms("Ёлка й"), ["елка"], "a one-letter word is no term");
+        assert_eq!(terms("E-health, SDG 3"), ["health", "sdg"]);
+    }
+
+    #[test]
+    fn arabic_is_normalised_and_the_article_is_optional() {
+        assert_eq!(terms("المعلومات"), terms("معلومات"));
+        assert_eq!(terms("مُجْتَمَع"), ["مجتمع"], "diacritics go");
+        assert_eq!(terms("أمن إدارة آفاق"), ["امن", "ادارة", "افاق"], "hamza forms fold to alef");
+        assert_eq!(terms("مـعـلـومـات"), terms("معلومات"), "tatweel goes");
+        assert_eq!(terms("مستوى"), terms("مستوي"), "alef maqsura reads as ya");
+    }
+
+    #[test]
+    fn chinese_runs_become_overlapping_pairs() {
+        assert_eq!(terms("信息社会"), ["信息", "息社", "社会"]);
+        assert_eq!(terms("2020年论坛"), ["2020", "年论", "论坛"]);
+        assert_eq!(terms("会"), ["会"]);
+    }
+}
