@@ -1,0 +1,193 @@
+//! A site in the six UN languages (`tests/fixtures/languages`): some
+//! documents translated, some not. Every page exists in every language,
+//! says which language it is in and which way it reads, links to itself in
+//! the others, and shows an untranslated original under a notice with the
+//! original's `lang`; dates, numbers, briefs, search, feeds and open data
+//! follow the language.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+const LANGUAGES: [&str; 6] = ["en", "fr", "es", "ar", "zh", "ru"];
+
+/// Where language `code`'s tree is in the output (English at the root).
+fn prefix(code: &str) -> String {
+    if code == "en" {
+        String::new()
+    } else {
+        format!("{code}/")
+    }
+}
+
+fn build_languages_site() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &tmp.path().join("content"));
+    let out = wsis(tmp.path(), &["build", "--deny-warnings"]);
+    assert!(out.status.success(), "the six-language fixture failed to build:\n{}", stderr(&out));
+    let tree = read_tree(&tmp.path().join("output"));
+    (tmp, tree)
+}
+
+fn page(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    let bytes = tree.get(path).unwrap_or_else(|| panic!("no page {path}"));
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn every_page_exists_in_every_language_with_its_lang_dir_and_alternates() {
+    let (tmp, tree) = build_languages_site();
+    let english: Vec<&String> = tree
+        .keys()
+        .filter(|p| p.ends_with(".html") && !LANGUAGES.iter().any(|l| p.starts_with(&format!("{l}/"))))
+        .collect();
+    assert!(english.len() > 20, "the English tree has its pages");
+    for code in LANGUAGES {
+        for rel in &english {
+            let path = format!("{}{rel}", prefix(code));
+            let html = page(&tree, &path);
+            let dir = if code == "ar" { "rtl" } else { "ltr" };
+            assert!(html.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\">")), "{path}: lang and dir");
+            if rel.as_str() == "404.html" {
+                continue;
+            }
+            for other in LANGUAGES {
+                let alternate = format!(
+                    "<link rel=\"alternate\" hreflang=\"{other}\" href=\"https://example.org/wsis/{}{rel}\">",
+                    prefix(other)
+                );
+                assert!(html.contains(&alternate), "{path}: no hreflang alternate for {other}");
+            }
+            let default = format!("hreflang=\"x-default\" href=\"https://example.org/wsis/{rel}\"");
+            assert!(html.contains(&default), "{path}: x-default is the English page");
+        }
+    }
+    // Every link resolves: the switcher's, the menus', the bodies' (a static
+    // file from a translated body leads to the one copy at the root).
+    let broken = broken_references(&tmp.path().join("output"));
+    assert!(broken.is_empty(), "broken references:\n{}", broken.join("\n"));
+    assert!(!tree.keys().any(|p| p.starts_with("fr/static/")), "static files are not copied per language");
+}
+
+#[test]
+fn the_switcher_names_each_language_in_itself_and_marks_the_current_one() {
+    let (_tmp, tree) = build_languages_site();
+    let html = page(&tree, "zh/forums/2020/index.html");
+    let start = html.find("<nav class=\"languages\"").expect("a language switcher");
+    let nav = &html[start..start + html[start..].find("</nav>").unwrap()];
+    assert!(nav.contains("aria-label=\"语言\""), "the switcher is labelled in the page's language");
+    for (code, name) in [("en", "English"), ("fr", "Français"), ("ar", "العربية"), ("ru", "Русский")] {
+        let link = format!("lang=\"{code}\" hreflang=\"{code}\"");
+        assert!(nav.contains(&link) && nav.contains(name), "{code} is offered as {name}");
+    }
+    assert!(nav.contains("href=\"../../../fr/forums/2020/index.html\""), "the same page in French");
+    assert!(nav.contains("lang=\"zh\" hreflang=\"zh\" dir=\"ltr\" aria-current=\"true\""), "the current language");
+}
+
+#[test]
+fn a_translated_page_shows_the_translation_and_an_untranslated_one_the_original_under_a_notice() {
+    let (_tmp, tree) = build_languages_site();
+    let fr = page(&tree, "fr/forums/2020/hlt/digital-inclusion/index.html");
+    assert!(fr.contains("Réduire les fractures numériques"));
+    assert!(fr.contains("connectivité abordable"));
+    assert!(!fr.contains("class=\"notice\""), "a translated page has no notice");
+    let es = page(&tree, "es/forums/2020/hlt/digital-inclusion/index.html");
+    assert!(es.contains("<p class=\"notice\" role=\"note\">Esta página aún no está disponible en español"));
+    assert!(es.contains("<h1 dir=\"auto\" lang=\"en\">Bridging digital divides</h1>"), "the original's lang");
+    assert!(es.contains("lang=\"en\">\n<h2"), "the body is marked English");
+    assert!(es.contains("<h2 id=\"section-facilitators\">") || es.contains("Sesiones de alto nivel"));
+    // Lists in an untranslated language mark the original titles too.
+    let ru_forum = page(&tree, "ru/forums/2020/index.html");
+    assert!(ru_forum.contains("dir=\"auto\" lang=\"en\">Bridging digital divides</a>"), "{ru_forum}");
+    assert!(ru_forum.contains("Форум ВВУИО 2020 года"), "the forum itself is translated");
+    // Reference titles come in the reader's language, English where none is given.
+    let sdg = page(&tree, "ar/sdgs/3/index.html");
+    assert!(sdg.contains("الصحة الجيدة والرفاه"));
+    let c2 = page(&tree, "fr/action-lines/c2/index.html");
+    assert!(c2.contains("Infrastructure de l’information") || c2.contains("Infrastructure de l&#39;information"));
+}
+
+#[test]
+fn dates_and_numbers_are_written_the_readers_way() {
+    let (_tmp, tree) = build_languages_site();
+    let fr = page(&tree, "fr/forums/2020/index.html");
+    assert!(fr.contains("22 juin – 10 septembre 2020"), "French dates");
+    assert!(fr.contains("15\u{202f}000"), "French digit groups with a narrow no-break space");
+    assert!(fr.contains("environ 150"));
+    assert!(page(&tree, "zh/forums/2020/index.html").contains("2020年6月22日"));
+    assert!(page(&tree, "ru/forums/2020/index.html").contains("22 июня"));
+    assert!(page(&tree, "es/forums/2020/index.html").contains("22 de junio"));
+    assert!(page(&tree, "forums/2020/index.html").contains("22 June – 10 September 2020"));
+}
+
+#[test]
+fn each_language_has_its_feed_open_data_and_search_index() {
+    let (_tmp, tree) = build_languages_site();
+    let feed = page(&tree, "fr/atom.xml");
+    assert!(feed.contains("xml:lang=\"fr\"") && feed.contains("Réduire les fractures numériques"));
+    assert!(feed.contains("https://example.org/wsis/fr/forums/2020/hlt/digital-inclusion/index.html"));
+    let data = page(&tree, "ar/data/sessions.json");
+    assert!(data.contains("سد الفجوات الرقمية"), "open data in Arabic");
+    let terms = |code: &str| -> String {
+        tree.iter()
+            .filter(|(p, _)| p.starts_with(&format!("{}search/terms-", prefix(code))))
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .collect()
+    };
+    assert!(terms("zh").contains("\"数字\""), "Chinese is indexed in character pairs");
+    assert!(terms("ar").contains("\"فجوات\""), "Arabic without its article");
+    assert!(terms("fr").contains("\"developpement\""), "French without accents");
+    assert!(!terms("en").contains("\"数字\""), "each language has its own index");
+    assert!(page(&tree, "ar/search/index.html").contains("src=\"../../assets/search.js\""));
+}
+
+#[test]
+fn each_language_has_its_brief_with_its_language_and_fonts_and_the_same_bytes_twice() {
+    let (tmp, tree) = build_languages_site();
+    for (code, title) in [("fr", "Forum du SMSI 2020"), ("ar", "منتدى القمة العالمية"), ("zh", "信息社会世界峰会论坛")]
+    {
+        let path = format!("{code}/forums/2020/brief.{code}.pdf");
+        let pdf = tree.get(&path).unwrap_or_else(|| panic!("no {path}"));
+        let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+        assert!(has(format!("/Lang({code})").as_bytes()), "{path}: /Lang is {code}");
+        assert!(has(b"<pdfuaid:part>1</pdfuaid:part>"), "{path}: still PDF/UA-1");
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let text = doc.extract_text(&pages).unwrap_or_default();
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&words) || code == "ar", "{path}: the title is in its text");
+    }
+    assert!(tree.contains_key("forums/2020/brief.en.pdf"), "the default language's brief names its language");
+    assert!(page(&tree, "fr/forums/2020/index.html").contains("forums/2020/brief.fr.pdf\">"));
+    let again = wsis(tmp.path(), &["build"]);
+    assert!(again.status.success());
+    for code in LANGUAGES {
+        let path = format!("{}forums/2020/brief.{code}.pdf", prefix(code));
+        let second = fs::read(tmp.path().join("output").join(&path)).unwrap();
+        assert!(tree[&path] == second, "{path} is byte-identical across builds");
+    }
+}
+
+#[test]
+fn the_default_language_can_have_its_own_folder_with_a_language_list_at_the_root() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &tmp.path().join("content"));
+    let site = tmp.path().join("content/site.yaml");
+    let yaml = fs::read_to_string(&site).unwrap();
+    fs::write(&site, yaml.replace("base_url:", "default_language: folder\nbase_url:")).unwrap();
+    let out = wsis(tmp.path(), &["build", "--no-pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let output = tmp.path().join("output");
+    let root = fs::read_to_string(output.join("index.html")).unwrap();
+    for code in LANGUAGES {
+        assert!(root.contains(&format!("href=\"{code}/index.html\" lang=\"{code}\"")), "the root lists {code}");
+        assert!(output.join(code).join("forums/2020/index.html").exists());
+    }
+    assert!(!output.join("forums").exists(), "no language sits at the root");
+    let broken = broken_references(Path::new(&output));
+    assert!(broken.is_empty(), "broken references:\n{}", broken.join("\n"));
+}
