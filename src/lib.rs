@@ -23,6 +23,7 @@ mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod source;
+pub mod translations;
 pub mod urls;
 pub mod validate;
 pub mod vocabulary;

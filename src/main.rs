@@ -70,6 +70,10 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Report, per language, the documents without a translation or with one
+    /// older than the original (by last commit in git, else by file time).
+    #[arg(long)]
+    pub translations: bool,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -145,6 +149,14 @@ pub enum NewKind {
         title: String,
         #[arg(long)]
         slug: Option<String>,
+    },
+    /// The translation of a document into a language of the site, with the
+    /// original's translatable text to replace: <name>.<language>.md beside it.
+    Translation {
+        /// The original, as a path (content/pages/about.md) or from content/ (pages/about.md).
+        file: PathBuf,
+        /// A language site.yaml declares (fr, zh, ...).
+        language: String,
     },
 }
 

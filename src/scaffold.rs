@@ -191,6 +191,86 @@ pub fn action_line_title(content: &std::path::Path, id: &str) -> Result<String, 
     )
 }
 
+/// The languages `site.yaml` declares, the default first.
+pub fn site_languages(content: &std::path::Path) -> Result<Vec<String>, String> {
+    let source = crate::load::read_source(content, "site.yaml").map_err(|d| d.render())?;
+    let mut reader = crate::validate::fields::Reader::new(&source);
+    let site = crate::validate::reference::site(&mut reader);
+    match (site, reader.diags.first()) {
+        (Some(site), None) => Ok(site.languages.into_iter().map(|l| l.code).collect()),
+        (_, Some(d)) => Err(d.render()),
+        (None, None) => Err("site.yaml did not load".into()),
+    }
+}
+
+/// The translation of an original into `lang`: its translatable text,
+/// quoted, to replace, and its body. Everything else stays with the
+/// original and is not written.
+pub fn translation(
+    kind: &crate::load::DocKind,
+    source: &crate::source::SourceFile,
+    lang: &str,
+) -> Result<String, String> {
+    use crate::validate::Entity;
+    let (entity, _, diags) = crate::validate::validate_document(kind, source, 0, true);
+    let entity = entity.ok_or_else(|| {
+        let first = diags.first().map_or_else(String::new, |d| format!(":\n{}", d.render()));
+        format!("fix the original first{first}")
+    })?;
+    let mut yaml = format!(
+        "---\n# The `{lang}` translation of content/{}: replace each text with its\n\
+         # translation. Dates, numbers, people, links and tags come from the original.\n",
+        source.rel_path
+    );
+    let line = |yaml: &mut String, key: &str, value: &str| yaml.push_str(&format!("{key}: {}\n", quoted(value)));
+    let body = match &entity {
+        Entity::Forum(f) => {
+            line(&mut yaml, "title", &f.title);
+            if let Some(theme) = &f.theme {
+                line(&mut yaml, "theme", theme);
+            }
+            if !f.key_figures.is_empty() {
+                yaml.push_str("key_figures:\n");
+                for k in &f.key_figures {
+                    let qualifier =
+                        k.qualifier.as_deref().map_or(String::new(), |q| format!(", qualifier: {}", quoted(q)));
+                    yaml.push_str(&format!("  - {{ label: {}{qualifier} }}\n", quoted(&k.label)));
+                }
+            }
+            if !f.quotes.is_empty() {
+                yaml.push_str("quotes:\n");
+                for q in &f.quotes {
+                    let role = q.role.as_deref().map_or(String::new(), |r| format!(", role: {}", quoted(r)));
+                    yaml.push_str(&format!("  - {{ text: {}{role} }}\n", quoted(&q.text)));
+                }
+            }
+            &f.body
+        }
+        Entity::Session(x) => {
+            line(&mut yaml, "title", &x.title);
+            &x.body
+        }
+        Entity::Ungis(x) => {
+            line(&mut yaml, "title", &x.title);
+            &x.body
+        }
+        Entity::Roadmap(x) => {
+            line(&mut yaml, "title", &x.title);
+            &x.body
+        }
+        Entity::Page(x) => {
+            line(&mut yaml, "title", &x.title);
+            if let Some(d) = &x.description {
+                line(&mut yaml, "description", d);
+            }
+            &x.body
+        }
+    };
+    yaml.push_str("---\n");
+    yaml.push_str(&body.markdown);
+    Ok(yaml)
+}
+
 /// The files of a new site (`wsis init`), by path inside it: settings,
 /// the reference data as in this project's `content/` (the 18 action
 /// lines with C7 and their facilitators, the 17 SDGs), one example forum

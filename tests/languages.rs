@@ -191,3 +191,105 @@ fn the_default_language_can_have_its_own_folder_with_a_language_list_at_the_root
     let broken = broken_references(Path::new(&output));
     assert!(broken.is_empty(), "broken references:\n{}", broken.join("\n"));
 }
+
+/// `wsis new ...` in `dir` (it takes no theme).
+fn wsis_new(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wsis")).current_dir(dir).arg("new").args(args).output().unwrap()
+}
+
+fn languages_site() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &tmp.path().join("content"));
+    tmp
+}
+
+#[test]
+fn new_translation_writes_the_originals_text_to_replace_and_builds() {
+    let tmp = languages_site();
+    let out = wsis_new(tmp.path(), &["translation", "content/forums/2020/hlt/e-health.md", "es"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = tmp.path().join("content/forums/2020/hlt/e-health.es.md");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("title: \"E-health for everyone\""), "{text}");
+    assert!(text.contains("Participants discussed digital health services."), "the body to translate");
+    assert!(!text.contains("date:") && !text.contains("sdgs:"), "nothing that comes from the original");
+    let forum = wsis_new(tmp.path(), &["translation", "forums/2020/forum.md", "ru"]);
+    assert!(!forum.status.success() && stderr(&forum).contains("already exists"), "never over a file");
+    let fresh = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &fresh.path().join("content"));
+    fs::remove_file(fresh.path().join("content/forums/2020/forum.ru.md")).unwrap();
+    let forum = wsis_new(fresh.path(), &["translation", "forums/2020/forum.md", "ru"]);
+    assert!(forum.status.success(), "{}", stderr(&forum));
+    let text = fs::read_to_string(fresh.path().join("content/forums/2020/forum.ru.md")).unwrap();
+    assert!(text.contains("key_figures:\n  - { label: \"Cumulative attendance\" }"), "{text}");
+    assert!(text.contains("quotes:\n  - { text: \"Connectivity is a right for everyone.\" }"), "{text}");
+    let check = wsis(fresh.path(), &["check", "--deny-warnings"]);
+    assert!(check.status.success(), "a new translation checks as written:\n{}", stderr(&check));
+    let de = wsis_new(tmp.path(), &["translation", "pages/about.md", "de"]);
+    assert!(stderr(&de).contains("`de` is not a language of this site"), "{}", stderr(&de));
+    let en = wsis_new(tmp.path(), &["translation", "pages/about.md", "en"]);
+    assert!(stderr(&en).contains("default language"), "{}", stderr(&en));
+}
+
+#[test]
+fn check_translations_reports_missing_and_outdated_translations_per_language() {
+    let tmp = languages_site();
+    let content = tmp.path().join("content");
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
+    for entry in walkdir::WalkDir::new(&content).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file())
+    {
+        fs::File::options().write(true).open(entry.path()).unwrap().set_modified(long_ago).unwrap();
+    }
+    // The original changes after its French translation was written.
+    let original = content.join("forums/2020/hlt/digital-inclusion.md");
+    fs::File::options().write(true).open(&original).unwrap().set_modified(std::time::SystemTime::now()).unwrap();
+    let out = wsis(tmp.path(), &["check", "--translations"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(table.contains("language  translated  missing  outdated"), "{table}");
+    assert!(table.contains("es           1 of 5          4         0"), "{table}");
+    assert!(table.contains("fr: outdated: forums/2020/hlt/digital-inclusion.fr.md"), "{table}");
+    assert!(table.contains("ru: missing: forums/2020/hlt/digital-inclusion.md"), "{table}");
+    let json = wsis(tmp.path(), &["check", "--translations", "--format", "json"]);
+    let lines = String::from_utf8_lossy(&json.stdout).into_owned();
+    assert!(lines.lines().all(|l| l.starts_with('{')), "one JSON object a line:\n{lines}");
+    assert!(lines.contains("\"code\":\"translation-outdated\"") && lines.contains("\"code\":\"translation-missing\""));
+}
+
+#[test]
+fn in_a_git_repository_a_translation_is_dated_by_its_last_commit() {
+    let tmp = languages_site();
+    let git = |args: &[&str], date: &str| {
+        let out = std::process::Command::new("git")
+            .current_dir(tmp.path())
+            .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org"])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"], "2024-01-01T00:00:00Z");
+    git(&["add", "."], "2024-01-01T00:00:00Z");
+    git(&["commit", "-q", "-m", "content"], "2024-01-01T00:00:00Z");
+    let page = tmp.path().join("content/pages/about.md");
+    fs::write(&page, fs::read_to_string(&page).unwrap() + "\nIt meets every year.\n").unwrap();
+    git(&["commit", "-q", "-am", "about: one more sentence"], "2024-06-01T00:00:00Z");
+    // A checkout gives every file the same time; the history still tells.
+    let now = std::time::SystemTime::now();
+    for entry in walkdir::WalkDir::new(tmp.path().join("content")).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            fs::File::options().write(true).open(entry.path()).unwrap().set_modified(now).unwrap();
+        }
+    }
+    let out = wsis(tmp.path(), &["check", "--translations"]);
+    let table = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        table.contains(
+            "fr: outdated: pages/about.fr.md (pages/about.md changed 2024-06-01, the translation 2024-01-01)"
+        ),
+        "{table}"
+    );
+    assert_eq!(table.matches("outdated: ").count(), 1, "only that one:\n{table}");
+}

@@ -6,6 +6,9 @@ use wsis::build;
 pub fn run(args: &CheckArgs) -> i32 {
     let (_, mut opts) = args.sources.options(None);
     opts.deny_warnings = args.deny_warnings;
+    if args.translations {
+        return translations(&opts, args.format);
+    }
     match build(&opts) {
         Ok(report) => {
             super::print_diagnostics(&report.warnings, args.format);
@@ -20,4 +23,26 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
         Err(e) => super::report_failure(&e, args.format),
     }
+}
+
+/// `--translations`: the state of each language's translations, as a
+/// table for people or as warnings in the machine formats.
+fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
+    let checked = match wsis::check(&opts.content, opts.drafts) {
+        Ok(c) => c,
+        Err(diags) => return super::report_failure(&wsis::BuildError::Content(diags), format),
+    };
+    let Some(site) = checked.linked.model.site.clone() else { return 1 };
+    let statuses = wsis::translations::status(&opts.content, &checked.linked, &site);
+    if format == Format::Human {
+        if statuses.is_empty() {
+            println!("The site has one language ({}): there is nothing to translate.", site.language);
+        } else {
+            print!("{}", wsis::translations::table(&statuses));
+        }
+    } else {
+        let name = opts.content.file_name().map_or("content".into(), |n| n.to_string_lossy().into_owned());
+        super::print_diagnostics(&wsis::translations::as_diagnostics(&statuses, &name), format);
+    }
+    0
 }

@@ -45,7 +45,41 @@ fn plan(content: &Path, kind: &NewKind) -> Result<(PathBuf, String), String> {
             let slug = slug(title, given)?;
             (content.join(format!("pages/{slug}.md")), scaffold::page(title))
         }
+        NewKind::Translation { file, language } => translation(content, file, language)?,
     })
+}
+
+/// The original's path from the content folder, as given or under it.
+fn original_rel(content: &Path, file: &Path) -> Result<String, String> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let given = if file.is_file() { abs(file) } else { abs(&content.join(file)) };
+    let rel = given
+        .strip_prefix(abs(content))
+        .map_err(|_| format!("`{}` is not a file in the content folder", file.display()))?;
+    Ok(rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
+}
+
+/// A translation of `file` into `language`, holding the original's
+/// translatable text to replace.
+fn translation(content: &Path, file: &Path, language: &str) -> Result<(PathBuf, String), String> {
+    let rel = original_rel(content, file)?;
+    let kind = wsis::load::doc_kind(&rel).ok_or_else(|| {
+        format!("`{rel}` is not an original document (a forum, session, UNGIS activity, roadmap or page)")
+    })?;
+    let languages = scaffold::site_languages(content)?;
+    if languages.first().map(String::as_str) == Some(language) {
+        return Err(format!("`{language}` is the site's default language: `{rel}` is already in it"));
+    }
+    if !languages.iter().any(|l| l == language) {
+        return Err(format!(
+            "`{language}` is not a language of this site; add it to `languages:` in site.yaml (now: {})",
+            languages.join(", ")
+        ));
+    }
+    let source = wsis::load::read_source(content, &rel).map_err(|d| d.render())?;
+    let text = scaffold::translation(&kind, &source, language)?;
+    let path = wsis::load::translation_path(&rel, language).ok_or_else(|| format!("`{rel}` cannot be translated"))?;
+    Ok((content.join(path), text))
 }
 
 pub(super) fn write_new(path: &Path, text: &str) -> Result<(), String> {
