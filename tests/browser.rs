@@ -64,6 +64,44 @@ fn every_page_is_valid_html() {
     assert!(wsis(site.path(), &["build"]).status.success());
     let (ok, report) = validate(&site.path().join("output"));
     assert!(ok, "the Nu Html Checker found errors in the fixture site:\n{report}");
+    let languages = build_languages_site();
+    let (ok, report) = validate(&languages.path().join("output"));
+    assert!(ok, "the Nu Html Checker found errors in the six-language site:\n{report}");
+}
+
+/// The six-language fixture, built (without PDFs, which these tests do
+/// not read) into `output/` of a temporary folder.
+fn build_languages_site() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &tmp.path().join("content"));
+    let out = wsis(tmp.path(), &["build", "--no-pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    tmp
+}
+
+#[test]
+#[ignore = "needs Chromium, node and npm ci in tests/browser; .ci/run runs it"]
+fn the_six_language_site_is_mirrored_in_arabic_searchable_in_every_script_and_accessible() {
+    let chromium = Path::new("/usr/bin/chromium").exists();
+    let modules = browser_dir().join("node_modules/playwright-core").exists();
+    require(
+        "browser test",
+        &[("node", has("node", "--version")), ("chromium", chromium), ("playwright-core (npm ci)", modules)],
+    );
+    let site = build_languages_site();
+    let result = Command::new("node")
+        .current_dir(browser_dir())
+        .arg("languages.mjs")
+        .arg(site.path().join("output"))
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "browser check failed:\n{report}\n{}", String::from_utf8_lossy(&result.stderr));
+    let json: serde_json::Value = serde_json::from_str(&report).expect("the runner prints JSON");
+    assert_eq!(json["violations"], 0, "axe-core on the Arabic, Chinese and Russian pages");
+    assert_eq!(json["pages_checked"], 36, "six pages of three languages in two colour schemes");
+    let searches = json["checks"].as_array().unwrap().iter().filter(|c| c["query"].is_string()).count();
+    assert_eq!(searches, 5, "a search in Chinese, Arabic (twice), French and Russian: {report}");
 }
 
 #[test]
@@ -155,8 +193,12 @@ fn pdf_briefs_pass_an_independent_pdf_a_and_pdf_ua_validator() {
     let site = fixture_site();
     copy_dir(&fixture("six-scripts").join("content"), &site.path().join("content"));
     assert!(wsis(site.path(), &["build"]).status.success());
+    // The briefs of the six-language site, one a language (Arabic right to left).
+    let languages = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &languages.path().join("content"));
+    assert!(wsis(languages.path(), &["build"]).status.success());
     let mut pdfs: Vec<PathBuf> = Vec::new();
-    for out in [real.path().join("output"), site.path().join("output")] {
+    for out in [real.path().join("output"), site.path().join("output"), languages.path().join("output")] {
         for entry in walkdir::WalkDir::new(&out).sort_by_file_name() {
             let entry = entry.unwrap();
             if entry.path().extension().is_some_and(|e| e == "pdf") {
@@ -164,7 +206,7 @@ fn pdf_briefs_pass_an_independent_pdf_a_and_pdf_ua_validator() {
             }
         }
     }
-    assert!(pdfs.len() >= 9, "every forum's brief: {pdfs:?}");
+    assert!(pdfs.len() >= 15, "every forum's brief, in every language: {pdfs:?}");
     let result =
         Command::new("python3").arg(browser_dir().join("validate_pdf.py")).args(&pdfs).output().expect("python3 runs");
     let report = String::from_utf8_lossy(&result.stdout);

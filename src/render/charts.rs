@@ -23,34 +23,38 @@ fn fit(label: &str, max: usize) -> String {
 }
 
 /// The opening of a chart: an image whose title and description (every
-/// value, as text) are what a screen reader announces.
-fn open_svg(id: &str, title: &str, height: u32, data: &[Bar]) -> String {
+/// value, as text) are what a screen reader announces. A mirrored chart
+/// (for a right-to-left page) is laid out by its own coordinates, so its
+/// text anchors are physical whatever the page's direction.
+fn open_svg(id: &str, title: &str, height: u32, data: &[Bar], rtl: bool) -> String {
     let desc: Vec<String> = data
         .iter()
         .map(|b| format!("{}: {}", b.label, b.text.clone().unwrap_or_else(|| b.value.to_string())))
         .collect();
     format!(
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d"{} xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        if rtl { r#" direction="ltr""# } else { "" },
         escape(title),
         escape(&desc.join("; "))
     )
 }
 
-/// A chart as inline SVG.
-pub fn svg(chart: &Chart) -> String {
+/// A chart as inline SVG; `rtl` mirrors it for a page read right to left
+/// (labels on the right, bars growing leftwards, shares from the right).
+pub fn svg(chart: &Chart, rtl: bool) -> String {
     let drawn = match chart.style {
-        Style::Bars => bars(&chart.id, &chart.title, &chart.bars),
-        Style::Shares => shares(&chart.id, &chart.title, &chart.bars),
+        Style::Bars => bars(&chart.id, &chart.title, &chart.bars, rtl),
+        Style::Shares => shares(&chart.id, &chart.title, &chart.bars, rtl),
     };
     drawn.unwrap_or_default()
 }
 
 /// A horizontal bar chart; `None` when there is nothing to draw.
-fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
+fn bars(id: &str, title: &str, bars: &[Bar], rtl: bool) -> Option<String> {
     let max = bars.iter().map(|b| b.value).max().filter(|m| *m > 0)?;
     let height = ROW * bars.len() as u32 + 8;
     let plot = WIDTH - LABEL_WIDTH - 70;
-    let mut svg = open_svg(id, title, height, bars);
+    let mut svg = open_svg(id, title, height, bars, rtl);
     for (i, b) in bars.iter().enumerate() {
         let y = 4 + ROW * i as u32;
         let w =
@@ -60,6 +64,23 @@ fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
             None => String::new(),
         };
         let text = b.text.clone().unwrap_or_else(|| group_digits(b.value));
+        if rtl {
+            let edge = WIDTH - LABEL_WIDTH;
+            let _ = write!(
+                svg,
+                r#"<text x="{}" y="{}" text-anchor="start" class="chart-label">{}</text><rect x="{}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" text-anchor="end" class="chart-value">{}</text>"#,
+                edge + 8,
+                y + 16,
+                escape(&fit(&b.label, 32)),
+                edge - w,
+                y + 3,
+                ROW - 8,
+                edge.saturating_sub(w + 6),
+                y + 16,
+                escape(&text)
+            );
+            continue;
+        }
         let _ = write!(
             svg,
             r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text><rect x="{LABEL_WIDTH}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" class="chart-value">{}</text>"#,
@@ -78,7 +99,7 @@ fn bars(id: &str, title: &str, bars: &[Bar]) -> Option<String> {
 }
 
 /// One stacked bar of shares (a percent distribution), with a legend.
-fn shares(id: &str, title: &str, parts: &[Bar]) -> Option<String> {
+fn shares(id: &str, title: &str, parts: &[Bar], rtl: bool) -> Option<String> {
     let total: u64 = parts.iter().map(|p| p.value).sum();
     if total == 0 {
         return None;
@@ -86,14 +107,31 @@ fn shares(id: &str, title: &str, parts: &[Bar]) -> Option<String> {
     const PALETTE: [&str; 6] = ["#0b5cad", "#c2410c", "#15803d", "#7e22ce", "#b45309", "#0e7490"];
     let legend_rows = parts.len() as u32;
     let height = 44 + 22 * legend_rows;
-    let mut svg = open_svg(id, title, height, parts);
+    let mut svg = open_svg(id, title, height, parts, rtl);
     let mut x = 0.0;
     for (i, p) in parts.iter().enumerate() {
         let w = p.value as f64 / total as f64 * f64::from(WIDTH);
         let color = p.color.clone().unwrap_or_else(|| PALETTE[i % PALETTE.len()].to_string());
-        let _ = write!(svg, r#"<rect x="{x:.1}" y="4" width="{w:.1}" height="28" style="fill:{}"/>"#, escape(&color));
+        let bar_x = if rtl { f64::from(WIDTH) - x - w } else { x };
+        let _ =
+            write!(svg, r#"<rect x="{bar_x:.1}" y="4" width="{w:.1}" height="28" style="fill:{}"/>"#, escape(&color));
         let ly = 44 + 22 * i as u32;
         let text = p.text.clone().unwrap_or_else(|| group_digits(p.value));
+        if rtl {
+            let _ = write!(
+                svg,
+                r#"<rect x="{}" y="{}" width="14" height="14" style="fill:{}"/><text x="{}" y="{}" text-anchor="end" class="chart-label">{} — {}</text>"#,
+                WIDTH - 14,
+                ly,
+                escape(&color),
+                WIDTH - 22,
+                ly + 12,
+                escape(&p.label),
+                escape(&text)
+            );
+            x += w;
+            continue;
+        }
         let _ = write!(
             svg,
             r#"<rect x="0" y="{}" width="14" height="14" style="fill:{}"/><text x="22" y="{}" class="chart-label">{} — {}</text>"#,
@@ -119,16 +157,29 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_largest_and_describe_their_data() {
-        let svg = bars("c", "Items by year", &[bar("2020", 10), bar("2021", 5)]).unwrap();
+        let svg = bars("c", "Items by year", &[bar("2020", 10), bar("2021", 5)], false).unwrap();
         assert!(svg.contains(r#"role="img""#) && svg.contains("<title id=\"c-t\">Items by year</title>"));
         assert!(svg.contains("2020: 10; 2021: 5"));
         assert!(svg.contains(r#"width="310""#) && svg.contains(r#"width="155""#), "{svg}");
-        assert!(bars("c", "Nothing", &[bar("x", 0)]).is_none());
+        assert!(bars("c", "Nothing", &[bar("x", 0)], false).is_none());
+    }
+
+    #[test]
+    fn a_chart_for_a_right_to_left_page_is_mirrored() {
+        let svg = bars("c", "Items", &[bar("2020", 10)], true).unwrap();
+        assert!(svg.contains(r#"direction="ltr""#), "its anchors are physical: {svg}");
+        assert!(svg.contains(r#"<text x="388" y="20" text-anchor="start" class="chart-label">2020</text>"#), "{svg}");
+        assert!(svg.contains(r#"<rect x="70" y="7" width="310""#), "the bar grows leftwards from the labels: {svg}");
+        let shares = shares("s", "Gender", &[bar("Women", 40), bar("Men", 60)], true).unwrap();
+        assert!(
+            shares.contains(r#"<rect x="384.0" y="4" width="256.0""#),
+            "the first share starts at the right: {shares}"
+        );
     }
 
     #[test]
     fn text_is_escaped() {
-        let svg = bars("c", "A <b> & c", &[bar("<script>", 1)]).unwrap();
+        let svg = bars("c", "A <b> & c", &[bar("<script>", 1)], false).unwrap();
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
     }
 }

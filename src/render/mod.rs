@@ -73,18 +73,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// `{{ chart | svg_chart | safe }}`: a chart the plan described, drawn as
-/// inline SVG (nothing for a null chart).
+/// `{{ chart | svg_chart(dir=site.dir) | safe }}`: a chart the plan
+/// described, drawn as inline SVG (nothing for a null chart), mirrored when
+/// `dir` is `rtl`.
 fn svg_chart_filter(
     value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
+    args: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
     if value.is_null() {
         return Ok(tera::Value::String(String::new()));
     }
     let chart: crate::chart::Chart =
         serde_json::from_value(value.clone()).map_err(|e| tera::Error::msg(format!("not a chart: {e}")))?;
-    Ok(tera::Value::String(charts::svg(&chart)))
+    let rtl = args.get("dir").and_then(|d| d.as_str()) == Some("rtl");
+    Ok(tera::Value::String(charts::svg(&chart, rtl)))
 }
 
 /// `{{ title | text_attrs | safe }}`: ` dir="auto"`, plus ` lang="xx"` for a

@@ -1,0 +1,101 @@
+// Reads the six-language fixture site in Debian's Chromium over file://:
+// the Arabic pages are mirrored (measured, not assumed: the header's first
+// items sit at the right edge), search finds pages in each language
+// (Chinese by two characters, Arabic with and without the article,
+// French without accents), and axe-core's WCAG 2.1 A and AA rules pass on
+// the Arabic, Chinese and Russian pages in the light and dark themes.
+// Usage: node languages.mjs OUTPUT_DIR   (prints a JSON report; exit 1 on failure)
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const out = path.resolve(process.argv[2] || "output");
+const url = (p) => pathToFileURL(path.join(out, p)).href;
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const problems = [];
+const checks = [];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+page.on("pageerror", (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
+page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push(`request to another host: ${r.url()}`); });
+
+// Mirroring: where the site title and the first and last menu items sit.
+async function layout(p) {
+  await page.goto(url(p));
+  return await page.evaluate(() => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; };
+    const items = document.querySelectorAll(".site-header nav:not(.languages) .menu li");
+    return {
+      width: document.documentElement.clientWidth,
+      dir: getComputedStyle(document.body).direction,
+      title: box(document.querySelector(".site-title")),
+      first: box(items[0]),
+      last: box(items[items.length - 1]),
+      crumb: box(document.querySelector(".breadcrumbs li") || document.body),
+    };
+  });
+}
+const en = await layout("forums/2020/index.html");
+const ar = await layout("ar/forums/2020/index.html");
+checks.push({ en, ar });
+if (ar.dir !== "rtl") problems.push(`the Arabic page is not right to left: ${ar.dir}`);
+if (!(ar.title.right > ar.width * 0.75)) problems.push(`the Arabic site title is not at the right edge: ${JSON.stringify(ar.title)}`);
+if (!(en.title.left < en.width * 0.25)) problems.push(`the English site title is not at the left edge: ${JSON.stringify(en.title)}`);
+if (!(ar.first.left > ar.last.left)) problems.push(`the Arabic menu does not run from the right: ${JSON.stringify(ar)}`);
+if (!(en.first.left < en.last.left)) problems.push(`the English menu does not run from the left: ${JSON.stringify(en)}`);
+if (!(ar.crumb.right > ar.width * 0.75)) problems.push(`the Arabic breadcrumbs do not start at the right: ${JSON.stringify(ar.crumb)}`);
+
+// Search in each language, from that language's search page.
+async function search(lang, query, expect) {
+  await page.goto(url(`${lang}/search/index.html`));
+  await page.fill("#q", query);
+  try {
+    await page.waitForSelector("#search-results li a", { timeout: 10000 });
+    const titles = await page.$$eval("#search-results li a", (as) => as.map((a) => a.textContent));
+    const status = await page.textContent("#search-status");
+    checks.push({ lang, query, titles, status });
+    if (!titles.some((t) => t.includes(expect))) problems.push(`${lang} search "${query}" did not find "${expect}": ${titles.join(" | ")}`);
+    const href = await page.getAttribute("#search-results li a", "href");
+    await Promise.all([page.waitForNavigation(), page.click("#search-results li a")]);
+    if (!decodeURIComponent(page.url()).includes(`/${lang}/`)) problems.push(`${lang} result ${href} leaves the language: ${page.url()}`);
+  } catch (e) {
+    problems.push(`${lang} search "${query}" showed no result: ${(await page.textContent("#search-status")) || e.message}`);
+  }
+}
+await search("zh", "数字", "弥合数字鸿沟");
+await search("ar", "الفجوات", "سد الفجوات الرقمية");
+await search("ar", "فجوات", "سد الفجوات الرقمية");
+await search("fr", "developpement", "Forum du SMSI 2020");
+await search("ru", "форум", "Форум ВВУИО 2020 года");
+
+// Accessibility in the scripts that differ most from English.
+const sample = [];
+for (const lang of ["ar", "zh", "ru"]) {
+  for (const p of ["index.html", "forums/2020/index.html", "forums/2020/hlt/digital-inclusion/index.html",
+    "forums/2020/hlt/e-health/index.html", "search/index.html", "forums/2020/brief/index.html"]) sample.push(`${lang}/${p}`);
+}
+const violations = [];
+for (const scheme of ["light", "dark"]) {
+  await page.emulateMedia({ colorScheme: scheme });
+  for (const p of sample) {
+    await page.goto(url(p));
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () =>
+      await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+    for (const v of result.violations) {
+      violations.push({ page: p, scheme, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) });
+    }
+  }
+}
+await browser.close();
+for (const v of violations) problems.push(`axe ${v.id} (${v.impact}) on ${v.page} [${v.scheme}]: ${v.help} at ${v.nodes.join(", ")}`);
+console.log(JSON.stringify({ checks, pages_checked: sample.length * 2, violations: violations.length, problems }, null, 2));
+process.exit(problems.length ? 1 : 0);
