@@ -8,6 +8,10 @@
 #   tmpfs   a fresh build into /dev/shm: the generator's own cost, without the disk
 #   no-pdf  the same with --no-pdf: the site without typesetting the PDF briefs
 # with wall time, pages per second and peak memory (from /usr/bin/time).
+# Then the six-language corpus: the same sessions, each translated into five
+# more languages (fr, es, ar, zh, ru), built --no-pdf on tmpfs against the
+# one-language corpus of the same size (and with its briefs, fresh, up to
+# 1000 sessions), with the search index's size per language.
 # Usage: bench/run.sh [SESSIONS ...]   (default: 1000 10000)
 # Timings on shared machines are noisy: run it a few times and compare.
 set -euo pipefail
@@ -50,5 +54,25 @@ for n in "${sizes[@]}"; do
     rm -rf "$shm/output-$n" "$shm/.output-$n.cache"
     measure no-pdf "$n" "$work/content-$n" "$shm/output-$n" --no-pdf
     rm -rf "$shm/output-$n"
+  fi
+done
+
+echo
+echo "six languages against one (the same sessions; tmpfs)"
+printf '%-9s %-8s %-8s %-8s %-12s %-10s\n' sessions build pages wall_s pages_per_s peak_MiB
+for n in "${sizes[@]}"; do
+  [ -n "$shm" ] || break
+  per=$(( n / 20 ))
+  target/release/examples/gen_corpus "$work/content-$n-6" 20 "$per" en,fr,es,ar,zh,ru >/dev/null
+  measure no-pdf-1 "$n" "$work/content-$n" "$shm/one-$n" --no-pdf
+  measure no-pdf-6 "$n" "$work/content-$n-6" "$shm/six-$n" --no-pdf
+  for lang in "" fr/ es/ ar/ zh/ ru/; do
+    printf '  search index %-3s %s\n' "${lang:-en}" "$(du -sh "$shm/six-$n/${lang}search" | cut -f1)"
+  done
+  rm -rf "$shm/one-$n" "$shm/six-$n"
+  if [ "$n" -le 1000 ]; then
+    measure fresh-1 "$n" "$work/content-$n" "$shm/one-$n"
+    measure fresh-6 "$n" "$work/content-$n-6" "$shm/six-$n"
+    rm -rf "$shm/one-$n" "$shm/six-$n" "$shm/.one-$n.cache" "$shm/.six-$n.cache"
   fi
 done

@@ -3,7 +3,12 @@
 //! 2-3 KB Markdown body with headings, lists, a table and internal links.
 //! The reference data (action lines, SDGs) is copied from `content/`.
 //!
-//! Usage: cargo run --release --example gen_corpus -- OUT_DIR FORUMS SESSIONS
+//! With a fourth argument, a list of language codes (`en,fr,es,ar,zh,ru`),
+//! the site declares them and every forum and session gets a translation
+//! in each language after the first: the same structure, in that
+//! language's words.
+//!
+//! Usage: cargo run --release --example gen_corpus -- OUT_DIR FORUMS SESSIONS [LANGUAGES]
 
 use std::fmt::Write as _;
 use std::fs;
@@ -50,6 +55,174 @@ const WORDS: &[&str] = &[
     "investment",
     "regulation",
 ];
+/// The same words in the other UN languages, for translations.
+fn words_in(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => &[
+            "numérique",
+            "inclusion",
+            "connectivité",
+            "politique",
+            "parties",
+            "capacités",
+            "infrastructure",
+            "gouvernance",
+            "innovation",
+            "sécurité",
+            "confiance",
+            "accès",
+            "haut débit",
+            "compétences",
+            "développement",
+            "partenariat",
+            "régional",
+            "données",
+            "plateformes",
+            "services",
+            "femmes",
+            "jeunes",
+            "rural",
+            "communautés",
+            "investissement",
+            "réglementation",
+        ],
+        "es" => &[
+            "digital",
+            "inclusión",
+            "conectividad",
+            "política",
+            "partes",
+            "capacidad",
+            "infraestructura",
+            "gobernanza",
+            "innovación",
+            "seguridad",
+            "confianza",
+            "acceso",
+            "banda ancha",
+            "competencias",
+            "desarrollo",
+            "alianza",
+            "regional",
+            "datos",
+            "plataformas",
+            "servicios",
+            "mujeres",
+            "jóvenes",
+            "rural",
+            "comunidades",
+            "inversión",
+            "regulación",
+        ],
+        "ar" => &[
+            "الرقمي",
+            "الإدماج",
+            "التوصيل",
+            "السياسة",
+            "أصحاب المصلحة",
+            "القدرات",
+            "البنية التحتية",
+            "الحوكمة",
+            "الابتكار",
+            "الأمن",
+            "الثقة",
+            "النفاذ",
+            "النطاق العريض",
+            "المهارات",
+            "التنمية",
+            "الشراكة",
+            "الإقليمي",
+            "البيانات",
+            "المنصات",
+            "الخدمات",
+            "النساء",
+            "الشباب",
+            "الريفي",
+            "المجتمعات",
+            "الاستثمار",
+            "التنظيم",
+        ],
+        "zh" => &[
+            "数字",
+            "包容",
+            "连通",
+            "政策",
+            "利益攸关方",
+            "能力",
+            "基础设施",
+            "治理",
+            "创新",
+            "安全",
+            "信任",
+            "接入",
+            "宽带",
+            "技能",
+            "发展",
+            "伙伴关系",
+            "区域",
+            "数据",
+            "平台",
+            "服务",
+            "妇女",
+            "青年",
+            "农村",
+            "社区",
+            "投资",
+            "监管",
+        ],
+        "ru" => &[
+            "цифровой",
+            "инклюзия",
+            "подключение",
+            "политика",
+            "стороны",
+            "потенциал",
+            "инфраструктура",
+            "управление",
+            "инновации",
+            "безопасность",
+            "доверие",
+            "доступ",
+            "широкополосный",
+            "навыки",
+            "развитие",
+            "партнерство",
+            "региональный",
+            "данные",
+            "платформы",
+            "услуги",
+            "женщины",
+            "молодежь",
+            "сельский",
+            "сообщества",
+            "инвестиции",
+            "регулирование",
+        ],
+        _ => WORDS,
+    }
+}
+
+/// A translated body: the same headings and blocks, in `lang`'s words.
+fn translated_body(rng: &mut Lcg, lang: &str, year: u32) -> String {
+    let words = words_in(lang);
+    let mut body = String::new();
+    for i in 0..5 {
+        let _ = writeln!(body, "## {} {}\n", rng.pick(words), i + 1);
+        for _ in 0..2 {
+            let line: Vec<&str> = (0..24).map(|_| rng.pick(words)).collect();
+            let _ = writeln!(body, "{}\n", line.join(" "));
+        }
+        if i == 1 {
+            for _ in 0..4 {
+                let _ = writeln!(body, "- **{}** {} {}", rng.pick(words), rng.pick(words), rng.pick(words));
+            }
+            body.push('\n');
+        }
+    }
+    let _ = writeln!(body, "[{}](@/forums/{year}/forum.md)", rng.pick(words));
+    body
+}
+
 const ACTION_LINES: &[&str] =
     &["C1", "C2", "C3", "C4", "C5", "C6", "C7-e-health", "C7-e-learning", "C8", "C9", "C10", "C11"];
 const SECTIONS: &[&str] = &["Vision", "Emerging trends", "Opportunities", "Challenges", "Recommendations"];
@@ -101,13 +274,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let forums: u32 = forums.parse()?;
     let sessions: u32 = sessions.parse()?;
+    let languages: Vec<&str> = args.get(4).map_or(vec!["en"], |l| l.split(',').collect());
+    let translations = &languages[1..];
     let out = Path::new(out);
     if out.exists() {
         fs::remove_dir_all(out)?;
     }
     fs::create_dir_all(out)?;
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    fs::write(out.join("site.yaml"), "title: Benchmark Site\nlanguage: en\nbase_url: https://example.org/\n")?;
+    fs::write(
+        out.join("site.yaml"),
+        format!("title: Benchmark Site\nlanguages: [{}]\nbase_url: https://example.org/\n", languages.join(", ")),
+    )?;
     fs::copy(repo.join("action-lines.yaml"), out.join("action-lines.yaml"))?;
     fs::copy(repo.join("sdgs.yaml"), out.join("sdgs.yaml"))?;
     let mut rng = Lcg(2025);
@@ -125,6 +303,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         forum.push_str(&session_body(&mut rng, year));
         fs::write(out.join(format!("forums/{year}/forum.md")), forum)?;
+        for lang in translations {
+            let title = format!("{} {year}", words_in(lang)[0]);
+            let text = format!("---\ntitle: \"{title}\"\n---\n{}", translated_body(&mut rng, lang, year));
+            fs::write(out.join(format!("forums/{year}/forum.{lang}.md")), text)?;
+        }
         for s in 0..sessions {
             let month = 1 + (s % 12);
             let day = 1 + (s % 28);
@@ -142,6 +325,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 session_body(&mut rng, year)
             );
             fs::write(dir.join(format!("session-{s:05}.md")), text)?;
+            for lang in translations {
+                let words = words_in(lang);
+                let title = format!("{} {s} {} {}", rng.pick(words), rng.pick(words), rng.pick(words));
+                let text = format!("---\ntitle: \"{title}\"\n---\n{}", translated_body(&mut rng, lang, year));
+                fs::write(dir.join(format!("session-{s:05}.{lang}.md")), text)?;
+            }
         }
     }
     println!("wrote {} forums with {} sessions each to {}", forums, sessions, out.display());

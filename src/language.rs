@@ -16,6 +16,16 @@ fn script_of(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether `c` is a letter (Unicode Alphabetic), answered without the
+/// slow table lookup for ASCII and for the blocks the six UN languages
+/// write most of their text in (every character of these is alphabetic).
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(u32::from(c), 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x0621..=0x064A | 0x0400..=0x045F) || c.is_alphabetic()
+}
+
 /// The language of a text written mostly in a script other than Latin:
 /// more than half of its letters, and at least two, are of that script.
 /// A name in Cyrillic inside an English sentence does not make the
@@ -23,7 +33,7 @@ fn script_of(c: char) -> Option<&'static str> {
 pub fn script_language(text: &str) -> Option<&'static str> {
     let mut letters = 0usize;
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|c| is_letter(*c)) {
         letters += 1;
         if let Some(lang) = script_of(c) {
             match counts.iter_mut().find(|(l, _)| *l == lang) {

@@ -211,7 +211,7 @@ impl Prepared {
             }
             kind => {
                 let template = kind.template().ok_or_else(|| format!("{}: no template renders it", page.path))?;
-                self.theme.render(template, &page.path, contexts.context(page)).map(String::into_bytes)
+                self.theme.render(template, &page.path, contexts.context(page), page.lang).map(String::into_bytes)
             }
         }
     }
@@ -241,7 +241,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     );
     let mut theme = theme.map_err(|e| BuildError::Theme(ThemeError::from(e)))?;
     theme.brief_cache = opts.output.as_deref().map(brief_cache_dir);
-    let Checked { linked, mut warnings } = checked.map_err(BuildError::Content)?;
+    let Checked { mut linked, mut warnings } = checked.map_err(BuildError::Content)?;
     let mut plain_briefs = std::collections::BTreeSet::new();
     if opts.pdf {
         let coverage = theme.missing_glyphs(&linked);
@@ -264,7 +264,12 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         site.base_url = Some(if url.ends_with('/') { url.clone() } else { format!("{url}/") });
     }
     let t = Timer::start();
-    let languages = languages(&theme, &linked, &site)?;
+    // The translations are laid over each language's view; the default
+    // language's model does not carry them further.
+    let translations = std::mem::take(&mut linked.model.translations);
+    let languages = languages(&theme, &linked, &translations, &site)?;
+    drop(translations);
+    theme.speak(&languages.iter().map(|l| l.strings.clone()).collect::<Vec<_>>());
     t.lap("languages");
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
@@ -276,6 +281,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
 fn languages(
     theme: &render::Theme,
     linked: &link::Linked,
+    translations: &[model::Translation],
     site: &model::SiteConfig,
 ) -> Result<Vec<plan::Language>, BuildError> {
     let codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
@@ -288,7 +294,8 @@ fn languages(
             let locale = locale::Locale::new(&own.code).map_err(|e| BuildError::Theme(e.into()))?;
             // The default language at the site root shows the linked model
             // as it is; any other tree has its own view.
-            let view = (!site.prefix(index).is_empty()).then(|| link::localize::localize(linked, site, index));
+            let view =
+                (!site.prefix(index).is_empty()).then(|| link::localize::localize(linked, translations, site, index));
             Ok(plan::Language {
                 index,
                 code: own.code.clone(),

@@ -6,9 +6,9 @@
 //! documents those are, so their pages carry the original's `lang` and a
 //! notice.
 
-use super::{render_language_bodies, Linked};
+use super::{render_language_bodies, Index, Linked};
 use crate::load::DocKind;
-use crate::model::{Body, SiteConfig, Translation};
+use crate::model::{Body, Model, SiteConfig, Translation};
 use std::collections::{BTreeSet, HashMap};
 
 /// The model as one language shows it.
@@ -33,13 +33,32 @@ fn lay(title: &mut String, t: &Translation) {
     }
 }
 
+/// A copy of the parts of `base` a language's pages read: not the
+/// translations (laid over already) nor the headings (read by the checks
+/// only), which on a large site would be copied once a language.
+fn copy_for_pages(base: &Linked) -> Linked {
+    let index = &base.index;
+    Linked {
+        model: Model { translations: Vec::new(), ..base.model.clone() },
+        index: Index {
+            by_action_line: index.by_action_line.clone(),
+            by_sdg: index.by_sdg.clone(),
+            matrix: index.matrix.clone(),
+            sessions_by_year: index.sessions_by_year.clone(),
+            ungis_by_year: index.ungis_by_year.clone(),
+            headings: HashMap::new(),
+        },
+    }
+}
+
 /// Builds the view of language `lang` (an index into the site's
-/// languages) from the default language's linked model.
-pub fn localize(base: &Linked, site: &SiteConfig, lang: usize) -> LanguageModel {
+/// languages) from the default language's linked model and the site's
+/// translations (taken out of it, so that no view copies them).
+pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> LanguageModel {
     let code = site.languages[lang].code.as_str();
-    let mut linked = base.clone();
+    let mut linked = copy_for_pages(base);
     let translations: HashMap<&DocKind, &Translation> =
-        base.model.translations.iter().filter(|t| t.lang == code).map(|t| (&t.of, t)).collect();
+        translations.iter().filter(|t| t.lang == code).map(|t| (&t.of, t)).collect();
     let mut untranslated = BTreeSet::new();
     let mut pick = |kind: DocKind, file: usize| {
         let t = translations.get(&kind).copied();

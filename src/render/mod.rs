@@ -14,6 +14,9 @@ use tera::Tera;
 /// The loaded theme: its templates, ready to render, and its files.
 pub struct Theme {
     tera: Tera,
+    /// The same templates once a language, each speaking it through
+    /// `{{ t(k="key") }}` (see `speak`).
+    teras: Vec<Tera>,
     files: ThemeFiles,
     /// `brief/brief.typ`: the typst template of the PDF briefs.
     brief_typ: Option<String>,
@@ -128,7 +131,32 @@ impl Theme {
         tera.register_filter("svg_chart", svg_chart_filter);
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
-        Ok(Theme { tera, files, brief_typ, brief_cache: None })
+        Ok(Theme { tera, teras: Vec::new(), files, brief_typ, brief_cache: None })
+    }
+
+    /// Gives the templates each language's interface strings, for
+    /// `render(.., lang)`: `{{ t(k="forums") }}` is that language's text
+    /// (a key no strings file has is an error naming it). The strings live
+    /// in the function, not in every page's data.
+    pub fn speak(&mut self, languages: &[crate::load::strings::Strings]) {
+        self.teras = languages
+            .iter()
+            .map(|strings| {
+                let mut tera = self.tera.clone();
+                let map = match strings.json() {
+                    serde_json::Value::Object(map) => map.clone(),
+                    _ => serde_json::Map::new(),
+                };
+                let lang = strings.lang.clone();
+                tera.register_function("t", move |args: &std::collections::HashMap<String, tera::Value>| {
+                    let key = args.get("k").and_then(|k| k.as_str()).ok_or("t() takes the key as k=\"...\"")?;
+                    map.get(key).cloned().ok_or_else(|| {
+                        tera::Error::msg(format!("no interface string `{key}` for `{lang}` (add it to strings/*.yaml)"))
+                    })
+                });
+                tera
+            })
+            .collect();
     }
 
     /// The interface strings of each of `languages`, in order; a missing
@@ -186,10 +214,11 @@ impl Theme {
         }
     }
 
-    /// Renders the page at `path` (named in messages) with `template`.
-    pub fn render(&self, template: &str, path: &str, data: serde_json::Value) -> Result<String, String> {
+    /// Renders the page at `path` (named in messages) with `template`, in
+    /// language `lang` (an index into the languages given to `speak`).
+    pub fn render(&self, template: &str, path: &str, data: serde_json::Value, lang: usize) -> Result<String, String> {
         let context = tera::Context::from_value(data).map_err(|e| format!("{path}: {}", describe(&e)))?;
-        self.tera.render(template, &context).map_err(|e| {
+        self.teras.get(lang).unwrap_or(&self.tera).render(template, &context).map_err(|e| {
             let file = self.files.display(&format!("templates/{template}"));
             format!("{file}: rendering {path}: {}", describe(&e))
         })

@@ -11,25 +11,34 @@
 //!   characters finds a word of any length; a lone character is its own
 //!   term.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A Han (Chinese) character: the ranges `search.js` uses too.
 pub fn is_han(c: char) -> bool {
     matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// Lowercase, decomposed, without marks, Arabic letter variants folded.
+/// Lowercase, decomposed (NFD), without marks, Arabic letter variants
+/// folded. ASCII, most of most texts, takes the short way.
 fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c) && *c != '\u{0640}')
-        .map(|c| match c {
-            '\u{0671}' => '\u{0627}',
-            '\u{0649}' => '\u{064A}',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        decompose_canonical(c, |d| {
+            if is_combining_mark(d) || d == '\u{0640}' {
+                return;
+            }
+            match d {
+                '\u{0671}' => out.push('\u{0627}'),
+                '\u{0649}' => out.push('\u{064A}'),
+                d => out.extend(d.to_lowercase()),
+            }
+        });
+    }
+    out
 }
 
 /// A word without the Arabic article, when what is left is still a word.

@@ -286,7 +286,6 @@ impl<'a> Contexts<'a> {
             map.insert("path".into(), Value::String(rel.to_string()));
             let section = rel.split('/').next().unwrap_or_default().to_string();
             map.insert("section".into(), Value::String(section));
-            map.insert("t".into(), self.t().json().clone());
             map.insert("base_url".into(), json!(self.site_cfg.base_url));
             map.insert("prefix".into(), json!(self.lang.prefix));
             let mut all: Vec<Value> = Vec::new();
