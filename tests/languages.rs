@@ -293,3 +293,32 @@ fn in_a_git_repository_a_translation_is_dated_by_its_last_commit() {
     );
     assert_eq!(table.matches("outdated: ").count(), 1, "only that one:\n{table}");
 }
+
+#[test]
+fn a_theme_whose_strings_lack_a_key_or_a_language_is_an_error_naming_them() {
+    let tmp = languages_site();
+    let theme = tmp.path().join("themes/default/strings");
+    fs::create_dir_all(&theme).unwrap();
+    let fr = fs::read_to_string(repo().join("themes/default/strings/fr.yaml")).unwrap();
+    let without: String = fr.lines().filter(|l| !l.starts_with("search_button:")).map(|l| format!("{l}\n")).collect();
+    fs::write(theme.join("fr.yaml"), without).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .current_dir(tmp.path())
+        .args(["build", "--no-pdf"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("strings/fr.yaml: the key `search_button` is missing"), "{err}");
+    assert!(!tmp.path().join("output").exists(), "nothing is written");
+    let site = tmp.path().join("content/site.yaml");
+    fs::write(&site, fs::read_to_string(&site).unwrap().replace("  - code: ru", "  - de\n  - code: ru")).unwrap();
+    let err = stderr(
+        &std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .current_dir(tmp.path())
+            .args(["build", "--no-pdf"])
+            .output()
+            .unwrap(),
+    );
+    assert!(err.contains("no interface strings for `de`: add `strings/de.yaml`"), "{err}");
+}
