@@ -6,8 +6,9 @@
 //! A missing part is stored as 0, so dates still sort: a month comes before
 //! its days.
 //!
-//! Hand-written rather than a date crate: the model needs parsing, ordering
-//! and two display forms, nothing with times or zones.
+//! Hand-written rather than a date crate: the model needs parsing and
+//! ordering, nothing with times or zones; how a date reads in each
+//! language is `locale`'s (CLDR through ICU4X).
 
 use std::fmt;
 
@@ -109,15 +110,6 @@ impl Date {
         Date { year: self.year, month, day }
     }
 
-    /// "22 June 2020", "January 2021" or "2020".
-    pub fn long(&self) -> String {
-        match (self.month, self.day) {
-            (0, _) => self.year.to_string(),
-            (m, 0) => format!("{} {}", MONTHS[m as usize - 1], self.year),
-            (m, d) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
-        }
-    }
-
     /// ISO form as written (`2020-06-22`, `2021-01`, `2020`): valid in
     /// `<time datetime>`.
     pub fn iso(&self) -> String {
@@ -138,19 +130,6 @@ impl fmt::Display for Date {
             (m, 0) => write!(f, "{:04}-{m:02}", self.year),
             (m, d) => write!(f, "{:04}-{m:02}-{d:02}", self.year),
         }
-    }
-}
-
-/// "22 June – 10 September 2020", without repeating what both ends share.
-pub fn range_long(start: Date, end: Date) -> String {
-    if start == end {
-        start.long()
-    } else if !start.is_exact() || !end.is_exact() || start.year != end.year {
-        format!("{} – {}", start.long(), end.long())
-    } else if start.month != end.month {
-        format!("{} {} – {}", start.day, MONTHS[start.month as usize - 1], end.long())
-    } else {
-        format!("{}–{}", start.day, end.long())
     }
 }
 
@@ -175,8 +154,6 @@ mod tests {
 
     #[test]
     fn month_and_year_precision_is_kept() {
-        assert_eq!(d("2021-01").long(), "January 2021");
-        assert_eq!(d("2020").long(), "2020");
         assert_eq!(d("2021-01").iso(), "2021-01");
         assert_eq!(d("2021-05").last_day(), d("2021-05-31"));
         assert_eq!(d("2020").first_day(), d("2020-01-01"));
@@ -189,13 +166,5 @@ mod tests {
         assert_eq!(Date::from_days_since_epoch(18_435), d("2020-06-22"));
         assert_eq!(Date::from_days_since_epoch(19_782), d("2024-02-29"));
         assert!(Date::today().year >= 2024);
-    }
-
-    #[test]
-    fn ranges_read_naturally() {
-        assert_eq!(range_long(d("2020-06-22"), d("2020-09-10")), "22 June – 10 September 2020");
-        assert_eq!(range_long(d("2017-06-12"), d("2017-06-16")), "12–16 June 2017");
-        assert_eq!(range_long(d("2017-06-12"), d("2017-06-12")), "12 June 2017");
-        assert_eq!(range_long(d("2021-01"), d("2021-05-21")), "January 2021 – 21 May 2021");
     }
 }

@@ -18,6 +18,7 @@ fn every_forum_gets_a_pdf_and_an_html_brief_holding_its_outcomes() {
     let output = site.path().join("output");
     let linked = wsis::check(&site.path().join("content"), false).expect("real content is valid").linked;
     let m = &linked.model;
+    let en = wsis::locale::Locale::new("en").expect("CLDR has English");
     for f in &m.forums {
         let pdf_path = output.join(wsis::urls::brief_pdf(f.year));
         let html_path = output.join(wsis::urls::brief(f.year));
@@ -28,7 +29,7 @@ fn every_forum_gets_a_pdf_and_an_html_brief_holding_its_outcomes() {
         let text = pdf_text(&doc);
         assert!(text.contains(&f.title), "{}: title not in the PDF text", f.title);
         for k in &f.key_figures {
-            let figure = wsis::format::figure_text(k);
+            let figure = wsis::format::figure_text(k, &en, "about {n}");
             assert!(text.contains(&figure), "{}: key figure {figure:?} not in the PDF", f.title);
         }
         for s in m.sessions.iter().filter(|s| s.year == f.year) {

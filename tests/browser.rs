@@ -38,6 +38,16 @@ fn has(cmd: &str, arg: &str) -> bool {
     Command::new(cmd).arg(arg).output().is_ok_and(|o| o.status.success())
 }
 
+/// Node, Chromium and playwright-core, or a failure naming what is missing.
+fn require_browser() {
+    let chromium = Path::new("/usr/bin/chromium").exists();
+    let modules = browser_dir().join("node_modules/playwright-core").exists();
+    require(
+        "browser test",
+        &[("node", has("node", "--version")), ("chromium", chromium), ("playwright-core (npm ci)", modules)],
+    );
+}
+
 fn vnu_jar() -> PathBuf {
     browser_dir().join("node_modules/vnu-jar/build/dist/vnu.jar")
 }
@@ -82,12 +92,7 @@ fn build_languages_site() -> tempfile::TempDir {
 #[test]
 #[ignore = "needs Chromium, node and npm ci in tests/browser; .ci/run runs it"]
 fn the_six_language_site_is_mirrored_in_arabic_searchable_in_every_script_and_accessible() {
-    let chromium = Path::new("/usr/bin/chromium").exists();
-    let modules = browser_dir().join("node_modules/playwright-core").exists();
-    require(
-        "browser test",
-        &[("node", has("node", "--version")), ("chromium", chromium), ("playwright-core (npm ci)", modules)],
-    );
+    require_browser();
     let site = build_languages_site();
     let result = Command::new("node")
         .current_dir(browser_dir())
@@ -107,12 +112,7 @@ fn the_six_language_site_is_mirrored_in_arabic_searchable_in_every_script_and_ac
 #[test]
 #[ignore = "needs Chromium, node and npm ci in tests/browser; .ci/run runs it"]
 fn the_site_reads_and_navigates_in_chromium_without_errors_or_violations() {
-    let chromium = Path::new("/usr/bin/chromium").exists();
-    let modules = browser_dir().join("node_modules/playwright-core").exists();
-    require(
-        "browser test",
-        &[("node", has("node", "--version")), ("chromium", chromium), ("playwright-core (npm ci)", modules)],
-    );
+    require_browser();
     let (real, _) = build_real_site();
     let pages = [
         "index.html",

@@ -22,12 +22,13 @@ fn the_real_record_reads_as_the_model_says() {
     let years: Vec<u32> = m.forums.iter().map(|f| f.year).collect();
     assert_eq!(years, [2016, 2017, 2018, 2019, 2020, 2021, 2025], "every forum the seeds describe");
 
+    let en = wsis::locale::Locale::new("en").expect("CLDR has English");
     for f in &m.forums {
         let page = read(&wsis::urls::forum(f.year));
-        let dates = wsis::date::range_long(f.start, f.end);
+        let dates = en.range(f.start, f.end);
         assert!(page.contains(&dates), "{}: dates {dates:?} not shown", f.title);
         for k in &f.key_figures {
-            let text = wsis::format::figure_text(k);
+            let text = wsis::format::figure_text(k, &en, "about {n}");
             assert!(page.contains(&text), "{}: figure {text:?} ({}) not shown", f.title, k.label);
             assert!(page.contains(&k.label), "{}: label {:?} not shown", f.title, k.label);
         }

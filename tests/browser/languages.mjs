@@ -5,24 +5,16 @@
 // French without accents), and axe-core's WCAG 2.1 A and AA rules pass on
 // the Arabic, Chinese and Russian pages in the light and dark themes.
 // Usage: node languages.mjs OUTPUT_DIR   (prints a JSON report; exit 1 on failure)
-import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { launch, axeViolations } from "./common.mjs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
 const out = path.resolve(process.argv[2] || "output");
 const url = (p) => pathToFileURL(path.join(out, p)).href;
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const problems = [];
 const checks = [];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
 page.on("pageerror", (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
 page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push(`request to another host: ${r.url()}`); });
@@ -82,19 +74,7 @@ for (const lang of ["ar", "zh", "ru"]) {
   for (const p of ["index.html", "forums/2020/index.html", "forums/2020/hlt/digital-inclusion/index.html",
     "forums/2020/hlt/e-health/index.html", "search/index.html", "forums/2020/brief/index.html"]) sample.push(`${lang}/${p}`);
 }
-const violations = [];
-for (const scheme of ["light", "dark"]) {
-  await page.emulateMedia({ colorScheme: scheme });
-  for (const p of sample) {
-    await page.goto(url(p));
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () =>
-      await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-    for (const v of result.violations) {
-      violations.push({ page: p, scheme, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) });
-    }
-  }
-}
+const violations = await axeViolations(page, url, sample);
 await browser.close();
 for (const v of violations) problems.push(`axe ${v.id} (${v.impact}) on ${v.page} [${v.scheme}]: ${v.help} at ${v.nodes.join(", ")}`);
 console.log(JSON.stringify({ checks, pages_checked: sample.length * 2, violations: violations.length, problems }, null, 2));

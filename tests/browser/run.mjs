@@ -2,24 +2,16 @@
 // follows the navigation, searches, and runs axe-core's WCAG 2.1 A and AA
 // rules on a sample of pages in the light and dark themes.
 // Usage: node run.mjs OUTPUT_DIR   (prints a JSON report; exit 1 on failure)
-import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { launch, axeViolations } from "./common.mjs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
 const out = path.resolve(process.argv[2] || "output");
 const url = (p) => pathToFileURL(path.join(out, p)).href;
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const problems = [];
 const steps = [];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage();
 // Console errors count while reading; axe-core itself later probes
 // stylesheets in ways file:// refuses, which says nothing of the site.
@@ -76,19 +68,7 @@ try {
 // Accessibility: WCAG 2.1 A and AA rules, light and dark.
 reading = false;
 const sample = (process.env.WSIS_AXE_PAGES || "index.html").split(",");
-const violations = [];
-for (const scheme of ["light", "dark"]) {
-  await page.emulateMedia({ colorScheme: scheme });
-  for (const p of sample) {
-    await page.goto(url(p));
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () =>
-      await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-    for (const v of result.violations) {
-      violations.push({ page: p, scheme, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) });
-    }
-  }
-}
+const violations = await axeViolations(page, url, sample);
 await browser.close();
 for (const v of violations) problems.push(`axe ${v.id} (${v.impact}) on ${v.page} [${v.scheme}]: ${v.help} at ${v.nodes.join(", ")}`);
 console.log(JSON.stringify({ steps, pages_checked: sample.length * 2, violations: violations.length, problems }, null, 2));

@@ -38,15 +38,7 @@ impl<'a> Contexts<'a> {
 
     /// A headline figure as read: "about 150", "770+", in the reader's digits.
     pub(super) fn figure_text(&self, k: &KeyFigure) -> String {
-        let mut n = self.lang.locale.number(k.value);
-        if k.plus {
-            n.push('+');
-        }
-        match (&k.qualifier, k.approx) {
-            (Some(q), _) => format!("{q} {n}"),
-            (None, true) => self.t().fill("about_figure", &[("n", &n)]),
-            (None, false) => n,
-        }
+        crate::format::figure_text(k, &self.lang.locale, self.t().get("about_figure"))
     }
 
     /// What pages other than an item's own take from it, built by the very
