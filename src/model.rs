@@ -68,6 +68,21 @@ pub struct SiteLanguage {
     pub description: Option<String>,
 }
 
+/// One item of a list in a translation: its texts by key (`label`,
+/// `title`, `text`, `role`...), and a distribution's part labels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TranslatedItem {
+    pub texts: std::collections::BTreeMap<String, String>,
+    pub parts: Vec<Option<String>>,
+}
+
+impl TranslatedItem {
+    /// The translated text of `key`, if the translation gives one.
+    pub fn text(&self, key: &str) -> Option<&String> {
+        self.texts.get(key)
+    }
+}
+
 /// `<name>.<code>.md`: the language-bound text of a document in another
 /// language. Everything else (dates, numbers, ids, references, URLs, tags)
 /// comes from the original.
@@ -80,10 +95,9 @@ pub struct Translation {
     pub description: Option<String>,
     /// A forum's theme.
     pub theme: Option<String>,
-    /// A forum's key figures, by position: label and qualifier.
-    pub key_figures: Vec<At<(Option<String>, Option<String>)>>,
-    /// A forum's quotes, by position: text and role.
-    pub quotes: Vec<At<(Option<String>, Option<String>)>>,
+    /// A forum's lists (`key_figures`, `quotes`, `distributions`...), item
+    /// by item in the original's order.
+    pub lists: std::collections::BTreeMap<&'static str, Vec<At<TranslatedItem>>>,
     pub body: Body,
     pub file: usize,
 }

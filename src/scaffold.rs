@@ -203,6 +203,46 @@ pub fn site_languages(content: &std::path::Path) -> Result<Vec<String>, String> 
     }
 }
 
+/// A forum's lists as a translation gives them: each item's translatable
+/// text, in the original's order.
+fn forum_lists(yaml: &mut String, f: &crate::model::Forum) {
+    let mut list = |key: &str, items: Vec<String>| {
+        if !items.is_empty() {
+            yaml.push_str(&format!("{key}:\n"));
+            for item in items {
+                yaml.push_str(&format!("  - {{ {item} }}\n"));
+            }
+        }
+    };
+    let with = |key: &str, value: &Option<String>| {
+        value.as_deref().map_or(String::new(), |v| format!(", {key}: {}", quoted(v)))
+    };
+    list(
+        "key_figures",
+        f.key_figures
+            .iter()
+            .map(|k| format!("label: {}{}", quoted(&k.label), with("qualifier", &k.qualifier)))
+            .collect(),
+    );
+    list(
+        "distributions",
+        f.distributions
+            .iter()
+            .map(|d| {
+                let parts: Vec<String> = d.parts.iter().map(|p| format!("{{ label: {} }}", quoted(&p.label))).collect();
+                format!("title: {}, parts: [{}]", quoted(&d.title), parts.join(", "))
+            })
+            .collect(),
+    );
+    let titles = |titles: Vec<&String>| titles.into_iter().map(|t| format!("title: {}", quoted(t))).collect::<Vec<_>>();
+    list("special_tracks", titles(f.special_tracks.iter().map(|x| &x.title).collect()));
+    list("consultation", titles(f.consultation.iter().map(|x| &x.title).collect()));
+    list("publications", titles(f.publications.iter().map(|x| &x.title).collect()));
+    list("quotes", f.quotes.iter().map(|q| format!("text: {}{}", quoted(&q.text), with("role", &q.role))).collect());
+    list("regional_events", titles(f.regional_events.iter().map(|x| &x.title).collect()));
+    list("prize_phases", titles(f.prize_phases.iter().map(|x| &x.title).collect()));
+}
+
 /// The translation of an original into `lang`: its translatable text,
 /// quoted, to replace, and its body. Everything else stays with the
 /// original and is not written.
@@ -229,21 +269,7 @@ pub fn translation(
             if let Some(theme) = &f.theme {
                 line(&mut yaml, "theme", theme);
             }
-            if !f.key_figures.is_empty() {
-                yaml.push_str("key_figures:\n");
-                for k in &f.key_figures {
-                    let qualifier =
-                        k.qualifier.as_deref().map_or(String::new(), |q| format!(", qualifier: {}", quoted(q)));
-                    yaml.push_str(&format!("  - {{ label: {}{qualifier} }}\n", quoted(&k.label)));
-                }
-            }
-            if !f.quotes.is_empty() {
-                yaml.push_str("quotes:\n");
-                for q in &f.quotes {
-                    let role = q.role.as_deref().map_or(String::new(), |r| format!(", role: {}", quoted(r)));
-                    yaml.push_str(&format!("  - {{ text: {}{role} }}\n", quoted(&q.text)));
-                }
-            }
+            forum_lists(&mut yaml, f);
             &f.body
         }
         Entity::Session(x) => {

@@ -117,6 +117,8 @@ fn dates_and_numbers_are_written_the_readers_way() {
     assert!(fr.contains("22 juin – 10 septembre 2020"), "French dates");
     assert!(fr.contains("15\u{202f}000"), "French digit groups with a narrow no-break space");
     assert!(fr.contains("environ 150"));
+    assert!(fr.contains("Participation par genre") && fr.contains("Femmes"), "a distribution's title and labels");
+    assert!(fr.contains("Les TIC et la jeunesse"), "a special track's title");
     assert!(page(&tree, "zh/forums/2020/index.html").contains("2020年6月22日"));
     assert!(page(&tree, "ru/forums/2020/index.html").contains("22 июня"));
     assert!(page(&tree, "es/forums/2020/index.html").contains("22 de junio"));
@@ -223,6 +225,9 @@ fn new_translation_writes_the_originals_text_to_replace_and_builds() {
     let text = fs::read_to_string(fresh.path().join("content/forums/2020/forum.ru.md")).unwrap();
     assert!(text.contains("key_figures:\n  - { label: \"Cumulative attendance\" }"), "{text}");
     assert!(text.contains("quotes:\n  - { text: \"Connectivity is a right for everyone.\" }"), "{text}");
+    let distribution =
+        "distributions:\n  - { title: \"Participation by gender\", parts: [{ label: \"Women\" }, { label: \"Men\" }] }";
+    assert!(text.contains(distribution), "{text}");
     let check = wsis(fresh.path(), &["check", "--deny-warnings"]);
     assert!(check.status.success(), "a new translation checks as written:\n{}", stderr(&check));
     let de = wsis_new(tmp.path(), &["translation", "pages/about.md", "de"]);

@@ -8,7 +8,7 @@
 
 use super::{render_language_bodies, Index, Linked};
 use crate::load::DocKind;
-use crate::model::{Body, Model, SiteConfig, Translation};
+use crate::model::{Body, Forum, Model, SiteConfig, TranslatedItem, Translation};
 use std::collections::{BTreeSet, HashMap};
 
 /// The model as one language shows it.
@@ -24,6 +24,56 @@ fn lay_body(body: &mut Body, t: &Translation) {
     if !t.body.markdown.trim().is_empty() {
         body.markdown.clone_from(&t.body.markdown);
         body.offset = t.body.offset;
+    }
+}
+
+/// Sets `target` to the item's text for `key`, if it gives one.
+fn put(target: &mut String, item: &TranslatedItem, key: &str) {
+    if let Some(text) = item.text(key) {
+        target.clone_from(text);
+    }
+}
+
+fn put_opt(target: &mut Option<String>, item: &TranslatedItem, key: &str) {
+    if let Some(text) = item.text(key) {
+        *target = Some(text.clone());
+    }
+}
+
+/// A forum's lists with their items' translated texts laid over, item by
+/// item in the original's order.
+fn lay_lists(f: &mut Forum, t: &Translation) {
+    let list = |key: &str| t.lists.get(key).map(Vec::as_slice).unwrap_or_default();
+    for (x, i) in f.key_figures.iter_mut().zip(list("key_figures")) {
+        put(&mut x.label, &i.value, "label");
+        put_opt(&mut x.qualifier, &i.value, "qualifier");
+    }
+    for (x, i) in f.distributions.iter_mut().zip(list("distributions")) {
+        put(&mut x.title, &i.value, "title");
+        for (part, label) in x.parts.iter_mut().zip(&i.value.parts) {
+            if let Some(label) = label {
+                part.label.clone_from(label);
+            }
+        }
+    }
+    for (x, i) in f.special_tracks.iter_mut().zip(list("special_tracks")) {
+        put(&mut x.title, &i.value, "title");
+    }
+    for (x, i) in f.consultation.iter_mut().zip(list("consultation")) {
+        put(&mut x.title, &i.value, "title");
+    }
+    for (x, i) in f.publications.iter_mut().zip(list("publications")) {
+        put(&mut x.title, &i.value, "title");
+    }
+    for (x, i) in f.quotes.iter_mut().zip(list("quotes")) {
+        put(&mut x.text, &i.value, "text");
+        put_opt(&mut x.role, &i.value, "role");
+    }
+    for (x, i) in f.regional_events.iter_mut().zip(list("regional_events")) {
+        put(&mut x.title, &i.value, "title");
+    }
+    for (x, i) in f.prize_phases.iter_mut().zip(list("prize_phases")) {
+        put(&mut x.title, &i.value, "title");
     }
 }
 
@@ -74,22 +124,7 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
         if t.theme.is_some() {
             f.theme.clone_from(&t.theme);
         }
-        for (k, tk) in f.key_figures.iter_mut().zip(&t.key_figures) {
-            if let Some(label) = &tk.value.0 {
-                k.label.clone_from(label);
-            }
-            if tk.value.1.is_some() {
-                k.qualifier.clone_from(&tk.value.1);
-            }
-        }
-        for (q, tq) in f.quotes.iter_mut().zip(&t.quotes) {
-            if let Some(text) = &tq.value.0 {
-                q.text.clone_from(text);
-            }
-            if tq.value.1.is_some() {
-                q.role.clone_from(&tq.value.1);
-            }
-        }
+        lay_lists(f, t);
         lay_body(&mut f.body, t);
     }
     for s in m.sessions.iter_mut() {

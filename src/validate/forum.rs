@@ -52,11 +52,11 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
     let key_figures = r.list(&f, "key_figures", key_figure);
     let distributions = r.list(&f, "distributions", distribution);
     let special_tracks = r.list(&f, "special_tracks", |r, n| {
-        let f = r.fields(n, "a special track", &["title", "sessions"])?;
+        let f = r.fields(n, "a special track", SPECIAL_TRACK_KEYS)?;
         Some(SpecialTrack { title: r.req_str(&f, "title", "ICTs and Youth")?, sessions: r.opt_u64(&f, "sessions") })
     });
     let consultation = r.list(&f, "consultation", |r, n| {
-        let f = r.fields(n, "a consultation phase", &["phase", "title", "date", "time"])?;
+        let f = r.fields(n, "a consultation phase", CONSULTATION_KEYS)?;
         let phase = r.req_str(&f, "phase", "I");
         let title = r.req_str(&f, "title", "Launch of the OCP");
         let date = r.opt_date(&f, "date").map(|d| d.value);
@@ -64,19 +64,19 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
     });
     let hlt_facilitators = r.list(&f, "hlt_facilitators", Reader::person);
     let publications = r.list(&f, "publications", |r, n| {
-        let f = r.fields(n, "a publication", &["title", "kind", "url"])?;
+        let f = r.fields(n, "a publication", PUBLICATION_KEYS)?;
         let title = r.req_str(&f, "title", "WSIS Forum 2020 Outcome Document");
         let kind = r.opt_closed::<PublicationKind>(&f, "kind").unwrap_or(PublicationKind::Other);
         Some(Publication { title: title?, kind, url: r.opt_url(&f, "url"), span: n.span })
     });
     let quotes = r.list(&f, "quotes", |r, n| {
-        let f = r.fields(n, "a quote", &["by", "role", "text"])?;
+        let f = r.fields(n, "a quote", QUOTE_KEYS)?;
         let by = r.req_str(&f, "by", "Mr. Houlin Zhao");
         let role = r.opt_str(&f, "role");
         Some(Quote { by: by?, role, text: r.req_str(&f, "text", "\"...\"")? })
     });
     let regional_events = r.list(&f, "regional_events", |r, n| {
-        let f = r.fields(n, "a regional event", &["title", "date", "time", "organizers", "url"])?;
+        let f = r.fields(n, "a regional event", REGIONAL_EVENT_KEYS)?;
         let title = r.req_str(&f, "title", "WSIS Regional Review");
         Some(RegionalEvent {
             date: r.opt_date(&f, "date").map(|d| d.value),
@@ -93,7 +93,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         champions: r.opt_u64(&p, "champions"),
     });
     let prize_phases = r.list(&f, "prize_phases", |r, n| {
-        let f = r.fields(n, "a WSIS Prizes phase", &["phase", "title", "start", "end"])?;
+        let f = r.fields(n, "a WSIS Prizes phase", PRIZE_PHASE_KEYS)?;
         let phase = r.req_str(&f, "phase", "I");
         let title = r.req_str(&f, "title", "Submission phase");
         let start = r.opt_date(&f, "start");
@@ -136,9 +136,30 @@ fn field_span(f: &Fields, node: &Node, key: &str) -> crate::source::Span {
     f.value_span(key).unwrap_or(node.span)
 }
 
-/// The keys of a key figure and of a quote.
+/// The keys of the items of a forum's lists.
 pub const KEY_FIGURE_KEYS: &[&str] = &["label", "value", "approx", "plus", "qualifier"];
 pub const QUOTE_KEYS: &[&str] = &["by", "role", "text"];
+pub const SPECIAL_TRACK_KEYS: &[&str] = &["title", "sessions"];
+pub const CONSULTATION_KEYS: &[&str] = &["phase", "title", "date", "time"];
+pub const PUBLICATION_KEYS: &[&str] = &["title", "kind", "url"];
+pub const REGIONAL_EVENT_KEYS: &[&str] = &["title", "date", "time", "organizers", "url"];
+pub const PRIZE_PHASE_KEYS: &[&str] = &["phase", "title", "start", "end"];
+pub const DISTRIBUTION_KEYS: &[&str] = &["title", "unit", "parts"];
+pub const PART_KEYS: &[&str] = &["label", "value"];
+
+/// A forum's lists whose items carry language-bound text: the list's key,
+/// its items' keys, and those of them a translation may set (`parts`: a
+/// distribution's parts, each with its `label`).
+pub const TRANSLATABLE_LISTS: &[(&str, &[&str], &[&str])] = &[
+    ("key_figures", KEY_FIGURE_KEYS, &["label", "qualifier"]),
+    ("distributions", DISTRIBUTION_KEYS, &["title", "parts"]),
+    ("special_tracks", SPECIAL_TRACK_KEYS, &["title"]),
+    ("consultation", CONSULTATION_KEYS, &["title"]),
+    ("publications", PUBLICATION_KEYS, &["title"]),
+    ("quotes", QUOTE_KEYS, &["text", "role"]),
+    ("regional_events", REGIONAL_EVENT_KEYS, &["title"]),
+    ("prize_phases", PRIZE_PHASE_KEYS, &["title"]),
+];
 
 fn key_figure(r: &mut Reader, n: &Node) -> Option<KeyFigure> {
     let f = r.fields(n, "a key figure", KEY_FIGURE_KEYS)?;
@@ -154,11 +175,11 @@ fn key_figure(r: &mut Reader, n: &Node) -> Option<KeyFigure> {
 }
 
 fn distribution(r: &mut Reader, n: &Node) -> Option<Distribution> {
-    let f = r.fields(n, "a distribution", &["title", "unit", "parts"])?;
+    let f = r.fields(n, "a distribution", DISTRIBUTION_KEYS)?;
     let title = r.req_str(&f, "title", "Gender participation");
     let unit = r.opt_closed::<Unit>(&f, "unit").unwrap_or(Unit::Count);
     let parts = r.list(&f, "parts", |r, n| {
-        let f = r.fields(n, "a part", &["label", "value"])?;
+        let f = r.fields(n, "a part", PART_KEYS)?;
         let label = r.req_str(&f, "label", "Female");
         Some(Part { label: label?, value: r.req_u64(&f, "value", "45")? })
     });

@@ -10,13 +10,28 @@ use super::fields::{Fields, Reader};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml::Node;
 use crate::load::DocKind;
-use crate::model::{At, Body, Model, Translation};
+use crate::model::{At, Body, Forum, Model, TranslatedItem, Translation};
 use crate::source::Span;
+
+/// What of a forum a translation may carry: its title and theme, and the
+/// texts of its lists' items.
+const FORUM_TEXT: &[&str] = &[
+    "title",
+    "theme",
+    "key_figures",
+    "distributions",
+    "special_tracks",
+    "consultation",
+    "publications",
+    "quotes",
+    "regional_events",
+    "prize_phases",
+];
 
 /// What a kind of document knows, and what of it a translation may carry.
 fn keys(kind: &DocKind) -> (&'static [&'static str], &'static [&'static str], &'static str) {
     match kind {
-        DocKind::Forum { .. } => (super::forum::KEYS, &["title", "theme", "key_figures", "quotes"], "a forum"),
+        DocKind::Forum { .. } => (super::forum::KEYS, FORUM_TEXT, "a forum"),
         DocKind::Session { .. } => (SESSION_KEYS, &["title"], "a High-Level Track session"),
         DocKind::Ungis { .. } => (UNGIS_KEYS, &["title"], "a UNGIS activity"),
         DocKind::Roadmap { .. } => (ROADMAP_KEYS, &["title"], "a roadmap"),
@@ -38,19 +53,32 @@ fn only_translatable(r: &mut Reader, f: &Fields, translatable: &[&str], original
 }
 
 /// The items of a list in a translation, by position, each with only
-/// `allowed` keys.
+/// `allowed` keys (`parts`: a list of `label`s).
 fn items(
     r: &mut Reader,
     f: &Fields,
     key: &str,
     known: &[&str],
-    allowed: [&str; 2],
+    allowed: &[&str],
     original: &str,
-) -> Vec<At<(Option<String>, Option<String>)>> {
+) -> Vec<At<TranslatedItem>> {
     r.list(f, key, |r, n| {
         let item = r.fields(n, &format!("an item of `{key}`"), known)?;
-        only_translatable(r, &item, &allowed, original);
-        Some(At { value: (r.opt_str(&item, allowed[0]), r.opt_str(&item, allowed[1])), span: n.span })
+        only_translatable(r, &item, allowed, original);
+        let mut out = TranslatedItem::default();
+        for k in allowed.iter().filter(|k| **k != "parts") {
+            if let Some(text) = r.opt_str(&item, k) {
+                out.texts.insert(k.to_string(), text);
+            }
+        }
+        if allowed.contains(&"parts") {
+            out.parts = r.list(&item, "parts", |r, p| {
+                let part = r.fields(p, "a part", super::forum::PART_KEYS)?;
+                only_translatable(r, &part, &["label"], original);
+                Some(r.opt_str(&part, "label"))
+            });
+        }
+        Some(At { value: out, span: n.span })
     })
 }
 
@@ -67,22 +95,19 @@ pub fn translation(
     let f = r.fields(node, &format!("a translation of {what}"), known)?;
     let original = original_path(r.file.rel_path.as_str(), lang);
     only_translatable(r, &f, translatable, &original);
-    let forum = matches!(of, DocKind::Forum { .. });
-    let key_figures = if forum {
-        items(r, &f, "key_figures", super::forum::KEY_FIGURE_KEYS, ["label", "qualifier"], &original)
-    } else {
-        Vec::new()
-    };
-    let quotes =
-        if forum { items(r, &f, "quotes", super::forum::QUOTE_KEYS, ["text", "role"], &original) } else { Vec::new() };
+    let mut lists = std::collections::BTreeMap::new();
+    if matches!(of, DocKind::Forum { .. }) {
+        for (key, known, allowed) in super::forum::TRANSLATABLE_LISTS {
+            lists.insert(*key, items(r, &f, key, known, allowed, &original));
+        }
+    }
     Some(Translation {
         of: of.clone(),
         lang: lang.to_string(),
         title: r.opt_str(&f, "title"),
         description: r.opt_str(&f, "description"),
         theme: r.opt_str(&f, "theme"),
-        key_figures,
-        quotes,
+        lists,
         body,
         file,
     })
@@ -94,19 +119,38 @@ fn original_path(rel: &str, lang: &str) -> String {
     format!("content/{original}")
 }
 
-/// Whether the original of `of` is in the model, and how many key figures
-/// and quotes it has (a forum's).
-fn original(model: &Model, of: &DocKind) -> Option<(usize, usize)> {
+/// How many items each of a forum's lists has (and each distribution,
+/// parts), to check a translation gives no more.
+fn list_lengths(f: &Forum) -> Vec<(&'static str, usize)> {
+    vec![
+        ("key_figures", f.key_figures.len()),
+        ("distributions", f.distributions.len()),
+        ("special_tracks", f.special_tracks.len()),
+        ("consultation", f.consultation.len()),
+        ("publications", f.publications.len()),
+        ("quotes", f.quotes.len()),
+        ("regional_events", f.regional_events.len()),
+        ("prize_phases", f.prize_phases.len()),
+    ]
+}
+
+/// How many items an original's lists have (a forum's; none for the other
+/// kinds), and how many parts each of its distributions has.
+type Lengths = (Vec<(&'static str, usize)>, Vec<usize>);
+
+/// Whether the original of `of` is in the model, with its list lengths.
+fn original(model: &Model, of: &DocKind) -> Option<Lengths> {
+    let found = |yes: bool| yes.then(|| (Vec::new(), Vec::new()));
     match of {
-        DocKind::Forum { year } => {
-            model.forums.iter().find(|f| f.year == *year).map(|f| (f.key_figures.len(), f.quotes.len()))
-        }
-        DocKind::Session { year, slug } => {
-            model.sessions.iter().any(|s| s.year == *year && s.slug == *slug).then_some((0, 0))
-        }
-        DocKind::Ungis { slug } => model.ungis.iter().any(|u| u.slug == *slug).then_some((0, 0)),
-        DocKind::Roadmap { slug } => model.roadmaps.iter().any(|u| u.slug == *slug).then_some((0, 0)),
-        DocKind::Page { slug } => model.pages.iter().any(|u| u.slug == *slug).then_some((0, 0)),
+        DocKind::Forum { year } => model
+            .forums
+            .iter()
+            .find(|f| f.year == *year)
+            .map(|f| (list_lengths(f), f.distributions.iter().map(|d| d.parts.len()).collect())),
+        DocKind::Session { year, slug } => found(model.sessions.iter().any(|s| s.year == *year && s.slug == *slug)),
+        DocKind::Ungis { slug } => found(model.ungis.iter().any(|u| u.slug == *slug)),
+        DocKind::Roadmap { slug } => found(model.roadmaps.iter().any(|u| u.slug == *slug)),
+        DocKind::Page { slug } => found(model.pages.iter().any(|u| u.slug == *slug)),
     }
 }
 
@@ -148,7 +192,7 @@ pub fn attach(model: &mut Model, found: Vec<Translation>, diags: &mut Diagnostic
         if model.invalid.iter().any(|(_, p)| *p == page) {
             continue;
         }
-        let Some((figures, quotes)) = original(model, &t.of) else {
+        let Some((lengths, parts)) = original(model, &t.of) else {
             let d = Diagnostic::error(
                 file,
                 whole_file,
@@ -160,15 +204,24 @@ pub fn attach(model: &mut Model, found: Vec<Translation>, diags: &mut Diagnostic
             continue;
         };
         let mut extra = false;
-        for (list, count, what) in [(&t.key_figures, figures, "key figures"), (&t.quotes, quotes, "quotes")] {
-            if let Some(item) = list.get(count) {
-                let message = format!("the original has {count} {what}; this translation gives more");
-                diags.push(
-                    Diagnostic::error(file, item.span, "translation-extra", message).with_help(
-                        "translate the original's items in the same order, one `- ` item each, and add none",
-                    ),
-                );
-                extra = true;
+        let mut more = |span: Span, count: usize, what: String| {
+            let message = format!("the original has {count} {what}; this translation gives more");
+            diags.push(
+                Diagnostic::error(file, span, "translation-extra", message)
+                    .with_help("translate the original's items in the same order, one `- ` item each, and add none"),
+            );
+            extra = true;
+        };
+        for (key, count) in &lengths {
+            let list = t.lists.get(key).map(Vec::as_slice).unwrap_or_default();
+            if let Some(item) = list.get(*count) {
+                more(item.span, *count, key.replace('_', " "));
+            }
+        }
+        let distributions = t.lists.get("distributions").map(Vec::as_slice).unwrap_or_default();
+        for (d, count) in distributions.iter().zip(&parts) {
+            if d.value.parts.len() > *count {
+                more(d.span, *count, "parts in this distribution".into());
             }
         }
         if !extra {
