@@ -2,11 +2,13 @@
 """Edit-to-page latency of `wsis serve`: for each corpus size, starts the
 server, edits one HLT session's body several times, and prints how long it
 took from saving the file to the rebuilt page being written in the output,
-and to the forum's HTML brief (which holds every session) following it.
+to the open pages being told to reload (the answer to their
+`/__wsis/wait`), and to the forum's HTML brief (which holds every
+session) following it.
 
 Usage: bench/edit_latency.py [SESSIONS ...]   (default: 1000 10000)
 Needs the corpora from bench/run.sh, or builds them."""
-import os, socket, subprocess, sys, time, statistics
+import os, socket, subprocess, sys, time, statistics, threading, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(ROOT)
@@ -19,7 +21,7 @@ def free_port():
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
-print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'brief_median_ms':<17}{'initial_build_s':<16}")
+print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'reload_median_ms':<18}{'brief_median_ms':<17}{'initial_build_s':<16}")
 for n in sizes:
     content = f"bench/corpus/content-{n}"
     output = f"bench/corpus/serve-{n}"
@@ -35,7 +37,8 @@ for n in sizes:
     session = os.path.join(content, "forums/1900/hlt/session-00003.md")
     page = os.path.join(output, "forums/1900/hlt/session-00003/index.html")
     brief = os.path.join(output, "forums/1900/brief/index.html")
-    times, brief_times = [], []
+    times, brief_times, reload_times = [], [], []
+    base = f"http://127.0.0.1:{port}/__wsis"
 
     def wait_for(path, marker, t0):
         while True:
@@ -51,12 +54,22 @@ for n in sizes:
 
     for i in range(8):
         marker = f"edit-marker-{i}-{time.time_ns()}"
+        seen = urllib.request.urlopen(f"{base}/version").read().decode()
+        told = {}
+        def wait_reload():
+            urllib.request.urlopen(f"{base}/wait?v={seen}", timeout=30).read()
+            told["at"] = time.time()
+        waiter = threading.Thread(target=wait_reload)
+        waiter.start()
+        time.sleep(0.05)
         with open(session, "a") as f:
             f.write(f"\n{marker}\n")
         t0 = time.time()
         times.append(wait_for(page, marker, t0))
+        waiter.join()
+        reload_times.append((told["at"] - t0) * 1000)
         brief_times.append(wait_for(brief, marker, t0))
-        time.sleep(0.3)
+        time.sleep(1.0)
     proc.terminate()
     proc.wait()
-    print(f"{n:<10}{statistics.median(times):<12.0f}{max(times):<10.0f}{statistics.median(brief_times):<17.0f}{initial:<16.2f}")
+    print(f"{n:<10}{statistics.median(times):<12.0f}{max(times):<10.0f}{statistics.median(reload_times):<18.0f}{statistics.median(brief_times):<17.0f}{initial:<16.2f}")

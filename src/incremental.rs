@@ -16,6 +16,12 @@ use std::time::{Duration, Instant, SystemTime};
 /// Modification time and size of every source file.
 type Stamps = BTreeMap<PathBuf, (SystemTime, u64)>;
 
+/// A file's stamp now, if it is a file.
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+    Some((meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len()))
+}
+
 fn stamps(dirs: &[&Path]) -> Stamps {
     let mut out = Stamps::new();
     for dir in dirs {
@@ -54,6 +60,9 @@ pub struct Workspace {
     /// The latest generation of each background brief, by output path: a
     /// job writes only if no later job or full build has started since.
     generations: Arc<Mutex<HashMap<String, u64>>>,
+    /// Called once a quick rebuild has written the edited page, before the
+    /// rest: `serve` tells the open pages to reload then.
+    page_written: Option<Box<dyn Fn() + Send>>,
 }
 
 impl Workspace {
@@ -66,7 +75,13 @@ impl Workspace {
             stamps: Stamps::new(),
             pending: Vec::new(),
             generations: Arc::new(Mutex::new(HashMap::new())),
+            page_written: None,
         }
+    }
+
+    /// Sets what to call when a quick rebuild has written the edited page.
+    pub fn on_page_written(&mut self, call: Box<dyn Fn() + Send>) {
+        self.page_written = Some(call);
     }
 
     fn scan(&self) -> Stamps {
@@ -83,6 +98,51 @@ impl Workspace {
             now.iter().filter(|(p, s)| self.stamps.get(*p) != Some(s)).map(|(p, _)| p.clone()).collect();
         changed.extend(self.stamps.keys().filter(|p| !now.contains_key(*p)).cloned());
         changed
+    }
+
+    /// The folders whose files the site is built from: the content, and the
+    /// theme folder if there is one.
+    pub fn sources(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.opts.content.clone()];
+        dirs.extend(self.opts.theme_folder().ok().flatten());
+        dirs
+    }
+
+    /// Which of `paths` (named by file-system notifications) changed since
+    /// the last rebuild, by their stamps alone: no walk of the whole site.
+    /// `None` when a folder was among them (a folder moved or deleted
+    /// changes what exists): then `changed` walks everything.
+    pub fn changed_among(&self, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+        let mut changed = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                return None;
+            }
+            let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let now = stamp(path);
+            let before = self.stamps.get(path);
+            let gone_folder = now.is_none() && before.is_none() && path.extension().is_none();
+            if gone_folder && !hidden {
+                return None;
+            }
+            if now.as_ref() != before && !(hidden && before.is_none()) && !changed.contains(path) {
+                changed.push(path.clone());
+            }
+        }
+        Some(changed)
+    }
+
+    /// The stamps after `changed`: the last build's, with those files
+    /// stamped again (added, edited or gone).
+    fn restamp(&self, changed: &[PathBuf]) -> Stamps {
+        let mut seen = self.stamps.clone();
+        for path in changed {
+            match stamp(path) {
+                Some(s) => seen.insert(path.clone(), s),
+                None => seen.remove(path),
+            };
+        }
+        seen
     }
 
     /// Builds everything.
@@ -107,7 +167,7 @@ impl Workspace {
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
         // Files are stamped as they were before anything is read: a file
         // saved while this rebuild runs is seen by the next one.
-        let seen = self.scan();
+        let seen = self.restamp(changed);
         if let [one] = changed {
             let started = Instant::now();
             match self.try_quick(one) {
@@ -125,6 +185,11 @@ impl Workspace {
             }
         }
         self.full_build()
+    }
+
+    /// Whether PDF briefs are being typeset in the background.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
     }
 
     /// Waits for the PDF briefs still being typeset in the background;
@@ -172,18 +237,22 @@ impl Workspace {
         }
         let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable };
         let Some(item) = item_of(&state.linked.model, &entity) else { return Quick::NotApplicable };
+        let t = crate::Timer::start();
         let before = state.contexts()[0].listing_view(item);
+        t.lap("edit: before");
         // From here the model holds the edit; if it reaches other pages,
         // the full build that follows starts afresh from the files.
         std::sync::Arc::make_mut(&mut state.linked.model.files)[index] = source;
         put(&mut state.linked.model, item, entity);
         let (headings, diags) = rerender(&mut state.linked.model, item, &kind.page());
+        t.lap("edit: body");
         if has_errors(&diags) {
             return Quick::Failed(diags);
         }
         if state.contexts()[0].listing_view(item) != before {
             return Quick::NotApplicable;
         }
+        t.lap("edit: after");
         warnings.extend(diags);
         state.linked.index.headings.insert(rel, headings);
         match self.write_outputs(item) {
@@ -219,19 +288,28 @@ impl Workspace {
             // finds the PDF changed too.
             kinds.push(PageKind::Brief(f));
         }
+        let t = crate::Timer::start();
         let contexts = state.contexts();
+        t.lap("edit: contexts");
         let mut written = 0;
         for kind in kinds {
             // A brief left out of the plan (`--no-pdf`) is simply not written.
             let Some(page) = state.plan.pages.iter().find(|p| p.kind == kind) else { continue };
             let bytes = state.render_page(&contexts, page).ok()?;
             write_in_place(&self.output, &page.path, &bytes).ok()?;
+            if written == 0 {
+                if let Some(call) = &self.page_written {
+                    call();
+                }
+            }
             written += 1;
+            t.lap("edit: a page");
         }
         for (rel, text) in crate::render::search::index_files(&state.linked, &state.languages[0].strings) {
             write_in_place(&self.output, &rel, text.as_bytes()).ok()?;
             written += 1;
         }
+        t.lap("edit: search");
         let background =
             background.and_then(|f| Some((f, state.plan.pages.iter().find(|p| p.kind == PageKind::BriefPdf(f))?)));
         if let Some((f, page)) = background {

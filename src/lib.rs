@@ -467,17 +467,17 @@ impl<'a, T: Sync> WorkQueue<'a, T> {
 
 /// Prints how long each stage took when `WSIS_TIMINGS` is set: a tool
 /// for the benchmark, silent otherwise.
-struct Timer {
+pub(crate) struct Timer {
     start: std::cell::Cell<Instant>,
     on: bool,
 }
 
 impl Timer {
-    fn start() -> Timer {
+    pub(crate) fn start() -> Timer {
         Timer { start: std::cell::Cell::new(Instant::now()), on: std::env::var_os("WSIS_TIMINGS").is_some() }
     }
 
-    fn lap(&self, stage: &str) {
+    pub(crate) fn lap(&self, stage: &str) {
         if self.on {
             eprintln!("  {stage:<10} {:>8.1} ms", self.start.get().elapsed().as_secs_f64() * 1000.0);
         }

@@ -85,16 +85,27 @@ fn serve_reflects_edits_and_shows_then_clears_diagnostics() {
     let (status, home) = get(served.port, "/");
     assert_eq!(status, 200);
     assert!(home.contains("Fixture Forum Site"));
-    assert!(home.contains("/__wsis/version"), "served pages reload themselves");
+    assert!(home.contains("/__wsis/wait"), "served pages reload themselves");
     assert!(
         !fs::read_to_string(site.path().join("output/index.html")).unwrap().contains("__wsis"),
         "the script is not in the output"
     );
 
+    // An open page waits on the server for the next build, and hears of the
+    // edit as soon as its page is written.
+    let (_, seen) = get(served.port, "/__wsis/version");
+    let (_, same) = get(served.port, &format!("/__wsis/wait?v={}", seen.trim().parse::<u64>().unwrap() + 7));
+    assert_eq!(same.trim(), seen.trim(), "a page that missed builds hears the current one at once");
+    let port = served.port;
+    let waiting = std::thread::spawn(move || get(port, &format!("/__wsis/wait?v={}", seen.trim())).1);
+    std::thread::sleep(Duration::from_millis(200));
     let session = site.path().join("content/forums/2020/hlt/e-health-session.md");
     let text = fs::read_to_string(&session).unwrap().replace("A vision.", "A freshly edited vision.");
     fs::write(&session, text).unwrap();
-    wait_for(served.port, "/forums/2020/hlt/e-health-session/index.html", |b| b.contains("A freshly edited vision."));
+    let told = waiting.join().unwrap();
+    let (_, page) = get(served.port, "/forums/2020/hlt/e-health-session/index.html");
+    assert!(page.contains("A freshly edited vision."), "when the page is told to reload, its new text is there");
+    assert_ne!(told.trim(), "", "the wait is answered with the new build's number");
     // The forum's briefs hold the session's outcomes too, and follow the edit.
     wait_for(served.port, "/forums/2020/brief/index.html", |b| b.contains("A freshly edited vision."));
     let pdf = fs::read(site.path().join("output/forums/2020/brief.pdf")).unwrap();
@@ -122,7 +133,7 @@ fn when_the_first_build_fails_every_address_shows_the_message() {
     for path in ["/", "/forums/2020/index.html", "/forums/2020/"] {
         let (status, body) = get(served.port, path);
         assert_eq!(status, 500, "{path}: {body}");
-        assert!(body.contains("unknown key") && body.contains("/__wsis/version"), "{path}: {body}");
+        assert!(body.contains("unknown key") && body.contains("/__wsis/wait"), "{path}: {body}");
     }
     // Fixed, the site appears.
     let fixed = fixture_site();

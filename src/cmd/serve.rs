@@ -12,14 +12,51 @@ use wsis::diagnostics::Diagnostic;
 use wsis::incremental::Workspace;
 use wsis::BuildError;
 
-/// What the server shows: the build's number (pages poll it to reload)
-/// and, while the content is broken, the report.
+/// What the server shows: the build's number (pages wait on it to
+/// reload) and, while the content is broken, the report.
 struct Shared {
     version: AtomicU64,
     error: Mutex<Option<String>>,
+    /// Pages waiting for the next build (`/__wsis/wait?v=N`), answered the
+    /// moment it lands, or after `WAIT_AT_MOST` with the same number.
+    waiters: Mutex<Vec<(std::time::Instant, Request)>>,
 }
 
-const RELOAD_SCRIPT: &str = r#"<script>(function(){var v=null;function poll(){fetch("/__wsis/version",{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(v===null){v=t}else if(t!==v){location.reload()}}).catch(function(){}).then(function(){setTimeout(poll,300)})}poll()})();</script>"#;
+/// How long a page's wait for a new build is held before it is answered
+/// (the page then asks again).
+const WAIT_AT_MOST: Duration = Duration::from_secs(20);
+
+impl Shared {
+    /// A new build is out: every waiting page hears it now.
+    fn bump(&self) {
+        let v = self.version.fetch_add(1, Ordering::SeqCst) + 1;
+        let waiting = self.waiters.lock().map(|mut w| std::mem::take(&mut *w)).unwrap_or_default();
+        for (_, request) in waiting {
+            respond(request, 200, "text/plain", v.to_string().into_bytes());
+        }
+    }
+
+    /// Answers the waits held too long, with the build they already have.
+    fn expire_waits(&self) {
+        let v = self.version.load(Ordering::SeqCst).to_string();
+        let expired: Vec<Request> = match self.waiters.lock() {
+            Ok(mut w) => {
+                let (old, keep): (Vec<_>, Vec<_>) = w.drain(..).partition(|(since, _)| since.elapsed() > WAIT_AT_MOST);
+                *w = keep;
+                old.into_iter().map(|(_, r)| r).collect()
+            }
+            Err(_) => Vec::new(),
+        };
+        for request in expired {
+            respond(request, 200, "text/plain", v.clone().into_bytes());
+        }
+    }
+}
+
+/// Reloads the page when a new build lands: it asks for the build number,
+/// then waits on the server for a different one (no polling interval to
+/// wait out); if the server is gone it asks again after a second.
+const RELOAD_SCRIPT: &str = r#"<script>(function(){var v=null;function wait(){fetch("/__wsis/wait?v="+(v===null?"":v),{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}else{v=t;wait()}}).catch(function(){setTimeout(wait,1000)})}wait()})();</script>"#;
 
 fn describe(err: &BuildError) -> String {
     match err {
@@ -119,6 +156,22 @@ fn handle(request: Request, root: &Path, shared: &Shared) {
         let v = shared.version.load(Ordering::SeqCst).to_string();
         return respond(request, 200, "text/plain", v.into_bytes());
     }
+    if let Some(seen) = url.strip_prefix("/__wsis/wait?v=") {
+        let v = shared.version.load(Ordering::SeqCst).to_string();
+        if seen != v {
+            return respond(request, 200, "text/plain", v.into_bytes());
+        }
+        if let Ok(mut waiters) = shared.waiters.lock() {
+            // Checked again under the lock: a build that landed meanwhile
+            // has already answered the others.
+            if shared.version.load(Ordering::SeqCst).to_string() == v {
+                waiters.push((std::time::Instant::now(), request));
+                return;
+            }
+        }
+        let v = shared.version.load(Ordering::SeqCst).to_string();
+        return respond(request, 200, "text/plain", v.into_bytes());
+    }
     let path = resolve(root, &url);
     // While the content is broken, every page (and every address that has
     // no file yet, as after a first build that failed) shows the report.
@@ -163,7 +216,11 @@ fn report(result: &Result<wsis::incremental::Rebuilt, BuildError>, shared: &Shar
             }
         }
     }
-    shared.version.fetch_add(1, Ordering::SeqCst);
+    // A quick rebuild told the pages as soon as the edited page was
+    // written; the rest (search index, open data, briefs) follows unseen.
+    if !matches!(result, Ok(r) if !r.full) {
+        shared.bump();
+    }
 }
 
 pub fn run(args: &ServeArgs) -> i32 {
@@ -183,8 +240,14 @@ pub fn run(args: &ServeArgs) -> i32 {
     let (_, opts) = args.sources.options(Some(args.output.as_deref()));
     let output = opts.output.clone().unwrap_or_else(|| "output".into());
     let mut workspace = Workspace::new(opts, output.clone());
-    let shared = Arc::new(Shared { version: AtomicU64::new(0), error: Mutex::new(None) });
+    let shared =
+        Arc::new(Shared { version: AtomicU64::new(0), error: Mutex::new(None), waiters: Mutex::new(Vec::new()) });
+    // Watching starts before the first build, so a file saved while it
+    // runs is rebuilt after it.
+    let notifications = Notifications::start(&workspace.sources());
     report(&workspace.full_build(), &shared);
+    let told = Arc::clone(&shared);
+    workspace.on_page_written(Box::new(move || told.bump()));
     if let Err(e) = std::fs::create_dir_all(&output) {
         eprintln!("error: cannot create {}: {e}", output.display());
         return 1;
@@ -199,9 +262,22 @@ pub fn run(args: &ServeArgs) -> i32 {
         });
     }
     println!("Serving {} on http://{addr}/ (Ctrl-C to stop)", output.display());
+    if notifications.is_none() {
+        println!("File-system notifications are not available here: looking for changes every 150 ms");
+    }
     loop {
-        std::thread::sleep(Duration::from_millis(150));
-        let changed = workspace.changed();
+        let changed = match &notifications {
+            // A brief typeset in the background is looked for as often as
+            // polling would.
+            Some(n) => match n.next(if workspace.has_pending() { POLL } else { IDLE }) {
+                Some(paths) => workspace.changed_among(&paths).unwrap_or_else(|| workspace.changed()),
+                None => Vec::new(),
+            },
+            None => {
+                std::thread::sleep(POLL);
+                workspace.changed()
+            }
+        };
         if !changed.is_empty() {
             report(&workspace.rebuild(&changed), &shared);
         }
@@ -211,7 +287,75 @@ pub fn run(args: &ServeArgs) -> i32 {
                 Ok(path) => println!("Rewrote {path}"),
                 Err(e) => eprintln!("error: {e}"),
             }
-            shared.version.fetch_add(1, Ordering::SeqCst);
+            shared.bump();
         }
+        shared.expire_waits();
+    }
+}
+
+/// How often the sources are walked when the system gives no
+/// notifications.
+const POLL: Duration = Duration::from_millis(150);
+
+/// How long serve waits for a notification before looking at the briefs
+/// being typeset in the background (when none is, it just waits again).
+const IDLE: Duration = Duration::from_millis(500);
+
+/// Saves come as bursts of events (a temporary file, a rename, a change of
+/// times): once one arrives, what follows within this long joins it.
+const SETTLE: Duration = Duration::from_millis(8);
+
+/// The file-system notifications of the sources' folders (inotify,
+/// FSEvents, ReadDirectoryChangesW through the `notify` crate): an edit is
+/// seen as it is saved, with no walk of the whole site.
+struct Notifications {
+    _watcher: notify::RecommendedWatcher,
+    events: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+    /// Each folder as the build names it, and as the notifications name it.
+    folders: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Notifications {
+    /// Watches `folders`; `None` if the system cannot (then serve polls).
+    fn start(folders: &[PathBuf]) -> Option<Notifications> {
+        use notify::Watcher;
+        let (tx, events) = std::sync::mpsc::channel();
+        let mut watcher = notify::recommended_watcher(tx).ok()?;
+        let here = std::env::current_dir().ok()?;
+        let mut named = Vec::new();
+        for folder in folders {
+            watcher.watch(folder, notify::RecursiveMode::Recursive).ok()?;
+            let absolute = if folder.is_absolute() { folder.clone() } else { here.join(folder) };
+            named.push((folder.clone(), absolute));
+        }
+        Some(Notifications { _watcher: watcher, events, folders: named })
+    }
+
+    /// The paths of the next burst of events, named as the build names
+    /// them; `None` when nothing happened for a while.
+    fn next(&self, wait: Duration) -> Option<Vec<PathBuf>> {
+        let first = self.events.recv_timeout(wait).ok()?;
+        let mut paths = Vec::new();
+        let mut take = |event: notify::Result<notify::Event>| {
+            if let Ok(event) = event {
+                if !matches!(event.kind, notify::EventKind::Access(_)) {
+                    paths.extend(event.paths.into_iter().map(|p| self.as_built(p)));
+                }
+            }
+        };
+        take(first);
+        while let Ok(more) = self.events.recv_timeout(SETTLE) {
+            take(more);
+        }
+        Some(paths)
+    }
+
+    fn as_built(&self, path: PathBuf) -> PathBuf {
+        for (built, absolute) in &self.folders {
+            if let Ok(rest) = path.strip_prefix(absolute) {
+                return built.join(rest);
+            }
+        }
+        path
     }
 }

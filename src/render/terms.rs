@@ -11,6 +11,7 @@
 //!   characters finds a word of any length; a lone character is its own
 //!   term.
 
+use std::borrow::Cow;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A Han (Chinese) character: the ranges `search.js` uses too.
@@ -21,6 +22,9 @@ pub fn is_han(c: char) -> bool {
 /// Lowercase, decomposed (NFD), without marks, Arabic letter variants
 /// folded. ASCII, most of most texts, takes the short way.
 fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
@@ -49,49 +53,58 @@ fn without_article(word: &str) -> &str {
     }
 }
 
+/// Calls `f` with each term of `folded` text, in order, repeats kept: a
+/// slice of the text where it can be, a new string only for Chinese pairs.
+fn each_term<'t>(folded: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
+    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let mut run_start = None;
+        let mut han: Vec<char> = Vec::new();
+        let emit_run = |start: Option<usize>, end: usize, f: &mut dyn FnMut(Cow<'t, str>)| {
+            if let Some(start) = start {
+                let w = without_article(&word[start..end]);
+                if w.chars().nth(1).is_some() {
+                    f(Cow::Borrowed(w));
+                }
+            }
+        };
+        let emit_han = |han: &mut Vec<char>, f: &mut dyn FnMut(Cow<'t, str>)| {
+            match han.len() {
+                0 => {}
+                1 => f(Cow::Owned(han[0].to_string())),
+                _ => han.windows(2).for_each(|p| f(Cow::Owned(p.iter().collect()))),
+            }
+            han.clear();
+        };
+        for (i, c) in word.char_indices() {
+            if is_han(c) {
+                emit_run(run_start.take(), i, &mut f);
+                han.push(c);
+            } else {
+                emit_han(&mut han, &mut f);
+                run_start.get_or_insert(i);
+            }
+        }
+        emit_run(run_start, word.len(), &mut f);
+        emit_han(&mut han, &mut f);
+    }
+}
+
 /// The terms of `text`, in order, repeats kept.
 pub fn terms(text: &str) -> Vec<String> {
     let folded = fold(text);
     let mut out = Vec::new();
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let mut run = String::new();
-        let mut han: Vec<char> = Vec::new();
-        let flush_run = |run: &mut String, out: &mut Vec<String>| {
-            let w = without_article(run);
-            if w.chars().nth(1).is_some() {
-                out.push(w.to_string());
-            }
-            run.clear();
-        };
-        let flush_han = |han: &mut Vec<char>, out: &mut Vec<String>| {
-            match han.len() {
-                0 => {}
-                1 => out.push(han[0].to_string()),
-                _ => out.extend(han.windows(2).map(|p| p.iter().collect::<String>())),
-            }
-            han.clear();
-        };
-        for c in word.chars() {
-            if is_han(c) {
-                flush_run(&mut run, &mut out);
-                han.push(c);
-            } else {
-                flush_han(&mut han, &mut out);
-                run.push(c);
-            }
-        }
-        flush_run(&mut run, &mut out);
-        flush_han(&mut han, &mut out);
-    }
+    each_term(&folded, |t| out.push(t.into_owned()));
     out
 }
 
 /// The distinct terms of `text`, sorted.
 pub fn term_set(text: &str) -> Vec<String> {
-    let mut all = terms(text);
+    let folded = fold(text);
+    let mut all: Vec<Cow<str>> = Vec::new();
+    each_term(&folded, |t| all.push(t));
     all.sort_unstable();
     all.dedup();
-    all
+    all.into_iter().map(Cow::into_owned).collect()
 }
 
 #[cfg(test)]
