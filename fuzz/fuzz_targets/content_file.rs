@@ -44,30 +44,17 @@ fn copy(from: &Path, to: &Path) {
     }
 }
 
-/// The built-in theme, parsed once.
-fn theme() -> &'static wsis::render::Theme {
-    static THEME: OnceLock<wsis::render::Theme> = OnceLock::new();
-    THEME.get_or_init(|| {
-        let files = wsis::load::theme::ThemeFiles::builtin();
-        wsis::render::Theme::load(files).expect("the built-in theme loads")
-    })
-}
-
-/// Plans the site and renders every template page (the PDF briefs and the
-/// open data aside), as `wsis check` does.
-fn render_every_page(linked: &wsis::link::Linked) {
-    let Some(site) = linked.model.site.clone() else { return };
-    let plan = wsis::plan::plan(linked, &site, false);
-    let contexts = wsis::plan::Contexts::new(linked, &site, &plan);
-    for page in &plan.pages {
-        if matches!(page.kind, wsis::plan::PageKind::Data(_) | wsis::plan::PageKind::BriefPdf(_)) {
-            continue;
-        }
-        // A template that cannot render this content is a finding too.
-        let Some(template) = page.kind.template() else { continue };
-        if let Err(e) = theme().render(template, &page.path, contexts.context(page)) {
-            panic!("{}: {e}", page.path);
-        }
+/// Checks the content and renders every template page in every language
+/// (the PDF briefs and the open data aside), as `wsis check` does: the
+/// diagnostics, or a panic for a template that cannot render it (a finding
+/// too).
+fn check_and_render(content: &std::path::Path) -> Vec<wsis::diagnostics::Diagnostic> {
+    let mut opts = wsis::BuildOptions::new(content.to_path_buf(), None, None);
+    opts.pdf = false;
+    match wsis::build(&opts) {
+        Ok(report) => report.warnings,
+        Err(wsis::BuildError::Content(diags)) => diags,
+        Err(other) => panic!("{other}"),
     }
 }
 
@@ -79,13 +66,7 @@ fuzz_target!(|data: &[u8]| {
     let original = std::fs::read(&path).ok();
     std::fs::write(&path, bytes).expect("write fuzzed file");
 
-    let diags = match wsis::check(&content, false) {
-        Ok(checked) => {
-            render_every_page(&checked.linked);
-            checked.warnings
-        }
-        Err(diags) => diags,
-    };
+    let diags = check_and_render(&content);
     let text = String::from_utf8_lossy(bytes);
     // Lines as an editor shows them: CRLF and a lone CR end a line.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n").replace('\r', "\n");
