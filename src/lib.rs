@@ -267,46 +267,15 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     // The translations are laid over each language's view; the default
     // language's model does not carry them further.
     let translations = std::mem::take(&mut linked.model.translations);
-    let languages = languages(&theme, &linked, &translations, &site)?;
+    let codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
+    let strings = theme.strings(&codes).map_err(|e| BuildError::Theme(e.into()))?;
+    let languages = plan::languages(strings, &linked, &translations, &site).map_err(|e| BuildError::Theme(e.into()))?;
     drop(translations);
     theme.speak(&languages.iter().map(|l| l.strings.clone()).collect::<Vec<_>>());
     t.lap("languages");
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
     Ok(Prepared { theme: std::sync::Arc::new(theme), linked, warnings, site, plan, languages, plain_briefs })
-}
-
-/// Each language of the site with its strings, its date and number forms
-/// and its view of the model (built in parallel).
-fn languages(
-    theme: &render::Theme,
-    linked: &link::Linked,
-    translations: &[model::Translation],
-    site: &model::SiteConfig,
-) -> Result<Vec<plan::Language>, BuildError> {
-    let codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-    let strings = theme.strings(&codes).map_err(|e| BuildError::Theme(e.into()))?;
-    strings
-        .into_par_iter()
-        .enumerate()
-        .map(|(index, strings)| {
-            let own = &site.languages[index];
-            let locale = locale::Locale::new(&own.code).map_err(|e| BuildError::Theme(e.into()))?;
-            // The default language at the site root shows the linked model
-            // as it is; any other tree has its own view.
-            let view =
-                (!site.prefix(index).is_empty()).then(|| link::localize::localize(linked, translations, site, index));
-            Ok(plan::Language {
-                index,
-                code: own.code.clone(),
-                dir: own.dir,
-                prefix: site.prefix(index),
-                strings,
-                locale,
-                view,
-            })
-        })
-        .collect()
 }
 
 /// The whole pipeline.

@@ -34,6 +34,31 @@ pub struct Language {
     pub view: Option<LanguageModel>,
 }
 
+/// Each language of the site with its interface strings (`strings`, in
+/// the site's order), its date and number forms and its view of the model,
+/// built in parallel; an error if CLDR cannot write a language.
+pub fn languages(
+    strings: Vec<Strings>,
+    linked: &Linked,
+    translations: &[crate::model::Translation],
+    site: &SiteConfig,
+) -> Result<Vec<Language>, String> {
+    use rayon::prelude::*;
+    strings
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, strings)| {
+            let own = &site.languages[index];
+            let locale = Locale::new(&own.code)?;
+            // The default language at the site root shows the linked model
+            // as it is; any other tree has its own view.
+            let prefix = site.prefix(index);
+            let view = (!prefix.is_empty()).then(|| crate::link::localize::localize(linked, translations, site, index));
+            Ok(Language { index, code: own.code.clone(), dir: own.dir, prefix, strings, locale, view })
+        })
+        .collect()
+}
+
 impl Language {
     /// The model this language's pages show.
     pub fn linked<'a>(&'a self, base: &'a Linked) -> &'a Linked {
