@@ -81,6 +81,7 @@ mistakes! {
     a_translation_without_an_original => "orphan-translation",
     a_translation_in_a_language_the_site_does_not_declare => "undeclared-language",
     languages_in_site_yaml_are_checked => "invalid-language",
+    a_single_language_is_checked_too => "invalid-single-language",
     a_lone_carriage_return_ends_a_line_in_messages_too => "lone-carriage-return",
     a_control_character_is_named_at_its_place => "control-character",
     a_yaml_error_at_the_end_of_a_file_is_inside_it => "yaml-error-at-end",

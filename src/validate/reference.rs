@@ -8,6 +8,17 @@ use crate::locale::direction;
 use crate::model::{ActionLine, At, Sdg, SiteConfig, SiteLanguage};
 use std::collections::BTreeSet;
 
+/// Whether `code` is a language a site can publish in (a BCP 47 code CLDR
+/// can write dates and numbers for); reports it at `span` if not.
+fn usable_language(r: &mut Reader, code: &str, span: crate::source::Span) -> bool {
+    let usable = crate::load::is_language_code(code) && crate::locale::Locale::new(code).is_ok();
+    if !usable {
+        r.error(span, "invalid-language", format!("`{code}` is not a language code")).help =
+            Some("use a BCP 47 code in lowercase: ar, en, es, fr, ru, zh".into());
+    }
+    usable
+}
+
 /// One entry of `languages:`: a code, or a code with the site's title and
 /// description in that language.
 fn site_language(r: &mut Reader, node: &Node) -> Option<At<SiteLanguage>> {
@@ -19,9 +30,7 @@ fn site_language(r: &mut Reader, node: &Node) -> Option<At<SiteLanguage>> {
         }
         _ => (r.scalar_text(node, "languages", "a language code like fr")?.trim().to_string(), None, None),
     };
-    if !crate::load::is_language_code(&code) || crate::locale::Locale::new(&code).is_err() {
-        r.error(node.span, "invalid-language", format!("`{code}` is not a language code")).help =
-            Some("use a BCP 47 code in lowercase: ar, en, es, fr, ru, zh".into());
+    if !usable_language(r, &code, node.span) {
         return None;
     }
     let dir = direction(&code);
@@ -30,7 +39,8 @@ fn site_language(r: &mut Reader, node: &Node) -> Option<At<SiteLanguage>> {
 
 /// `language: en` (one language) or `languages: [en, fr, ...]`.
 fn site_languages(r: &mut Reader, f: &super::fields::Fields) -> Vec<SiteLanguage> {
-    let single = r.opt_str(f, "language");
+    let single =
+        r.opt_str(f, "language").filter(|code| usable_language(r, code, f.value_span("language").unwrap_or_default()));
     let list: Vec<At<SiteLanguage>> = r.list(f, "languages", site_language);
     if let (Some(code), Some(span)) = (&single, f.value_span("languages")) {
         r.error(span, "conflicting-keys", format!("site.yaml gives both `language: {code}` and `languages`")).help =
