@@ -15,6 +15,7 @@ mkdir -p "$corpus"
 i=0
 while IFS= read -r -d '' file; do
   case "$file" in
+    */forums/*/forum.*.md) slot=8 ;; */forums/*/hlt/*.*.md) slot=9 ;;
     */forums/*/hlt/*) slot=1 ;; */forums/*) slot=0 ;; */ungis/*) slot=2 ;;
     */roadmaps/*) slot=3 ;; */pages/*) slot=4 ;; */site.yaml) slot=5 ;;
     */action-lines.yaml) slot=6 ;; */sdgs.yaml) slot=7 ;; *) continue ;;

@@ -1,8 +1,10 @@
-//! Arbitrary bytes as one content file of the fixture site (the first
-//! byte picks which: a forum, a session, a UNGIS activity, a roadmap, a
-//! page, or one of the three YAML files), run through load, validate,
-//! link, plan and the render of every template page. Nothing may panic,
-//! and every diagnostic must point inside the file it names.
+//! Arbitrary bytes as one content file of the fixture site in six
+//! languages (the first byte picks which: a forum, a session, a UNGIS
+//! activity, a roadmap, a page, one of the three YAML files, or a
+//! translation of a forum or a session), run through load, validate,
+//! link, plan and the render of every template page in every language.
+//! Nothing may panic, and every diagnostic must point inside the file it
+//! names.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -18,6 +20,8 @@ const SLOTS: &[&str] = &[
     "site.yaml",
     "action-lines.yaml",
     "sdgs.yaml",
+    "forums/2020/forum.fr.md",
+    "forums/2020/hlt/digital-inclusion.zh.md",
 ];
 
 /// A private copy of the fixture site, on tmpfs when there is one.
@@ -26,8 +30,11 @@ fn site() -> &'static PathBuf {
     SITE.get_or_init(|| {
         let base = if Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
         let dir = base.join(format!("wsis-fuzz-{}", std::process::id()));
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/site/content");
-        copy(&from, &dir.join("content"));
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+        copy(&fixtures.join("site/content"), &dir.join("content"));
+        // The six-language fixture laid over it: its languages, its 2020
+        // forum and sessions, and their translations.
+        copy(&fixtures.join("languages/content"), &dir.join("content"));
         dir
     })
 }
