@@ -63,6 +63,9 @@ pub struct Workspace {
     /// Called once a quick rebuild has written the edited page, before the
     /// rest: `serve` tells the open pages to reload then.
     page_written: Option<Box<dyn Fn() + Send>>,
+    /// The search index's pages, kept from the first quick rebuild after a
+    /// full build, each edit updating its own.
+    search: Option<crate::render::search::SearchDocs>,
 }
 
 impl Workspace {
@@ -76,6 +79,7 @@ impl Workspace {
             pending: Vec::new(),
             generations: Arc::new(Mutex::new(HashMap::new())),
             page_written: None,
+            search: None,
         }
     }
 
@@ -155,6 +159,7 @@ impl Workspace {
         }
         self.stamps = self.scan();
         self.state = None;
+        self.search = None;
         let prepared = prepare(&self.opts)?;
         let report = write_site(&prepared, &self.opts, &self.output)?;
         let warnings = prepared.warnings.clone();
@@ -305,7 +310,10 @@ impl Workspace {
             written += 1;
             t.lap("edit: a page");
         }
-        for (rel, text) in crate::render::search::index_files(&state.linked, &state.languages[0].strings) {
+        let strings = &state.languages[0].strings;
+        let search = self.search.get_or_insert_with(|| crate::render::search::SearchDocs::new(&state.linked, strings));
+        search.update(&state.linked, strings, item);
+        for (rel, text) in search.files() {
             write_in_place(&self.output, &rel, text.as_bytes()).ok()?;
             written += 1;
         }

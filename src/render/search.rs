@@ -10,7 +10,7 @@
 //!   shards of its own terms, so a phone never downloads the whole index.
 
 use super::terms::term_set;
-use crate::link::Linked;
+use crate::link::{Item, Linked};
 use crate::load::strings::Strings;
 use crate::model::{Person, Tags};
 use crate::urls;
@@ -126,38 +126,61 @@ fn doc(title: &str, kind: &str, path: String, body: &crate::model::Body, extra: 
     }
 }
 
+/// The searchable page of one forum, session, UNGIS activity, roadmap or
+/// free page.
+fn item_doc(l: &Linked, t: &Strings, item: Item) -> Doc {
+    let m = &l.model;
+    match item {
+        Item::Forum(i) => {
+            let f = &m.forums[i];
+            let people: Vec<&Person> = f.hlt_facilitators.iter().collect();
+            let extra = format!(
+                "{} {} {} {}",
+                f.theme.as_deref().unwrap_or(""),
+                f.venue.as_deref().unwrap_or(""),
+                people_text(&people),
+                tags_text(l, &f.tags)
+            );
+            doc(&f.title, t.get("kind_forum"), urls::forum(f.year), &f.body, format!("{extra} {}", f.year))
+        }
+        Item::Session(i) => {
+            let s = &m.sessions[i];
+            let people: Vec<&Person> = s.facilitators.iter().chain(&s.speakers).collect();
+            let extra = format!("{} {} {}", people_text(&people), tags_text(l, &s.tags), s.year);
+            doc(&s.title, t.get("kind_session"), urls::session(s.year, &s.slug), &s.body, extra)
+        }
+        Item::Ungis(i) => {
+            let u = &m.ungis[i];
+            let extra = format!("{} {} {}", u.chair.as_deref().unwrap_or(""), tags_text(l, &u.tags), u.date.year);
+            doc(&u.title, t.get("kind_ungis"), urls::ungis(&u.slug), &u.body, extra)
+        }
+        Item::Roadmap(i) => {
+            let r = &m.roadmaps[i];
+            let extra = format!("{} {}", r.action_line.value, r.facilitator.as_deref().unwrap_or(""));
+            doc(&r.title, t.get("kind_roadmap"), urls::roadmap(&r.slug), &r.body, extra)
+        }
+        Item::Page(i) => {
+            let p = &m.pages[i];
+            doc(&p.title, t.get("kind_page"), urls::page(&p.slug), &p.body, tags_text(l, &p.tags))
+        }
+    }
+}
+
+/// Every item of the model, in the index's order: forums, sessions, UNGIS
+/// activities, roadmaps, pages.
+fn items(l: &Linked) -> Vec<Item> {
+    let m = &l.model;
+    let mut all: Vec<Item> = (0..m.forums.len()).map(Item::Forum).collect();
+    all.extend((0..m.sessions.len()).map(Item::Session));
+    all.extend((0..m.ungis.len()).map(Item::Ungis));
+    all.extend((0..m.roadmaps.len()).map(Item::Roadmap));
+    all.extend((0..m.pages.len()).map(Item::Page));
+    all
+}
+
 fn documents(l: &Linked, t: &Strings) -> Vec<Doc> {
     let m = &l.model;
-    let mut docs: Vec<Doc> = Vec::new();
-    docs.par_extend(m.forums.par_iter().map(|f| {
-        let people: Vec<&Person> = f.hlt_facilitators.iter().collect();
-        let extra = format!(
-            "{} {} {} {}",
-            f.theme.as_deref().unwrap_or(""),
-            f.venue.as_deref().unwrap_or(""),
-            people_text(&people),
-            tags_text(l, &f.tags)
-        );
-        doc(&f.title, t.get("kind_forum"), urls::forum(f.year), &f.body, format!("{extra} {}", f.year))
-    }));
-    docs.par_extend(m.sessions.par_iter().map(|s| {
-        let people: Vec<&Person> = s.facilitators.iter().chain(&s.speakers).collect();
-        let extra = format!("{} {} {}", people_text(&people), tags_text(l, &s.tags), s.year);
-        doc(&s.title, t.get("kind_session"), urls::session(s.year, &s.slug), &s.body, extra)
-    }));
-    docs.par_extend(m.ungis.par_iter().map(|u| {
-        let extra = format!("{} {} {}", u.chair.as_deref().unwrap_or(""), tags_text(l, &u.tags), u.date.year);
-        doc(&u.title, t.get("kind_ungis"), urls::ungis(&u.slug), &u.body, extra)
-    }));
-    docs.par_extend(m.roadmaps.par_iter().map(|r| {
-        let extra = format!("{} {}", r.action_line.value, r.facilitator.as_deref().unwrap_or(""));
-        doc(&r.title, t.get("kind_roadmap"), urls::roadmap(&r.slug), &r.body, extra)
-    }));
-    docs.par_extend(
-        m.pages
-            .par_iter()
-            .map(|p| doc(&p.title, t.get("kind_page"), urls::page(&p.slug), &p.body, tags_text(l, &p.tags))),
-    );
+    let mut docs: Vec<Doc> = items(l).into_par_iter().map(|item| item_doc(l, t, item)).collect();
     for a in &m.action_lines {
         let extra = format!("{} {}", a.lead.join(" "), a.co.join(" "));
         docs.push(doc(
@@ -178,6 +201,34 @@ fn documents(l: &Linked, t: &Strings) -> Vec<Doc> {
         ));
     }
     docs
+}
+
+/// The searchable pages of a site, kept by `serve` between edits so that
+/// an edit of one document extracts the words of that one again, not of
+/// every document.
+pub struct SearchDocs {
+    docs: Vec<Doc>,
+    /// Where each item's page sits in `docs`.
+    positions: HashMap<Item, usize>,
+}
+
+impl SearchDocs {
+    pub fn new(l: &Linked, t: &Strings) -> SearchDocs {
+        let positions = items(l).into_iter().enumerate().map(|(i, item)| (item, i)).collect();
+        SearchDocs { docs: documents(l, t), positions }
+    }
+
+    /// Takes `item` as it now is in `l`.
+    pub fn update(&mut self, l: &Linked, t: &Strings, item: Item) {
+        if let Some(&i) = self.positions.get(&item) {
+            self.docs[i] = item_doc(l, t, item);
+        }
+    }
+
+    /// Every file of the index, as (path under the output, text).
+    pub fn files(&self) -> Vec<(String, String)> {
+        files_of(&self.docs)
+    }
 }
 
 /// The shard a term belongs to: its first two characters, made safe for a
@@ -227,7 +278,10 @@ type Postings = (Vec<usize>, Vec<usize>);
 /// Every file of the index, as (path under the output, text).
 /// `t`: the interface strings of the index's language (the kinds shown).
 pub fn index_files(l: &Linked, t: &Strings) -> Vec<(String, String)> {
-    let docs = documents(l, t);
+    files_of(&documents(l, t))
+}
+
+fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
     let mut postings: HashMap<&str, Postings> = HashMap::new();
     for (id, d) in docs.iter().enumerate() {
         for t in &d.title_terms {
