@@ -23,10 +23,6 @@ pub struct SiteConfig {
     pub title: String,
     /// One sentence for the home page and feed.
     pub description: Option<String>,
-    /// BCP 47 tag for `<html lang>`.
-    pub language: String,
-    /// `rtl` for right-to-left languages, else `ltr`.
-    pub dir: &'static str,
     /// Absolute address of the published site; only for sitemap and feed.
     pub base_url: Option<String>,
     /// Let raw HTML in Markdown through (off: it is shown as text).

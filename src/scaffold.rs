@@ -263,35 +263,21 @@ pub fn translation(
         source.rel_path
     );
     let line = |yaml: &mut String, key: &str, value: &str| yaml.push_str(&format!("{key}: {}\n", quoted(value)));
-    let body = match &entity {
-        Entity::Forum(f) => {
-            line(&mut yaml, "title", &f.title);
-            if let Some(theme) = &f.theme {
-                line(&mut yaml, "theme", theme);
-            }
-            forum_lists(&mut yaml, f);
-            &f.body
-        }
-        Entity::Session(x) => {
-            line(&mut yaml, "title", &x.title);
-            &x.body
-        }
-        Entity::Ungis(x) => {
-            line(&mut yaml, "title", &x.title);
-            &x.body
-        }
-        Entity::Roadmap(x) => {
-            line(&mut yaml, "title", &x.title);
-            &x.body
-        }
-        Entity::Page(x) => {
-            line(&mut yaml, "title", &x.title);
-            if let Some(d) = &x.description {
-                line(&mut yaml, "description", d);
-            }
-            &x.body
-        }
+    // The title, and the other texts the kind has (`None`: it has none).
+    let (title, second, body) = match &entity {
+        Entity::Forum(f) => (&f.title, Some(("theme", &f.theme)), &f.body),
+        Entity::Session(x) => (&x.title, None, &x.body),
+        Entity::Ungis(x) => (&x.title, None, &x.body),
+        Entity::Roadmap(x) => (&x.title, None, &x.body),
+        Entity::Page(x) => (&x.title, Some(("description", &x.description)), &x.body),
     };
+    line(&mut yaml, "title", title);
+    if let Some((key, Some(text))) = second {
+        line(&mut yaml, key, text);
+    }
+    if let Entity::Forum(f) = &entity {
+        forum_lists(&mut yaml, f);
+    }
     yaml.push_str("---\n");
     yaml.push_str(&body.markdown);
     Ok(yaml)

@@ -118,7 +118,8 @@ pub fn status(content: &Path, linked: &Linked, site: &SiteConfig) -> Vec<Languag
                     continue;
                 };
                 status.translated += 1;
-                let (o, t) = (times[original], times[translation]);
+                let time = |rel: &String| times.get(rel).copied().unwrap_or(0);
+                let (o, t) = (time(original), time(translation));
                 if o > t {
                     status.outdated.push(Outdated {
                         translation: translation.clone(),

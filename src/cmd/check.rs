@@ -36,7 +36,7 @@ fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
     let statuses = wsis::translations::status(&opts.content, &checked.linked, &site);
     if format == Format::Human {
         if statuses.is_empty() {
-            println!("The site has one language ({}): there is nothing to translate.", site.language);
+            println!("The site has one language ({}): there is nothing to translate.", site.languages[0].code);
         } else {
             print!("{}", wsis::translations::table(&statuses));
         }

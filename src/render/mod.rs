@@ -109,6 +109,21 @@ fn text_attrs_filter(
     Ok(tera::Value::String(attrs))
 }
 
+/// `{{ title | text_in(lang=x) | safe }}`: the text, escaped, and wrapped
+/// in `<span lang="x">` when `x` names the language it is in (an original
+/// shown where its translation is missing); the bare text otherwise.
+fn text_in_filter(
+    value: &tera::Value,
+    args: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = escape(value.as_str().unwrap_or(""));
+    let lang = args.get("lang").and_then(|l| l.as_str()).filter(|l| crate::load::is_language_code(l));
+    Ok(tera::Value::String(match lang {
+        Some(lang) => format!(r#"<span lang="{lang}">{text}</span>"#),
+        None => text,
+    }))
+}
+
 impl Theme {
     /// Parses every template under the theme's `templates/`; a mistake
     /// names the file (the overriding one, or the built-in one), its line
@@ -129,6 +144,7 @@ impl Theme {
         tera.set_escape_fn(escape);
         tera.register_filter("text_attrs", text_attrs_filter);
         tera.register_filter("svg_chart", svg_chart_filter);
+        tera.register_filter("text_in", text_in_filter);
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
         Ok(Theme { tera, teras: Vec::new(), files, brief_typ, brief_cache: None })

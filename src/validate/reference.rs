@@ -82,16 +82,7 @@ pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     let default_in_folder = r.opt_enum(&f, "default_language", &["root", "folder"]).is_some_and(|w| w == "folder");
     let base_url = r.opt_url(&f, "base_url").map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
     let unsafe_html = r.opt_bool(&f, "unsafe_html").unwrap_or(false);
-    Some(SiteConfig {
-        title: title?,
-        description,
-        dir: languages[0].dir,
-        language: languages[0].code.clone(),
-        base_url,
-        unsafe_html,
-        languages,
-        default_in_folder,
-    })
+    Some(SiteConfig { title: title?, description, base_url, unsafe_html, languages, default_in_folder })
 }
 
 fn items<'n>(r: &mut Reader, node: &'n Node, what: &str) -> &'n [Node] {

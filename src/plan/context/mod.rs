@@ -91,6 +91,8 @@ impl<'a> Contexts<'a> {
             "dir": language.dir,
             "pages": footer_pages,
             "multilingual": site_cfg.is_multilingual(),
+            "base_url": site_cfg.base_url,
+            "prefix": language.prefix,
         });
         let languages_list = languages
             .iter()
@@ -270,7 +272,7 @@ impl<'a> Contexts<'a> {
             .m()
             .roadmaps
             .iter()
-            .map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug), "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator }))
+            .map(|r| json!({ "title": r.title, "lang": self.text_lang(r.file), "path": urls::roadmap(&r.slug), "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator }))
             .collect();
         obj! { "roadmaps" => list }
     }
@@ -286,8 +288,6 @@ impl<'a> Contexts<'a> {
             map.insert("path".into(), Value::String(rel.to_string()));
             let section = rel.split('/').next().unwrap_or_default().to_string();
             map.insert("section".into(), Value::String(section));
-            map.insert("base_url".into(), json!(self.site_cfg.base_url));
-            map.insert("prefix".into(), json!(self.lang.prefix));
             let mut all: Vec<Value> = Vec::new();
             if self.languages.len() > 1 {
                 all = self

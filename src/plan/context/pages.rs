@@ -155,7 +155,7 @@ impl<'a> Contexts<'a> {
             .roadmaps
             .iter()
             .filter(|r| r.action_line.value == a.id)
-            .map(|r| json!({ "title": r.title, "path": urls::roadmap(&r.slug) }))
+            .map(|r| json!({ "title": r.title, "lang": self.text_lang(r.file), "path": urls::roadmap(&r.slug) }))
             .collect();
         let by_sdg: Vec<Value> = m
             .sdgs
