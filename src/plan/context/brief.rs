@@ -14,17 +14,17 @@ use std::collections::HashMap;
 
 /// How a brief shows a body: plain blocks for typst, or HTML whose links
 /// to the forum and its sessions are anchors inside the brief.
-struct BriefBodies {
+struct BriefBodies<'t> {
     pdf: bool,
     unsafe_html: bool,
     /// `@/` targets inside the brief (the forum, its sessions): anchors.
     inside: HashMap<String, String>,
     /// Every other `@/` target, from the brief's own folder.
-    outside: HashMap<String, String>,
+    outside: Option<&'t HashMap<String, String>>,
     root: String,
 }
 
-impl BriefBodies {
+impl BriefBodies<'_> {
     fn body(&self, md: &str, id_prefix: &str) -> Value {
         if self.pdf {
             return Value::Array(markdown::blocks(md));
@@ -33,7 +33,7 @@ impl BriefBodies {
             self.inside
                 .get(path)
                 .cloned()
-                .or_else(|| self.outside.get(path).map(|p| format!("{}{p}", self.root)))
+                .or_else(|| self.outside?.get(path).map(|p| format!("{}{p}", self.root)))
                 .ok_or_else(|| "unresolved".to_string())
         };
         let opts = RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix };
@@ -45,16 +45,19 @@ impl<'a> Contexts<'a> {
     /// Where the HTML brief's links lead, from its language's root: the
     /// documents in the same language's tree, the static files at the
     /// site root.
-    fn brief_targets(&self) -> HashMap<String, String> {
-        let m = self.m();
-        let up = urls::root_prefix(&self.lang.prefix);
-        let mut targets = crate::link::link_targets(m);
-        for s in &m.statics {
-            if let Some(t) = targets.get_mut(&s.rel_path) {
-                t.insert_str(0, &up);
+    /// Built once a language, by its first brief.
+    fn brief_targets(&self) -> &HashMap<String, String> {
+        self.brief_targets.get_or_init(|| {
+            let m = self.m();
+            let up = urls::root_prefix(&self.lang.prefix);
+            let mut targets = crate::link::link_targets(m);
+            for s in &m.statics {
+                if let Some(t) = targets.get_mut(&s.rel_path) {
+                    t.insert_str(0, &up);
+                }
             }
-        }
-        targets
+            targets
+        })
     }
 
     /// The data of forum `i`'s brief; `pdf` selects the form of the bodies
@@ -73,7 +76,7 @@ impl<'a> Contexts<'a> {
             pdf,
             unsafe_html: self.site_cfg.unsafe_html,
             inside,
-            outside: if pdf { HashMap::new() } else { self.brief_targets() },
+            outside: (!pdf).then(|| self.brief_targets()),
             root: urls::root_prefix(&urls::brief(f.year)),
         };
         let sessions: Vec<Value> = sessions.iter().map(|s| self.brief_session(s, &bodies)).collect();

@@ -47,6 +47,8 @@ pub struct Contexts<'a> {
     session_pos: Vec<usize>,
     sitemap: Vec<(String, usize)>,
     pdf_briefs: bool,
+    /// Where the HTML briefs' links lead (built by the first brief).
+    brief_targets: std::sync::OnceLock<std::collections::HashMap<String, String>>,
 }
 
 type Crumbs<'c> = Vec<(&'c str, String)>;
@@ -117,6 +119,7 @@ impl<'a> Contexts<'a> {
             session_pos,
             sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
             pdf_briefs: plan.pdf_briefs,
+            brief_targets: std::sync::OnceLock::new(),
         };
         c.action_lines = m.action_lines.iter().map(|a| c.action_line_json(a)).collect();
         c.sdgs = m.sdgs.iter().map(|s| c.sdg_json(s)).collect();
