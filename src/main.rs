@@ -176,6 +176,12 @@ enum Command {
     Theme(ThemeArgs),
 }
 
+/// mimalloc rather than the system allocator: a build makes millions of
+/// short-lived strings and JSON values across threads, and glibc's malloc
+/// and free were a sixth of its time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
