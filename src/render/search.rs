@@ -9,7 +9,7 @@
 //!   (boosted) or text holds them, as base-36 deltas. A query loads only the
 //!   shards of its own terms, so a phone never downloads the whole index.
 
-use super::terms::term_set;
+use super::terms::PageTerms;
 use crate::link::{Item, Linked};
 use crate::load::strings::Strings;
 use crate::model::{Person, Tags};
@@ -27,10 +27,8 @@ struct Doc {
     kind: String,
     path: String,
     snippet: String,
-    /// Words of the title (boosted), then words of everything else, each
-    /// sorted and without repeats.
-    title_terms: Vec<String>,
-    text_terms: Vec<String>,
+    /// Words of the title (boosted), then words of everything else.
+    terms: PageTerms,
 }
 
 /// The text of some HTML: tags dropped, the entities pulldown-cmark writes
@@ -113,16 +111,12 @@ fn tags_text(l: &Linked, t: &Tags) -> String {
 fn doc(title: &str, kind: &str, path: String, body: &crate::model::Body, extra: String) -> Doc {
     let head = body.html.char_indices().nth(SNIPPET_CHARS * 3).map_or(body.html.as_str(), |(i, _)| &body.html[..i]);
     let snippet_text = html_to_text(head);
-    let title_terms = term_set(title);
-    let mut text_terms = term_set(&format!("{} {extra}", body.markdown));
-    text_terms.retain(|t| title_terms.binary_search(t).is_err());
     Doc {
         title: title.to_string(),
         kind: kind.to_string(),
         path,
         snippet: snippet(&snippet_text),
-        title_terms,
-        text_terms,
+        terms: PageTerms::new(title, &[&body.markdown, &extra]),
     }
 }
 
@@ -282,13 +276,13 @@ pub fn index_files(l: &Linked, t: &Strings) -> Vec<(String, String)> {
 }
 
 fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
-    let mut postings: HashMap<&str, Postings> = HashMap::new();
+    let mut postings: rustc_hash::FxHashMap<&str, Postings> = Default::default();
     for (id, d) in docs.iter().enumerate() {
-        for t in &d.title_terms {
-            postings.entry(t.as_str()).or_default().0.push(id);
+        for t in d.terms.title() {
+            postings.entry(t).or_default().0.push(id);
         }
-        for t in &d.text_terms {
-            postings.entry(t.as_str()).or_default().1.push(id);
+        for t in d.terms.text() {
+            postings.entry(t).or_default().1.push(id);
         }
     }
     let mut postings: Vec<(&str, Postings)> = postings.into_iter().collect();
@@ -341,7 +335,10 @@ mod tests {
     #[test]
     fn text_terms_and_keys() {
         assert_eq!(html_to_text("<p>A &amp; B</p><ul><li>x</li></ul>"), "A & B x");
-        assert_eq!(term_set("E-health, SDG 3 and Bridging health"), ["and", "bridging", "health", "sdg"]);
+        assert_eq!(
+            super::super::terms::term_set("E-health, SDG 3 and Bridging health"),
+            ["and", "bridging", "health", "sdg"]
+        );
         assert_eq!(shard_key("digital"), "di");
         assert_eq!(shard_key("été"), "ue9t");
         assert_eq!(deltas(&[3, 5, 40]), "3,2,z");

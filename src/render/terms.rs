@@ -11,7 +11,6 @@
 //!   characters finds a word of any length; a lone character is its own
 //!   term.
 
-use std::borrow::Cow;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A Han (Chinese) character: the ranges `search.js` uses too.
@@ -53,39 +52,50 @@ fn without_article(word: &str) -> &str {
     }
 }
 
-/// Calls `f` with each term of `folded` text, in order, repeats kept: a
-/// slice of the text where it can be, a new string only for Chinese pairs.
-fn each_term<'t>(folded: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
+/// Calls `f` with each term of `folded` text, in order, repeats kept, each
+/// a slice of the text (a Chinese pair is two neighbouring characters).
+fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
     for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if word.is_ascii() {
+            if word.len() > 1 {
+                f(word);
+            }
+            continue;
+        }
+        // Runs of other letters are words; runs of Han characters become
+        // their overlapping pairs (a lone one is its own term).
         let mut run_start = None;
-        let mut han: Vec<char> = Vec::new();
-        let emit_run = |start: Option<usize>, end: usize, f: &mut dyn FnMut(Cow<'t, str>)| {
+        let mut han: Option<(usize, usize, usize)> = None; // (start, previous start, count)
+        let emit_run = |start: Option<usize>, end: usize, f: &mut dyn FnMut(&'t str)| {
             if let Some(start) = start {
                 let w = without_article(&word[start..end]);
                 if w.chars().nth(1).is_some() {
-                    f(Cow::Borrowed(w));
+                    f(w);
                 }
             }
         };
-        let emit_han = |han: &mut Vec<char>, f: &mut dyn FnMut(Cow<'t, str>)| {
-            match han.len() {
-                0 => {}
-                1 => f(Cow::Owned(han[0].to_string())),
-                _ => han.windows(2).for_each(|p| f(Cow::Owned(p.iter().collect()))),
+        let emit_lone_han = |han: Option<(usize, usize, usize)>, end: usize, f: &mut dyn FnMut(&'t str)| {
+            if let Some((start, _, 1)) = han {
+                f(&word[start..end]);
             }
-            han.clear();
         };
         for (i, c) in word.char_indices() {
             if is_han(c) {
                 emit_run(run_start.take(), i, &mut f);
-                han.push(c);
+                han = Some(match han {
+                    None => (i, i, 1),
+                    Some((start, previous, n)) => {
+                        f(&word[previous..i + c.len_utf8()]);
+                        (start, i, n + 1)
+                    }
+                });
             } else {
-                emit_han(&mut han, &mut f);
+                emit_lone_han(han.take(), i, &mut f);
                 run_start.get_or_insert(i);
             }
         }
         emit_run(run_start, word.len(), &mut f);
-        emit_han(&mut han, &mut f);
+        emit_lone_han(han, word.len(), &mut f);
     }
 }
 
@@ -93,18 +103,66 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
 pub fn terms(text: &str) -> Vec<String> {
     let folded = fold(text);
     let mut out = Vec::new();
-    each_term(&folded, |t| out.push(t.into_owned()));
+    each_term(&folded, |t| out.push(t.to_string()));
     out
 }
 
 /// The distinct terms of `text`, sorted.
 pub fn term_set(text: &str) -> Vec<String> {
-    let folded = fold(text);
-    let mut all: Vec<Cow<str>> = Vec::new();
-    each_term(&folded, |t| all.push(t));
+    let mut all = terms(text);
     all.sort_unstable();
     all.dedup();
-    all.into_iter().map(Cow::into_owned).collect()
+    all
+}
+
+/// The terms of a searchable page: its folded text, and where in it each
+/// distinct term of its title, and each other distinct term of its text,
+/// first appears. One string a page, not one a term.
+pub struct PageTerms {
+    folded: String,
+    title: Vec<(u32, u32)>,
+    text: Vec<(u32, u32)>,
+}
+
+impl PageTerms {
+    /// The terms of `title` (boosted) and of the `parts` of its text.
+    pub fn new(title: &str, parts: &[&str]) -> PageTerms {
+        let mut folded = fold(title);
+        let title_end = folded.len();
+        for part in parts {
+            folded.push(' ');
+            folded.push_str(&fold(part));
+        }
+        let base = folded.as_ptr() as usize;
+        let at = |t: &str| ((t.as_ptr() as usize - base) as u32, t.len() as u32);
+        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+        let (mut title, mut text) = (Vec::new(), Vec::new());
+        each_term(&folded[..title_end], |t| {
+            if seen.insert(t) {
+                title.push(at(t));
+            }
+        });
+        each_term(&folded[title_end..], |t| {
+            if seen.insert(t) {
+                text.push(at(t));
+            }
+        });
+        PageTerms { folded, title, text }
+    }
+
+    fn get(&self, (start, len): (u32, u32)) -> &str {
+        &self.folded[start as usize..(start + len) as usize]
+    }
+
+    /// The distinct terms of the title.
+    pub fn title(&self) -> impl Iterator<Item = &str> {
+        self.title.iter().map(|r| self.get(*r))
+    }
+
+    /// The distinct terms of the text that are not in the title.
+    pub fn text(&self) -> impl Iterator<Item = &str> {
+        self.text.iter().map(|r| self.get(*r))
+    }
 }
 
 #[cfg(test)]
@@ -132,5 +190,13 @@ mod tests {
         assert_eq!(terms("信息社会"), ["信息", "息社", "社会"]);
         assert_eq!(terms("2020年论坛"), ["2020", "年论", "论坛"]);
         assert_eq!(terms("会"), ["会"]);
+        assert_eq!(terms("会a信息"), ["会", "信息"], "a lone character beside other letters");
+    }
+
+    #[test]
+    fn a_page_keeps_each_term_once_and_the_title_s_apart() {
+        let page = PageTerms::new("Bridging the Gap", &["the gap, the GAP and 信息社会", "bridging 2020"]);
+        assert_eq!(page.title().collect::<Vec<_>>(), ["bridging", "the", "gap"]);
+        assert_eq!(page.text().collect::<Vec<_>>(), ["and", "信息", "息社", "社会", "2020"]);
     }
 }
