@@ -34,10 +34,21 @@ pub fn render(l: &Linked, file: DataFile) -> String {
             .collect::<Vec<Value>>(),
         DataFile::Sessions => {
             // The one file that grows with the site: serialised straight from
-            // the model, without an intermediate JSON tree.
-            let lines: Vec<String> =
-                m.sessions.par_iter().map(|s| serde_json::to_string(&SessionRecord::of(s)).unwrap_or_default()).collect();
-            return json_lines(lines);
+            // the model into the file's text, one record a line, without an
+            // intermediate JSON tree or a string a record.
+            if m.sessions.is_empty() {
+                return json_lines(Vec::new());
+            }
+            let mut out = Vec::with_capacity(m.sessions.iter().map(|s| s.body.markdown.len() + 512).sum());
+            out.extend_from_slice(b"[\n");
+            for (i, s) in m.sessions.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b",\n");
+                }
+                let _ = serde_json::to_writer(&mut out, &SessionRecord::of(s));
+            }
+            out.extend_from_slice(b"\n]\n");
+            return String::from_utf8(out).unwrap_or_default();
         }
         DataFile::Ungis => m
             .ungis
