@@ -234,7 +234,7 @@ pub fn shard_key(term: &str) -> String {
         .collect()
 }
 
-fn deltas(ids: &[usize]) -> String {
+fn deltas(ids: &[u32]) -> String {
     let mut out = String::new();
     let mut last = 0;
     for (i, id) in ids.iter().enumerate() {
@@ -267,7 +267,7 @@ fn js_string(s: &str) -> String {
 }
 
 /// Documents holding a term: in their title, and in their text only.
-type Postings = (Vec<usize>, Vec<usize>);
+type Postings = (Vec<u32>, Vec<u32>);
 
 /// Every file of the index, as (path under the output, text).
 /// `t`: the interface strings of the index's language (the kinds shown).
@@ -277,7 +277,7 @@ pub fn index_files(l: &Linked, t: &Strings) -> Vec<(String, String)> {
 
 fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
     let mut postings: rustc_hash::FxHashMap<&str, Postings> = Default::default();
-    for (id, d) in docs.iter().enumerate() {
+    for (id, d) in (0u32..).zip(docs) {
         for t in d.terms.title() {
             postings.entry(t).or_default().0.push(id);
         }

@@ -115,53 +115,51 @@ pub fn term_set(text: &str) -> Vec<String> {
     all
 }
 
-/// The terms of a searchable page: its folded text, and where in it each
-/// distinct term of its title, and each other distinct term of its text,
-/// first appears. One string a page, not one a term.
+/// The terms of a searchable page: each distinct term of its title, then
+/// each other distinct term of its text, in the order first met, in one
+/// string (a term has no line break), not a string a term.
 pub struct PageTerms {
-    folded: String,
-    title: Vec<(u32, u32)>,
-    text: Vec<(u32, u32)>,
+    terms: String,
+    /// Where the title's terms end in `terms`.
+    title_end: usize,
 }
 
 impl PageTerms {
     /// The terms of `title` (boosted) and of the `parts` of its text.
     pub fn new(title: &str, parts: &[&str]) -> PageTerms {
-        let mut folded = fold(title);
-        let title_end = folded.len();
-        for part in parts {
-            folded.push(' ');
-            folded.push_str(&fold(part));
-        }
-        let base = folded.as_ptr() as usize;
-        let at = |t: &str| ((t.as_ptr() as usize - base) as u32, t.len() as u32);
+        let folded_title = fold(title);
+        let folded_parts: Vec<String> = parts.iter().map(|p| fold(p)).collect();
         let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
-        let (mut title, mut text) = (Vec::new(), Vec::new());
-        each_term(&folded[..title_end], |t| {
+        let mut terms = String::new();
+        let add = |t: &str, terms: &mut String| {
+            terms.push_str(t);
+            terms.push('\n');
+        };
+        each_term(&folded_title, |t| {
             if seen.insert(t) {
-                title.push(at(t));
+                add(t, &mut terms);
             }
         });
-        each_term(&folded[title_end..], |t| {
-            if seen.insert(t) {
-                text.push(at(t));
-            }
-        });
-        PageTerms { folded, title, text }
-    }
-
-    fn get(&self, (start, len): (u32, u32)) -> &str {
-        &self.folded[start as usize..(start + len) as usize]
+        let title_end = terms.len();
+        for part in &folded_parts {
+            each_term(part, |t| {
+                if seen.insert(t) {
+                    add(t, &mut terms);
+                }
+            });
+        }
+        terms.shrink_to_fit();
+        PageTerms { terms, title_end }
     }
 
     /// The distinct terms of the title.
     pub fn title(&self) -> impl Iterator<Item = &str> {
-        self.title.iter().map(|r| self.get(*r))
+        self.terms[..self.title_end].lines()
     }
 
     /// The distinct terms of the text that are not in the title.
     pub fn text(&self) -> impl Iterator<Item = &str> {
-        self.text.iter().map(|r| self.get(*r))
+        self.terms[self.title_end..].lines()
     }
 }
 
