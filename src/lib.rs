@@ -448,10 +448,23 @@ impl Timer {
 
     pub(crate) fn lap(&self, stage: &str) {
         if self.on {
-            eprintln!("  {stage:<10} {:>8.1} ms", self.start.get().elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "  {stage:<10} {:>8.1} ms {:>8} MB resident",
+                self.start.get().elapsed().as_secs_f64() * 1000.0,
+                resident_mb().map_or("?".to_string(), |mb| mb.to_string())
+            );
         }
         self.start.set(Instant::now());
     }
+}
+
+/// The process's resident memory now, in MB, where the system says
+/// (Linux's `/proc`): for `WSIS_TIMINGS`.
+fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 /// Where typeset PDF briefs are cached: `.<output>.cache/briefs` beside
