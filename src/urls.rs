@@ -41,6 +41,16 @@ pub fn sdg(number: u32) -> String {
 }
 
 /// The prefix that leads from the page at `path` back to the site root.
+/// Page `number` (2 and up) of the listing whose first page is `first`
+/// (`sdgs/4/index.html` -> `sdgs/4/page/2/index.html`).
+pub fn listing_page(first: &str, number: usize) -> String {
+    if number <= 1 {
+        return first.to_string();
+    }
+    let folder = first.strip_suffix("index.html").unwrap_or(first);
+    format!("{folder}page/{number}/index.html")
+}
+
 pub fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }

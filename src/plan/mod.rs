@@ -66,6 +66,28 @@ impl Language {
     }
 }
 
+/// How many entries a listing shows on one page: a forum's sessions, what
+/// names an action line or a goal. A longer listing goes on over numbered
+/// pages (`page/2/index.html`...), each linked from the others, so every
+/// entry stays a link away without a script.
+pub const LISTING_PAGE_SIZE: usize = 100;
+
+/// A listing long enough to run over several pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// A forum's HLT sessions.
+    Forum(usize),
+    /// What names an action line.
+    ActionLine(usize),
+    /// What names an SDG.
+    Sdg(usize),
+}
+
+/// The number of pages a listing of `entries` takes.
+pub fn listing_pages(entries: usize) -> usize {
+    entries.div_ceil(LISTING_PAGE_SIZE).max(1)
+}
+
 /// What a page shows; indices point into the model's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
@@ -86,6 +108,8 @@ pub enum PageKind {
     ActionLine(usize),
     SdgsIndex,
     Sdg(usize),
+    /// Page 2 and up of a long listing (the first is its owner's page).
+    ListingPage(Listing, usize),
     Matrix,
     NotFound,
     Feed,
@@ -119,6 +143,7 @@ impl PageKind {
             PageKind::ActionLine(_) => "action-line.html",
             PageKind::SdgsIndex => "sdgs.html",
             PageKind::Sdg(_) => "sdg.html",
+            PageKind::ListingPage(..) => "listing.html",
             PageKind::Matrix => "matrix.html",
             PageKind::NotFound => "404.html",
             PageKind::Feed => "atom.xml",
@@ -192,8 +217,17 @@ fn plan_language(l: &Linked, site: &SiteConfig, pdf_briefs: bool, lang: usize, p
         |path: String, kind: PageKind| pages.push(PlannedPage { path: format!("{prefix}{path}"), kind, lang });
     add("index.html".into(), PageKind::Home);
     add("forums/index.html".into(), PageKind::Forums);
+    let parts = |first: String, entries: usize, listing: Listing, add: &mut dyn FnMut(String, PageKind)| {
+        for number in 2..=listing_pages(entries) {
+            add(urls::listing_page(&first, number), PageKind::ListingPage(listing, number));
+        }
+    };
+    let index = &l.index;
+    let count = |list: Option<&Vec<crate::link::Item>>| list.map_or(0, Vec::len);
     for (i, f) in m.forums.iter().enumerate() {
         add(urls::forum(f.year), PageKind::Forum(i));
+        let sessions = index.sessions_by_year.get(&f.year).map_or(0, Vec::len);
+        parts(urls::forum(f.year), sessions, Listing::Forum(i), &mut add);
         add(urls::brief(f.year), PageKind::Brief(i));
         if pdf_briefs {
             add(brief_pdf(site, f.year, lang), PageKind::BriefPdf(i));
@@ -216,10 +250,12 @@ fn plan_language(l: &Linked, site: &SiteConfig, pdf_briefs: bool, lang: usize, p
     add("action-lines/index.html".into(), PageKind::ActionLinesIndex);
     for (i, a) in m.action_lines.iter().enumerate() {
         add(urls::action_line(&a.id), PageKind::ActionLine(i));
+        parts(urls::action_line(&a.id), count(index.by_action_line.get(&a.id)), Listing::ActionLine(i), &mut add);
     }
     add("sdgs/index.html".into(), PageKind::SdgsIndex);
     for (i, s) in m.sdgs.iter().enumerate() {
         add(urls::sdg(s.number), PageKind::Sdg(i));
+        parts(urls::sdg(s.number), count(index.by_sdg.get(&s.number)), Listing::Sdg(i), &mut add);
     }
     add("matrix/index.html".into(), PageKind::Matrix);
     add("search/index.html".into(), PageKind::Search);

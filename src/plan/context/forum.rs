@@ -18,13 +18,9 @@ impl<'a> Contexts<'a> {
         let m = self.m();
         let f = &m.forums[i];
         let index = &self.l.index;
-        let sessions: Vec<Value> = index
-            .sessions_by_year
-            .get(&f.year)
-            .into_iter()
-            .flatten()
-            .map(|j| self.session_summary(&m.sessions[*j]))
-            .collect();
+        let all_sessions = index.sessions_by_year.get(&f.year).map(Vec::as_slice).unwrap_or_default();
+        let sessions: Vec<Value> =
+            super::listing::page_of(all_sessions, 1).iter().map(|j| self.session_summary(&m.sessions[*j])).collect();
         let ungis: Vec<Value> =
             index.ungis_by_year.get(&f.year).into_iter().flatten().map(|j| self.ungis_summary(&m.ungis[*j])).collect();
         let neighbour = |x: &Forum| json!({ "title": x.title, "path": urls::forum(x.year) });
@@ -43,7 +39,8 @@ impl<'a> Contexts<'a> {
             map.insert("body".into(), json!(f.body.html));
             map.insert("has_body".into(), json!(!f.body.html.is_empty()));
         }
-        obj! { "forum" => summary, "sessions" => sessions, "ungis" => ungis, "prev" => prev, "next" => next }
+        let pager = self.pager(&urls::forum(f.year), all_sessions.len(), 1);
+        obj! { "forum" => summary, "sessions" => sessions, "pager" => pager, "ungis" => ungis, "prev" => prev, "next" => next }
     }
 
     /// The sections of a forum that its page and its briefs both show.

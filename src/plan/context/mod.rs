@@ -25,6 +25,7 @@ macro_rules! obj {
 
 mod brief;
 mod forum;
+mod listing;
 mod pages;
 mod values;
 
@@ -198,6 +199,15 @@ impl<'a> Contexts<'a> {
                 let s = &m.sdgs[i];
                 let crumbs = vec![home(), (t.get("sdgs"), "sdgs/index.html".into())];
                 (format!("{} {}: {}", t.get("sdg_short"), s.number, s.title), crumbs, self.sdg(s))
+            }
+            PageKind::ListingPage(listing, number) => {
+                let (title, crumbs, (owner, path), data) = self.listing_page(listing, number);
+                let mut data = self.finish(page, &title, crumbs, data);
+                if let Some(Value::Array(crumbs)) = data.get_mut("breadcrumbs") {
+                    crumbs.push(json!({ "title": owner, "path": path }));
+                }
+                data["text_lang"] = Value::Null;
+                return data;
             }
             PageKind::Matrix => (t.get("matrix_title").into(), vec![home()], self.matrix()),
             PageKind::NotFound => (t.get("not_found").into(), vec![], json!({})),

@@ -82,7 +82,9 @@ impl<'a> Contexts<'a> {
 
     pub(super) fn sdg(&self, s: &Sdg) -> Value {
         let l = self.l;
-        let items = self.items(l.index.by_sdg.get(&s.number));
+        let all = l.index.by_sdg.get(&s.number).map(Vec::as_slice).unwrap_or_default();
+        let items = self.items(super::listing::page_of(all, 1));
+        let pager = self.pager(&urls::sdg(s.number), all.len(), 1);
         let connected: Vec<Value> = self
             .m()
             .action_lines
@@ -94,7 +96,7 @@ impl<'a> Contexts<'a> {
             .collect();
         let chart =
             self.by_year_chart(&format!("SDG {}: items by forum year", s.number), l.index.by_sdg.get(&s.number));
-        obj! { "sdg" => self.sdg_json(s), "items" => items, "action_lines" => connected, "chart" => json!(chart) }
+        obj! { "sdg" => self.sdg_json(s), "items" => items, "pager" => pager, "action_lines" => connected, "chart" => json!(chart) }
     }
 
     pub(super) fn matrix(&self) -> Value {
@@ -143,7 +145,11 @@ impl<'a> Contexts<'a> {
     pub(super) fn action_line(&self, a: &ActionLine) -> Value {
         let m = self.m();
         let l = self.l;
-        let items = self.items(l.index.by_action_line.get(&a.id));
+        let all = l.index.by_action_line.get(&a.id).map(Vec::as_slice).unwrap_or_default();
+        let items = self.items(super::listing::page_of(all, 1));
+        let pager = self.pager(&urls::action_line(&a.id), all.len(), 1);
+        let paged = !pager.is_null();
+        const GROUP_SHOWN: usize = 10;
         let children: Vec<Value> = m
             .action_lines
             .iter()
@@ -161,12 +167,16 @@ impl<'a> Contexts<'a> {
             .sdgs
             .iter()
             .filter_map(|s| {
+                // When the listing above runs over pages, each goal's group
+                // shows its first few, and says how many more the listing holds.
                 let items = l.index.matrix.get(&(a.id.clone(), s.number))?;
-                Some(obj! { "sdg" => self.sdg_ref(s.number), "items" => self.items(Some(items)) })
+                let shown = if paged { &items[..items.len().min(GROUP_SHOWN)] } else { items };
+                let more = items.len() - shown.len();
+                Some(obj! { "sdg" => self.sdg_ref(s.number), "items" => self.items(shown), "more" => more })
             })
             .collect();
         let chart = self.by_year_chart(&format!("{}: items by forum year", a.id), l.index.by_action_line.get(&a.id));
-        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "by_sdg" => by_sdg, "chart" => json!(chart) }
+        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "pager" => pager, "by_sdg" => by_sdg, "chart" => json!(chart) }
     }
 
     pub(super) fn feed(&self) -> Value {

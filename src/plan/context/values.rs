@@ -141,8 +141,8 @@ impl<'a> Contexts<'a> {
         }
     }
 
-    pub(super) fn items(&self, items: Option<&Vec<Item>>) -> Value {
-        Value::Array(items.map(|v| v.iter().map(|i| self.item(*i)).collect()).unwrap_or_default())
+    pub(super) fn items(&self, items: &[Item]) -> Value {
+        Value::Array(items.iter().map(|i| self.item(*i)).collect())
     }
 
     pub(super) fn forum_summary(&self, f: &Forum) -> Value {
