@@ -113,7 +113,11 @@ pub enum PageKind {
     Matrix,
     NotFound,
     Feed,
+    /// `sitemap.xml`: the pages' addresses, or, when there are more than
+    /// one file may hold, the index of the files that hold them.
     Sitemap,
+    /// `sitemap-N.xml` (from 1), one of the files of a split sitemap.
+    SitemapPart(usize),
     Search,
     /// The open-data page listing the files.
     DataIndex,
@@ -147,7 +151,7 @@ impl PageKind {
             PageKind::Matrix => "matrix.html",
             PageKind::NotFound => "404.html",
             PageKind::Feed => "atom.xml",
-            PageKind::Sitemap => "sitemap.xml",
+            PageKind::Sitemap | PageKind::SitemapPart(_) => "sitemap.xml",
             PageKind::Search => "search.html",
             PageKind::DataIndex => "data.html",
             PageKind::Languages => "languages.html",
@@ -180,12 +184,23 @@ pub struct Plan {
     pub pdf_briefs: bool,
     /// (source file, output path) pairs copied byte for byte.
     pub copies: Vec<(std::path::PathBuf, String)>,
+    /// The most addresses one sitemap file lists.
+    pub sitemap_size: usize,
 }
+
+/// The most addresses one sitemap file may list (the sitemap protocol's
+/// limit); a larger site's `sitemap.xml` is an index of files this size.
+pub const SITEMAP_SIZE: usize = 50_000;
 
 /// Lists every output file of a linked model: every page in every
 /// language, each language in its own tree (`fr/forums/...`), the
 /// default at the root unless it has a folder too.
 pub fn plan(l: &Linked, site: &SiteConfig, pdf_briefs: bool) -> Plan {
+    plan_with(l, site, pdf_briefs, SITEMAP_SIZE)
+}
+
+/// [`plan`], with sitemap files of at most `sitemap_size` addresses.
+pub fn plan_with(l: &Linked, site: &SiteConfig, pdf_briefs: bool, sitemap_size: usize) -> Plan {
     let mut pages = Vec::with_capacity((l.model.sessions.len() + 64) * site.languages.len());
     for lang in 0..site.languages.len() {
         plan_language(l, site, pdf_briefs, lang, &mut pages);
@@ -194,10 +209,17 @@ pub fn plan(l: &Linked, site: &SiteConfig, pdf_briefs: bool) -> Plan {
         pages.push(PlannedPage { path: "index.html".into(), kind: PageKind::Languages, lang: 0 });
     }
     if site.base_url.is_some() {
+        let addresses = pages.iter().filter(|p| in_sitemap(p)).count();
         pages.push(PlannedPage { path: "sitemap.xml".into(), kind: PageKind::Sitemap, lang: 0 });
+        let files = addresses.div_ceil(sitemap_size.max(1));
+        if files > 1 {
+            for n in 1..=files {
+                pages.push(PlannedPage { path: format!("sitemap-{n}.xml"), kind: PageKind::SitemapPart(n), lang: 0 });
+            }
+        }
     }
     let copies = l.model.statics.iter().map(|s| (s.abs_path.clone(), s.rel_path.clone())).collect();
-    Plan { pages, pdf_briefs, copies }
+    Plan { pages, pdf_briefs, copies, sitemap_size: sitemap_size.max(1) }
 }
 
 /// A brief's PDF in a language: `brief.pdf` on a one-language site,
@@ -267,15 +289,15 @@ fn plan_language(l: &Linked, site: &SiteConfig, pdf_briefs: bool, lang: usize, p
     add("atom.xml".into(), PageKind::Feed);
 }
 
+fn in_sitemap(p: &PlannedPage) -> bool {
+    p.path.ends_with(".html") && !matches!(p.kind, PageKind::NotFound | PageKind::Languages)
+}
+
 /// The pages listed in a sitemap, with their language: every HTML page
 /// but the 404s and the language list.
 pub fn sitemap_paths(plan: &Plan) -> Vec<(String, usize)> {
-    let mut paths: Vec<(String, usize)> = plan
-        .pages
-        .iter()
-        .filter(|p| p.path.ends_with(".html") && !matches!(p.kind, PageKind::NotFound | PageKind::Languages))
-        .map(|p| (p.path.clone(), p.lang))
-        .collect();
+    let mut paths: Vec<(String, usize)> =
+        plan.pages.iter().filter(|p| in_sitemap(p)).map(|p| (p.path.clone(), p.lang)).collect();
     paths.sort();
     paths
 }
@@ -305,6 +327,32 @@ mod tests {
         assert!(paths.contains(&"action-lines/c7-e-health/index.html"));
         assert!(paths.contains(&"sitemap.xml"), "the fixture sets base_url");
         assert!(plan.copies.iter().any(|(_, rel)| rel == "static/img/logo.svg"));
+    }
+
+    #[test]
+    fn a_sitemap_past_the_protocol_s_limit_becomes_an_index_of_files() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/content");
+        let mut opts = crate::BuildOptions::new(content, None, None);
+        opts.pdf = false;
+        let prepared = crate::prepare(&opts).expect("the fixture site is valid");
+        let all = sitemap_paths(&prepared.plan);
+        let split = plan_with(&prepared.linked, &prepared.site, false, 10);
+        let parts: Vec<&PlannedPage> =
+            split.pages.iter().filter(|p| matches!(p.kind, PageKind::SitemapPart(_))).collect();
+        assert_eq!(parts.len(), all.len().div_ceil(10), "files of at most 10 addresses");
+        assert_eq!(parts[0].path, "sitemap-1.xml");
+        assert!(!prepared.plan.pages.iter().any(|p| matches!(p.kind, PageKind::SitemapPart(_))), "one file is enough");
+
+        let contexts = Contexts::new(&prepared.linked, &prepared.site, &split, &prepared.languages, 0);
+        let index = split.pages.iter().find(|p| p.kind == PageKind::Sitemap).unwrap();
+        assert_eq!(contexts.context(index)["files"][0], "sitemap-1.xml");
+        let mut listed: Vec<String> = Vec::new();
+        for part in parts {
+            let urls = contexts.context(part)["urls"].as_array().unwrap().clone();
+            assert!(urls.len() <= 10);
+            listed.extend(urls.iter().map(|u| u["loc"].as_str().unwrap().to_string()));
+        }
+        assert_eq!(listed, all.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(), "each address once, in order");
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub struct Contexts<'a> {
     /// Position of each session within its forum's list, for prev/next.
     session_pos: Vec<usize>,
     sitemap: Vec<(String, usize)>,
+    sitemap_size: usize,
     pdf_briefs: bool,
     /// Where the HTML briefs' links lead (built by the first brief).
     brief_targets: std::sync::OnceLock<std::collections::HashMap<String, String>>,
@@ -119,6 +120,7 @@ impl<'a> Contexts<'a> {
             forums_desc: Vec::new(),
             session_pos,
             sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
+            sitemap_size: plan.sitemap_size,
             pdf_briefs: plan.pdf_briefs,
             brief_targets: std::sync::OnceLock::new(),
         };
@@ -216,8 +218,20 @@ impl<'a> Contexts<'a> {
             PageKind::Data(_) => (String::new(), vec![], json!({})),
             PageKind::Search => (t.get("search").into(), vec![home()], json!({})),
             PageKind::Languages => (self.site_cfg.title.clone(), vec![], json!({})),
-            PageKind::Sitemap => {
-                let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap_entries() });
+            PageKind::Sitemap if self.sitemap.len() > self.sitemap_size => {
+                let files: Vec<String> =
+                    (1..=self.sitemap.len().div_ceil(self.sitemap_size)).map(|n| format!("sitemap-{n}.xml")).collect();
+                let data = json!({ "base_url": self.site_cfg.base_url, "files": files });
+                (self.site_cfg.title.clone(), vec![], data)
+            }
+            PageKind::Sitemap | PageKind::SitemapPart(_) => {
+                let part = match page.kind {
+                    PageKind::SitemapPart(n) => n.saturating_sub(1),
+                    _ => 0,
+                };
+                let start = (part * self.sitemap_size).min(self.sitemap.len());
+                let end = (start + self.sitemap_size).min(self.sitemap.len());
+                let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap_entries(start..end) });
                 (self.site_cfg.title.clone(), vec![], data)
             }
         };
@@ -247,9 +261,9 @@ impl<'a> Contexts<'a> {
     }
 
     /// The sitemap's entries, each with its page in every language.
-    fn sitemap_entries(&self) -> Vec<Value> {
+    fn sitemap_entries(&self, range: std::ops::Range<usize>) -> Vec<Value> {
         let multilingual = self.languages.len() > 1;
-        self.sitemap
+        self.sitemap[range]
             .iter()
             .map(|(path, lang)| {
                 let rel = path.strip_prefix(self.languages[*lang].2).unwrap_or(path);
