@@ -254,26 +254,71 @@ impl Workspace {
         if has_errors(&diags) {
             return Quick::Failed(diags);
         }
-        if state.contexts()[0].listing_view(item) != before {
+        let listings = state.contexts()[0].listing_view(item) != before;
+        // A session's listings (its forum's, its action lines' and goals',
+        // the home page's, the feed's) are rewritten with it; what else
+        // lists things rebuilds everything.
+        if listings && !matches!(item, Item::Session(_)) {
             return Quick::NotApplicable;
         }
         t.lap("edit: after");
         warnings.extend(diags);
         state.linked.index.headings.insert(rel, headings);
-        match self.write_outputs(item) {
+        let mut item = item;
+        if let (true, Item::Session(i)) = (listings, item) {
+            // Sessions are kept in (year, date, title, file) order: a new
+            // date or title may move this one.
+            let sessions = &mut state.linked.model.sessions;
+            let moved = sessions.remove(i);
+            let key = |s: &crate::model::Session| (s.year, s.date.value, s.title.clone(), s.slug.clone());
+            let at = sessions.partition_point(|s| key(s) < key(&moved));
+            sessions.insert(at, moved);
+            if let Some(search) = self.search.as_mut() {
+                search.move_session(i, at);
+            }
+            item = Item::Session(at);
+        }
+        if listings {
+            let mut diags = crate::diagnostics::Diagnostics::new();
+            crate::link::relink(&state.linked.model, &mut state.linked.index, &mut diags);
+            if diags.has_errors() {
+                return Quick::Failed(diags.into_sorted());
+            }
+            let before: Vec<String> = state.plan.pages.iter().map(|p| p.path.clone()).collect();
+            state.plan = crate::plan::plan(&state.linked, &state.site, self.opts.pdf);
+            // The pages of a listing that got shorter go.
+            let now: std::collections::HashSet<&str> = state.plan.pages.iter().map(|p| p.path.as_str()).collect();
+            for stale in before.iter().filter(|p| !now.contains(p.as_str())) {
+                let _ = std::fs::remove_file(self.output.join(stale));
+            }
+            t.lap("edit: relink");
+        }
+        match self.write_outputs(item, listings) {
             Some(written) => Quick::Done(written, warnings),
             None => Quick::NotApplicable,
         }
     }
 
-    /// Writes everything an edit of `item` can change when no listing
-    /// does: its page, its kind's open data, the search index, and its
-    /// forum's briefs (a large PDF brief in the background). Returns how
-    /// many files were written.
-    fn write_outputs(&mut self, item: Item) -> Option<usize> {
+    /// Writes everything an edit of `item` can change: its page, its
+    /// kind's open data, the search index, and its forum's briefs (a large
+    /// PDF brief in the background); when `listings` show the change (a
+    /// session's title, date or tags), every page that lists sessions too
+    /// (see [`lists_session_of`]), each only if its bytes changed. Returns
+    /// how many files were written.
+    fn write_outputs(&mut self, item: Item, listings: bool) -> Option<usize> {
         let state = self.state.as_ref()?;
         let m = &state.linked.model;
         let mut kinds = vec![page_kind(item), PageKind::Data(data_file(item))];
+        let mut written = 0;
+        if let (true, Item::Session(i)) = (listings, item) {
+            written += self.rewrite_listings(m.sessions[i].year)?;
+            // The edited page is among them: open pages may reload.
+            if let Some(call) = &self.page_written {
+                call();
+            }
+        }
+        let state = self.state.as_ref()?;
+        let m = &state.linked.model;
         let forum_year = match item {
             Item::Session(i) => Some(m.sessions[i].year),
             Item::Ungis(i) => Some(m.ungis[i].forum.as_ref().map_or(m.ungis[i].date.year, |f| f.value)),
@@ -296,7 +341,6 @@ impl Workspace {
         let t = crate::Timer::start();
         let contexts = state.contexts();
         t.lap("edit: contexts");
-        let mut written = 0;
         for kind in kinds {
             // A brief left out of the plan (`--no-pdf`) is simply not written.
             let Some(page) = state.plan.pages.iter().find(|p| p.kind == kind) else { continue };
@@ -359,6 +403,58 @@ impl Workspace {
 }
 
 /// Where `entity` sits in the model (the document from the same file).
+impl Workspace {
+    /// After an edit of a session of forum `year` that listings show:
+    /// renders every page that lists sessions or shows that forum's, and
+    /// writes those whose bytes changed. Returns how many files were
+    /// written.
+    fn rewrite_listings(&mut self, year: u32) -> Option<usize> {
+        use rayon::prelude::*;
+        let state = self.state.as_ref()?;
+        let t = crate::Timer::start();
+        let contexts = state.contexts();
+        let dirty: Vec<&crate::plan::PlannedPage> =
+            state.plan.pages.iter().filter(|p| lists_session_of(&state.linked.model, p.kind, year)).collect();
+        let written = dirty
+            .par_iter()
+            .map(|page| {
+                let bytes = state.render_page(&contexts, page).map_err(|_| ())?;
+                let path = self.output.join(&page.path);
+                if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+                    return Ok(0);
+                }
+                write_in_place(&self.output, &page.path, &bytes).map_err(|_| ())?;
+                Ok(1)
+            })
+            .collect::<Result<Vec<usize>, ()>>()
+            .ok()?
+            .into_iter()
+            .sum();
+        t.lap("edit: listings");
+        Some(written)
+    }
+}
+
+/// Whether page `kind` shows something of a session of forum `year` that
+/// listings show (its title, date, time or tags): the session pages of that
+/// forum (their neighbours' titles), its forum's pages and HTML brief, every
+/// listing by action line, goal and year, the home page, the feed, the
+/// matrix, the sitemap and the open data. A PDF brief is typeset apart.
+fn lists_session_of(m: &crate::model::Model, kind: PageKind, year: u32) -> bool {
+    use crate::plan::Listing;
+    let same_forum = |f: usize| m.forums.get(f).is_some_and(|f| f.year == year);
+    match kind {
+        PageKind::Session(j) => m.sessions[j].year == year,
+        PageKind::Forum(f) | PageKind::Brief(f) | PageKind::ListingPage(Listing::Forum(f), _) => same_forum(f),
+        // Of the open data, the sessions (written with the edit anyway) and
+        // the matrix's counts.
+        PageKind::Data(file) => file == crate::data_files::DataFile::Matrix,
+        PageKind::BriefPdf(_) | PageKind::Search | PageKind::Languages | PageKind::NotFound => false,
+        PageKind::Ungis(_) | PageKind::Roadmap(_) | PageKind::Page(_) => false,
+        _ => true,
+    }
+}
+
 fn item_of(m: &crate::model::Model, entity: &Entity) -> Option<Item> {
     match entity {
         Entity::Session(new) => m.sessions.iter().position(|s| s.file == new.file).map(Item::Session),

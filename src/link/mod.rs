@@ -217,6 +217,16 @@ pub fn rerender_body(model: &Model, body: &mut Body, file: usize, page_path: &st
     render_body(body, &model.files[file], page_path, unsafe_html, &resolve)
 }
 
+/// Checks the references of `model` again and indexes it anew, keeping
+/// the body headings `index` holds: `serve`, after an edit that changes
+/// what listings show (a title, a date, a tag).
+pub fn relink(model: &Model, index: &mut Index, diags: &mut Diagnostics) {
+    references::check(model, diags);
+    let headings = std::mem::take(&mut index.headings);
+    *index = references::build_index(model);
+    index.headings = headings;
+}
+
 /// Resolves and indexes `model`.
 pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
     references::check(&model, diags);

@@ -219,6 +219,16 @@ impl SearchDocs {
         }
     }
 
+    /// Follows a session moving from place `from` to place `to` among the
+    /// model's sessions (its date or title changed its order).
+    pub fn move_session(&mut self, from: usize, to: usize) {
+        let Some(&first) = self.positions.get(&Item::Session(0)) else { return };
+        if from.max(to) + first < self.docs.len() {
+            let doc = self.docs.remove(first + from);
+            self.docs.insert(first + to, doc);
+        }
+    }
+
     /// Every file of the index, as (path under the output, text).
     pub fn files(&self) -> Vec<(String, String)> {
         files_of(&self.docs)
