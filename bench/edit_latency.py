@@ -4,7 +4,9 @@ server, edits one HLT session's body several times, and prints how long it
 took from saving the file to the rebuilt page being written in the output,
 to the open pages being told to reload (the answer to their
 `/__wsis/wait`), and to the forum's HTML brief (which holds every
-session) following it.
+session) following it; then, for an edit of the session's title (which
+changes the listings naming it), the time to the forum's page naming the
+new title and to the reload signal.
 
 Usage: bench/edit_latency.py [SESSIONS ...]   (default: 1000 10000)
 Needs the corpora from bench/run.sh, or builds them."""
@@ -21,11 +23,13 @@ def free_port():
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
-print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'reload_median_ms':<18}{'brief_median_ms':<17}{'initial_build_s':<16}")
+print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'reload_median_ms':<18}{'brief_median_ms':<17}"
+      f"{'title_page_ms':<17}{'title_reload_ms':<19}{'initial_build_s':<16}")
 for n in sizes:
     content = f"bench/corpus/content-{n}"
     output = f"bench/corpus/serve-{n}"
-    subprocess.run(["target/release/examples/gen_corpus", content, "20", str(n // 20)], check=True, stdout=subprocess.DEVNULL)
+    forums = max(10, n // 100)  # a hundred sessions a forum, as bench/run.sh
+    subprocess.run(["target/release/examples/gen_corpus", content, str(forums), str(n // forums)], check=True, stdout=subprocess.DEVNULL)
     port = free_port()
     started = time.time()
     proc = subprocess.Popen(["target/release/wsis", "serve", "--content", content, "--output", output, "--port", str(port)],
@@ -70,6 +74,31 @@ for n in sizes:
         reload_times.append((told["at"] - t0) * 1000)
         brief_times.append(wait_for(brief, marker, t0))
         time.sleep(1.0)
+    # A title edit changes the listings that name the session: the forum's
+    # page among them, and the pages are told to reload once it is written.
+    forum_page = os.path.join(output, "forums/1900/index.html")
+    title_times, title_reload = [], []
+    for i in range(4):
+        title = f"Retitled session {i} {time.time_ns()}"
+        seen = urllib.request.urlopen(f"{base}/version").read().decode()
+        told = {}
+        def wait_reload():
+            urllib.request.urlopen(f"{base}/wait?v={seen}", timeout=60).read()
+            told["at"] = time.time()
+        waiter = threading.Thread(target=wait_reload)
+        waiter.start()
+        time.sleep(0.05)
+        with open(session) as f:
+            text = f.read()
+        text = "\n".join(f"title: {title}" if l.startswith("title:") else l for l in text.split("\n"))
+        with open(session, "w") as f:
+            f.write(text)
+        t0 = time.time()
+        title_times.append(wait_for(forum_page, title, t0))
+        waiter.join()
+        title_reload.append((told["at"] - t0) * 1000)
+        time.sleep(2.0)
     proc.terminate()
     proc.wait()
-    print(f"{n:<10}{statistics.median(times):<12.0f}{max(times):<10.0f}{statistics.median(reload_times):<18.0f}{statistics.median(brief_times):<17.0f}{initial:<16.2f}")
+    print(f"{n:<10}{statistics.median(times):<12.0f}{max(times):<10.0f}{statistics.median(reload_times):<18.0f}{statistics.median(brief_times):<17.0f}"
+          f"{statistics.median(title_times):<17.0f}{statistics.median(title_reload):<19.0f}{initial:<16.2f}")
