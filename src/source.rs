@@ -34,6 +34,18 @@ impl Span {
 }
 
 impl SourceFile {
+    /// The file's names without its text: what is left once every
+    /// diagnostic has quoted its line (a build's pages need only the
+    /// paths; `serve`, which checks edits again, keeps the texts).
+    pub fn names_only(&self) -> SourceFile {
+        SourceFile {
+            display_path: self.display_path.clone(),
+            rel_path: self.rel_path.clone(),
+            text: String::new(),
+            line_starts: vec![0],
+        }
+    }
+
     /// Normalises `raw` (BOM, CRLF) and indexes its lines.
     pub fn new(display_path: String, rel_path: String, raw: &str) -> SourceFile {
         let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
