@@ -77,6 +77,12 @@ fn every_page_is_valid_html() {
     let languages = build_languages_site();
     let (ok, report) = validate(&languages.path().join("output"));
     assert!(ok, "the Nu Html Checker found errors in the six-language site:\n{report}");
+    // Listings long enough to run over pages, with their page links.
+    let paged = fixture_site_with_sessions(130);
+    assert!(wsis(paged.path(), &["build", "--no-pdf"]).status.success());
+    assert!(paged.path().join("output/forums/2020/page/2/index.html").exists());
+    let (ok, report) = validate(&paged.path().join("output"));
+    assert!(ok, "the Nu Html Checker found errors in the paged listings:\n{report}");
 }
 
 /// The six-language fixture, built (without PDFs, which these tests do

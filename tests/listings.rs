@@ -6,20 +6,6 @@ mod common;
 use common::*;
 use std::fs;
 
-/// The fixture site with `n` more sessions in its 2020 forum, each naming
-/// C1 and SDG 17, numbered so their order is known (by date, then title).
-fn site_with_sessions(n: usize) -> tempfile::TempDir {
-    let tmp = fixture_site();
-    let hlt = tmp.path().join("content/forums/2020/hlt");
-    for i in 0..n {
-        let text = format!(
-            "---\ntitle: Listed session {i:03}\ndate: 2020-09-01\naction_lines: [C1]\nsdgs: [17]\n---\n## Vision\n\nBody {i}.\n"
-        );
-        fs::write(hlt.join(format!("listed-{i:03}.md")), text).unwrap();
-    }
-    tmp
-}
-
 fn read(out: &std::path::Path, rel: &str) -> String {
     fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
@@ -31,7 +17,7 @@ fn listed_on(html: &str) -> Vec<usize> {
 
 #[test]
 fn long_listings_go_on_over_linked_pages_and_list_every_entry_once() {
-    let site = site_with_sessions(130);
+    let site = fixture_site_with_sessions(130);
     let out = wsis(site.path(), &["build", "--no-pdf"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let output = site.path().join("output");
@@ -73,7 +59,7 @@ fn long_listings_go_on_over_linked_pages_and_list_every_entry_once() {
 
 #[test]
 fn a_listing_that_fits_on_a_page_has_no_page_links() {
-    let site = site_with_sessions(97);
+    let site = fixture_site_with_sessions(97);
     let out = wsis(site.path(), &["build", "--no-pdf"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let output = site.path().join("output");

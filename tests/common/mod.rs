@@ -53,6 +53,20 @@ pub fn fixture_site() -> tempfile::TempDir {
     tmp
 }
 
+/// The fixture site with `n` more sessions in its 2020 forum, each naming
+/// C1 and SDG 17, numbered so their order is known (by date, then title).
+pub fn fixture_site_with_sessions(n: usize) -> tempfile::TempDir {
+    let tmp = fixture_site();
+    let hlt = tmp.path().join("content/forums/2020/hlt");
+    for i in 0..n {
+        let text = format!(
+            "---\ntitle: Listed session {i:03}\ndate: 2020-09-01\naction_lines: [C1]\nsdgs: [17]\n---\n## Vision\n\nBody {i}.\n"
+        );
+        fs::write(hlt.join(format!("listed-{i:03}.md")), text).unwrap();
+    }
+    tmp
+}
+
 /// Builds a copy of the real `content/` in a temporary folder; returns the
 /// folder (holding `content/` and `output/`) and what the build printed.
 pub fn build_real_site() -> (tempfile::TempDir, String) {
