@@ -31,6 +31,10 @@ fn is_letter(c: char) -> bool {
 /// A name in Cyrillic inside an English sentence does not make the
 /// sentence Russian.
 pub fn script_language(text: &str) -> Option<&'static str> {
+    // Most paragraphs of most sites: no letter of any script named here.
+    if text.is_ascii() {
+        return None;
+    }
     let mut letters = 0usize;
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for c in text.chars().filter(|c| is_letter(*c)) {
