@@ -56,30 +56,9 @@ for n in sizes:
                 raise SystemExit(f"{path} never changed")
             time.sleep(0.002)
 
-    for i in range(8):
-        marker = f"edit-marker-{i}-{time.time_ns()}"
-        seen = urllib.request.urlopen(f"{base}/version").read().decode()
-        told = {}
-        def wait_reload():
-            urllib.request.urlopen(f"{base}/wait?v={seen}", timeout=30).read()
-            told["at"] = time.time()
-        waiter = threading.Thread(target=wait_reload)
-        waiter.start()
-        time.sleep(0.05)
-        with open(session, "a") as f:
-            f.write(f"\n{marker}\n")
-        t0 = time.time()
-        times.append(wait_for(page, marker, t0))
-        waiter.join()
-        reload_times.append((told["at"] - t0) * 1000)
-        brief_times.append(wait_for(brief, marker, t0))
-        time.sleep(1.0)
-    # A title edit changes the listings that name the session: the forum's
-    # page among them, and the pages are told to reload once it is written.
-    forum_page = os.path.join(output, "forums/1900/index.html")
-    title_times, title_reload = [], []
-    for i in range(4):
-        title = f"Retitled session {i} {time.time_ns()}"
+    def reload_waiter():
+        """Starts waiting, as an open page does, for the build after the
+        current one; returns a function giving when the answer came."""
         seen = urllib.request.urlopen(f"{base}/version").read().decode()
         told = {}
         def wait_reload():
@@ -88,6 +67,28 @@ for n in sizes:
         waiter = threading.Thread(target=wait_reload)
         waiter.start()
         time.sleep(0.05)
+        def answered():
+            waiter.join()
+            return told["at"]
+        return answered
+
+    for i in range(8):
+        marker = f"edit-marker-{i}-{time.time_ns()}"
+        answered = reload_waiter()
+        with open(session, "a") as f:
+            f.write(f"\n{marker}\n")
+        t0 = time.time()
+        times.append(wait_for(page, marker, t0))
+        reload_times.append((answered() - t0) * 1000)
+        brief_times.append(wait_for(brief, marker, t0))
+        time.sleep(1.0)
+    # A title edit changes the listings that name the session: the forum's
+    # page among them, and the pages are told to reload once it is written.
+    forum_page = os.path.join(output, "forums/1900/index.html")
+    title_times, title_reload = [], []
+    for i in range(4):
+        title = f"Retitled session {i} {time.time_ns()}"
+        answered = reload_waiter()
         with open(session) as f:
             text = f.read()
         text = "\n".join(f"title: {title}" if l.startswith("title:") else l for l in text.split("\n"))
@@ -95,8 +96,7 @@ for n in sizes:
             f.write(text)
         t0 = time.time()
         title_times.append(wait_for(forum_page, title, t0))
-        waiter.join()
-        title_reload.append((told["at"] - t0) * 1000)
+        title_reload.append((answered() - t0) * 1000)
         time.sleep(2.0)
     proc.terminate()
     proc.wait()

@@ -266,12 +266,11 @@ impl Workspace {
         state.linked.index.headings.insert(rel, headings);
         let mut item = item;
         if let (true, Item::Session(i)) = (listings, item) {
-            // Sessions are kept in (year, date, title, file) order: a new
+            // Sessions are kept in their order (`Session::order`): a new
             // date or title may move this one.
             let sessions = &mut state.linked.model.sessions;
             let moved = sessions.remove(i);
-            let key = |s: &crate::model::Session| (s.year, s.date.value, s.title.clone(), s.slug.clone());
-            let at = sessions.partition_point(|s| key(s) < key(&moved));
+            let at = sessions.partition_point(|s| s.order() < moved.order());
             sessions.insert(at, moved);
             if let Some(search) = self.search.as_mut() {
                 search.move_session(i, at);
@@ -308,17 +307,19 @@ impl Workspace {
     fn write_outputs(&mut self, item: Item, listings: bool) -> Option<usize> {
         let state = self.state.as_ref()?;
         let m = &state.linked.model;
-        let mut kinds = vec![page_kind(item), PageKind::Data(data_file(item))];
         let mut written = 0;
-        if let (true, Item::Session(i)) = (listings, item) {
-            written += self.rewrite_listings(m.sessions[i].year)?;
-            // The edited page is among them: open pages may reload.
-            if let Some(call) = &self.page_written {
-                call();
+        let mut kinds = vec![PageKind::Data(data_file(item))];
+        match (listings, item) {
+            (true, Item::Session(i)) => {
+                // The edited page is among the listings' pages: open pages
+                // may reload once they are written.
+                written += self.rewrite_listings(m.sessions[i].year)?;
+                if let Some(call) = &self.page_written {
+                    call();
+                }
             }
+            _ => kinds.insert(0, page_kind(item)),
         }
-        let state = self.state.as_ref()?;
-        let m = &state.linked.model;
         let forum_year = match item {
             Item::Session(i) => Some(m.sessions[i].year),
             Item::Ungis(i) => Some(m.ungis[i].forum.as_ref().map_or(m.ungis[i].date.year, |f| f.value)),
@@ -400,30 +401,27 @@ impl Workspace {
         }
         Some(written)
     }
-}
 
-/// Where `entity` sits in the model (the document from the same file).
-impl Workspace {
     /// After an edit of a session of forum `year` that listings show:
     /// renders every page that lists sessions or shows that forum's, and
     /// writes those whose bytes changed. Returns how many files were
     /// written.
-    fn rewrite_listings(&mut self, year: u32) -> Option<usize> {
+    fn rewrite_listings(&self, year: u32) -> Option<usize> {
         use rayon::prelude::*;
         let state = self.state.as_ref()?;
         let t = crate::Timer::start();
         let contexts = state.contexts();
+        let output = &self.output;
         let dirty: Vec<&crate::plan::PlannedPage> =
             state.plan.pages.iter().filter(|p| lists_session_of(&state.linked.model, p.kind, year)).collect();
         let written = dirty
             .par_iter()
             .map(|page| {
                 let bytes = state.render_page(&contexts, page).map_err(|_| ())?;
-                let path = self.output.join(&page.path);
-                if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+                if std::fs::read(output.join(&page.path)).is_ok_and(|old| old == bytes) {
                     return Ok(0);
                 }
-                write_in_place(&self.output, &page.path, &bytes).map_err(|_| ())?;
+                write_in_place(output, &page.path, &bytes).map_err(|_| ())?;
                 Ok(1)
             })
             .collect::<Result<Vec<usize>, ()>>()
@@ -437,24 +435,28 @@ impl Workspace {
 
 /// Whether page `kind` shows something of a session of forum `year` that
 /// listings show (its title, date, time or tags): the session pages of that
-/// forum (their neighbours' titles), its forum's pages and HTML brief, every
-/// listing by action line, goal and year, the home page, the feed, the
-/// matrix, the sitemap and the open data. A PDF brief is typeset apart.
+/// forum (their neighbours' titles), its forum's pages, every listing by
+/// action line, goal and year, the home page, the feed, the matrix, the
+/// sitemap and the matrix's open data. The forum's briefs are written with
+/// every edit, the PDF first.
 fn lists_session_of(m: &crate::model::Model, kind: PageKind, year: u32) -> bool {
     use crate::plan::Listing;
     let same_forum = |f: usize| m.forums.get(f).is_some_and(|f| f.year == year);
     match kind {
         PageKind::Session(j) => m.sessions[j].year == year,
-        PageKind::Forum(f) | PageKind::Brief(f) | PageKind::ListingPage(Listing::Forum(f), _) => same_forum(f),
+        PageKind::Forum(f) | PageKind::ListingPage(Listing::Forum(f), _) => same_forum(f),
         // Of the open data, the sessions (written with the edit anyway) and
         // the matrix's counts.
         PageKind::Data(file) => file == crate::data_files::DataFile::Matrix,
-        PageKind::BriefPdf(_) | PageKind::Search | PageKind::Languages | PageKind::NotFound => false,
+        PageKind::Brief(_) | PageKind::BriefPdf(_) | PageKind::Search | PageKind::Languages | PageKind::NotFound => {
+            false
+        }
         PageKind::Ungis(_) | PageKind::Roadmap(_) | PageKind::Page(_) => false,
         _ => true,
     }
 }
 
+/// Where `entity` sits in the model (the document from the same file).
 fn item_of(m: &crate::model::Model, entity: &Entity) -> Option<Item> {
     match entity {
         Entity::Session(new) => m.sessions.iter().position(|s| s.file == new.file).map(Item::Session),

@@ -296,6 +296,14 @@ pub struct Session {
     pub file: usize,
 }
 
+impl Session {
+    /// Where a session stands among all of them: by forum, day, title,
+    /// then file.
+    pub fn order(&self) -> (u32, Date, &str, &str) {
+        (self.year, self.date.value, &self.title, &self.slug)
+    }
+}
+
 /// `ungis/<slug>.md`.
 #[derive(Debug, Clone)]
 pub struct Ungis {

@@ -10,6 +10,15 @@ fn read(out: &std::path::Path, rel: &str) -> String {
     fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+/// The fixture with `n` more sessions, built without PDFs; its output.
+fn built_with_sessions(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let site = fixture_site_with_sessions(n);
+    let out = wsis(site.path(), &["build", "--no-pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let output = site.path().join("output");
+    (site, output)
+}
+
 /// How many of the listed sessions a page links to.
 fn listed_on(html: &str) -> Vec<usize> {
     (0..1000).filter(|i| html.contains(&format!("listed-{i:03}/index.html"))).collect()
@@ -17,10 +26,7 @@ fn listed_on(html: &str) -> Vec<usize> {
 
 #[test]
 fn long_listings_go_on_over_linked_pages_and_list_every_entry_once() {
-    let site = fixture_site_with_sessions(130);
-    let out = wsis(site.path(), &["build", "--no-pdf"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let output = site.path().join("output");
+    let (_site, output) = built_with_sessions(130);
 
     // The forum's sessions: 133 (the fixture's 3 and 130 more) over two pages.
     let first = read(&output, "forums/2020/index.html");
@@ -59,10 +65,7 @@ fn long_listings_go_on_over_linked_pages_and_list_every_entry_once() {
 
 #[test]
 fn a_listing_that_fits_on_a_page_has_no_page_links() {
-    let site = fixture_site_with_sessions(97);
-    let out = wsis(site.path(), &["build", "--no-pdf"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let output = site.path().join("output");
+    let (_site, output) = built_with_sessions(97);
     assert!(!output.join("forums/2020/page").exists(), "100 sessions fit on the forum's page");
     assert!(!read(&output, "forums/2020/index.html").contains("class=\"pages\""));
 }

@@ -329,12 +329,17 @@ mod tests {
         assert!(plan.copies.iter().any(|(_, rel)| rel == "static/img/logo.svg"));
     }
 
-    #[test]
-    fn a_sitemap_past_the_protocol_s_limit_becomes_an_index_of_files() {
+    /// The fixture site checked and planned, without PDF briefs.
+    fn fixture_prepared() -> crate::Prepared {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/content");
         let mut opts = crate::BuildOptions::new(content, None, None);
         opts.pdf = false;
-        let prepared = crate::prepare(&opts).expect("the fixture site is valid");
+        crate::prepare(&opts).expect("the fixture site is valid")
+    }
+
+    #[test]
+    fn a_sitemap_past_the_protocol_s_limit_becomes_an_index_of_files() {
+        let prepared = fixture_prepared();
         let all = sitemap_paths(&prepared.plan);
         let split = plan_with(&prepared.linked, &prepared.site, false, 10);
         let parts: Vec<&PlannedPage> =
@@ -357,10 +362,7 @@ mod tests {
 
     #[test]
     fn contexts_hold_resolved_relative_data() {
-        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/content");
-        let mut opts = crate::BuildOptions::new(content, None, None);
-        opts.pdf = false;
-        let prepared = crate::prepare(&opts).expect("the fixture site is valid");
+        let prepared = fixture_prepared();
         let plan = &prepared.plan;
         let contexts = &prepared.contexts()[0];
         let session = plan.pages.iter().find(|p| p.path == "forums/2020/hlt/e-health-session/index.html").unwrap();

@@ -65,7 +65,9 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
         // Runs of other letters are words; runs of Han characters become
         // their overlapping pairs (a lone one is its own term).
         let mut run_start = None;
-        let mut han: Option<(usize, usize, usize)> = None; // (start, previous start, count)
+        // The current Han run: where its last character starts, and how
+        // many it has had.
+        let mut han: Option<(usize, usize)> = None;
         let emit_run = |start: Option<usize>, end: usize, f: &mut dyn FnMut(&'t str)| {
             if let Some(start) = start {
                 let w = without_article(&word[start..end]);
@@ -74,8 +76,8 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
                 }
             }
         };
-        let emit_lone_han = |han: Option<(usize, usize, usize)>, end: usize, f: &mut dyn FnMut(&'t str)| {
-            if let Some((start, _, 1)) = han {
+        let emit_lone_han = |han: Option<(usize, usize)>, end: usize, f: &mut dyn FnMut(&'t str)| {
+            if let Some((start, 1)) = han {
                 f(&word[start..end]);
             }
         };
@@ -83,10 +85,10 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
             if is_han(c) {
                 emit_run(run_start.take(), i, &mut f);
                 han = Some(match han {
-                    None => (i, i, 1),
-                    Some((start, previous, n)) => {
+                    None => (i, 1),
+                    Some((previous, n)) => {
                         f(&word[previous..i + c.len_utf8()]);
-                        (start, i, n + 1)
+                        (i, n + 1)
                     }
                 });
             } else {
@@ -100,6 +102,7 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
 }
 
 /// The terms of `text`, in order, repeats kept.
+#[cfg(test)]
 pub fn terms(text: &str) -> Vec<String> {
     let folded = fold(text);
     let mut out = Vec::new();
@@ -108,6 +111,7 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// The distinct terms of `text`, sorted.
+#[cfg(test)]
 pub fn term_set(text: &str) -> Vec<String> {
     let mut all = terms(text);
     all.sort_unstable();

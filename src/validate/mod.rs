@@ -212,9 +212,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
     model.reference_files = [loaded.site, loaded.action_lines, loaded.sdgs].into_iter().flatten().collect();
     translation::attach(&mut model, translations, diags);
     model.forums.sort_by_key(|f| f.year);
-    model
-        .sessions
-        .sort_by(|a, b| (a.year, a.date.value, &a.title, &a.slug).cmp(&(b.year, b.date.value, &b.title, &b.slug)));
+    model.sessions.sort_by(|a, b| a.order().cmp(&b.order()));
     model.ungis.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
     model.roadmaps.sort_by(|a, b| (&a.action_line.value, &a.slug).cmp(&(&b.action_line.value, &b.slug)));
     model.pages.sort_by(|a, b| (a.weight.unwrap_or(u64::MAX), &a.title).cmp(&(b.weight.unwrap_or(u64::MAX), &b.title)));

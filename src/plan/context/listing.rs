@@ -48,37 +48,34 @@ impl<'a> Contexts<'a> {
         let t = self.t();
         let index = &self.l.index;
         let home = (t.get("home"), "index.html".to_string());
-        let (owner, lang, first, section, heading, entries): (String, _, String, _, _, Vec<Item>) = match listing {
+        // Only this page's entries become data: a listing's page costs the
+        // same whatever the listing's length.
+        let on_page = |items: &[Item]| -> Vec<Value> { page_of(items, number).iter().map(|i| self.item(*i)).collect() };
+        let (owner, lang, first, section, heading, entries, items) = match listing {
             Listing::Forum(i) => {
                 let f = &m.forums[i];
-                let sessions = index.sessions_by_year.get(&f.year).into_iter().flatten().map(|j| Item::Session(*j));
+                let sessions = index.sessions_by_year.get(&f.year).map(Vec::as_slice).unwrap_or_default();
+                let items = page_of(sessions, number).iter().map(|j| self.item(Item::Session(*j))).collect();
                 let section = (t.get("forums"), "forums/index.html".to_string());
-                let owner = f.title.clone();
-                (owner, self.text_lang(f.file), urls::forum(f.year), section, t.get("hlt_sessions"), sessions.collect())
+                let heading = t.get("hlt_sessions");
+                (f.title.clone(), self.text_lang(f.file), urls::forum(f.year), section, heading, sessions.len(), items)
             }
             Listing::ActionLine(i) => {
                 let a = &m.action_lines[i];
                 let section = (t.get("action_lines"), "action-lines/index.html".to_string());
-                let items = index.by_action_line.get(&a.id).cloned().unwrap_or_default();
-                (
-                    format!("{}: {}", a.id, a.title),
-                    None,
-                    urls::action_line(&a.id),
-                    section,
-                    t.get("across_years"),
-                    items,
-                )
+                let all = index.by_action_line.get(&a.id).map(Vec::as_slice).unwrap_or_default();
+                let owner = format!("{}: {}", a.id, a.title);
+                (owner, None, urls::action_line(&a.id), section, t.get("across_years"), all.len(), on_page(all))
             }
             Listing::Sdg(i) => {
                 let s = &m.sdgs[i];
                 let section = (t.get("sdgs"), "sdgs/index.html".to_string());
-                let items = index.by_sdg.get(&s.number).cloned().unwrap_or_default();
+                let all = index.by_sdg.get(&s.number).map(Vec::as_slice).unwrap_or_default();
                 let owner = format!("{} {}: {}", t.get("sdg_short"), s.number, s.title);
-                (owner, None, urls::sdg(s.number), section, t.get("across_years"), items)
+                (owner, None, urls::sdg(s.number), section, t.get("across_years"), all.len(), on_page(all))
             }
         };
-        let items: Vec<Value> = page_of(&entries, number).iter().map(|item| self.item(*item)).collect();
-        let pager = self.pager(&first, entries.len(), number);
+        let pager = self.pager(&first, entries, number);
         let title = format!("{owner} · {}", pager["label"].as_str().unwrap_or_default());
         let data = obj! {
             "owner" => obj! { "title" => owner.as_str(), "path" => first.as_str(), "lang" => lang },

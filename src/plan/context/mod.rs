@@ -48,6 +48,8 @@ pub struct Contexts<'a> {
     session_pos: Vec<usize>,
     sitemap: Vec<(String, usize)>,
     sitemap_size: usize,
+    /// The files a split sitemap's index lists (none when it is one file).
+    sitemap_files: Vec<String>,
     pdf_briefs: bool,
     /// Where the HTML briefs' links lead (built by the first brief).
     brief_targets: std::sync::OnceLock<std::collections::HashMap<String, String>>,
@@ -121,6 +123,12 @@ impl<'a> Contexts<'a> {
             session_pos,
             sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
             sitemap_size: plan.sitemap_size,
+            sitemap_files: plan
+                .pages
+                .iter()
+                .filter(|p| matches!(p.kind, PageKind::SitemapPart(_)))
+                .map(|p| p.path.clone())
+                .collect(),
             pdf_briefs: plan.pdf_briefs,
             brief_targets: std::sync::OnceLock::new(),
         };
@@ -218,10 +226,8 @@ impl<'a> Contexts<'a> {
             PageKind::Data(_) => (String::new(), vec![], json!({})),
             PageKind::Search => (t.get("search").into(), vec![home()], json!({})),
             PageKind::Languages => (self.site_cfg.title.clone(), vec![], json!({})),
-            PageKind::Sitemap if self.sitemap.len() > self.sitemap_size => {
-                let files: Vec<String> =
-                    (1..=self.sitemap.len().div_ceil(self.sitemap_size)).map(|n| format!("sitemap-{n}.xml")).collect();
-                let data = json!({ "base_url": self.site_cfg.base_url, "files": files });
+            PageKind::Sitemap if !self.sitemap_files.is_empty() => {
+                let data = json!({ "base_url": self.site_cfg.base_url, "files": self.sitemap_files });
                 (self.site_cfg.title.clone(), vec![], data)
             }
             PageKind::Sitemap | PageKind::SitemapPart(_) => {
