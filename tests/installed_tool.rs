@@ -77,7 +77,23 @@ fn a_site_overrides_one_template_and_keeps_the_rest() {
     let out = run(site.path(), &["build"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("themes/default/templates/404.html:3:"), "{err}");
+    assert!(err.contains("themes/default/templates/404.html:3:10: the template cannot be read"), "{err}");
+
+    // So does a name the page's data does not have (a typo a theme author
+    // would otherwise ship as an empty spot), with the names it does have;
+    // and nothing is written.
+    fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page_titel }}</p>\n{% endblock %}\n",
+    )
+    .unwrap();
+    let before = read_tree(&site.path().join("output"));
+    let out = run(site.path(), &["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("themes/default/templates/404.html:3:7: rendering 404.html: Variable `page_titel`"), "{err}");
+    assert!(err.contains("page_title"), "the names it could have meant: {err}");
+    assert!(read_tree(&site.path().join("output")) == before, "the last good output stays");
 }
 
 #[test]

@@ -26,102 +26,129 @@ pub struct Theme {
 
 /// Flattens tera's error chain into one readable line.
 fn describe(e: &tera::Error) -> String {
-    let mut text = e.to_string();
+    let mut text = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.message().to_string(),
+        _ => e.to_string(),
+    };
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         text.push_str(": ");
         text.push_str(&s.to_string());
         source = s.source();
     }
-    text
+    text.replace('\n', " ")
+}
+
+/// Where in which template a tera error points, when it points anywhere:
+/// the template's name and `line:column` (both 1-based).
+fn error_place(e: &tera::Error) -> Option<(&str, String)> {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            Some((r.filename(), format!("{}:{}", span.start_line, span.start_col + 1)))
+        }
+        _ => None,
+    }
 }
 
 /// A template mistake found while parsing: `file:line:col: message`,
-/// with the file the template came from.
+/// with the file the template came from; one line for each mistake when
+/// tera found several.
 fn template_error(files: &ThemeFiles, e: &tera::Error) -> String {
-    let text = describe(e);
-    // tera says "Failed to parse 'name'" and pest shows ` --> line:col`.
-    let name = text.split('\'').nth(1).unwrap_or("");
-    let place = text
-        .split(" --> ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .filter(|p| p.split(':').all(|n| n.parse::<usize>().is_ok()));
-    let file = files.display(&format!("templates/{name}"));
-    // pest's own explanation is the line after its last `= `.
-    let expected = text.rsplit("= ").next().filter(|_| place.is_some()).map(str::trim);
-    match (place, expected) {
-        (Some(place), Some(expected)) => format!("{file}:{place}: the template cannot be read: {expected}"),
-        _ => format!("{file}: {}", text.replace('\n', " ")),
+    let at = |name: &str, place: &str, message: &str| {
+        let file = files.display(&format!("templates/{name}"));
+        format!("{file}:{place}: the template cannot be read: {message}")
+    };
+    if let Some((name, place)) = error_place(e) {
+        return at(name, &place, &describe(e));
+    }
+    // Several mistakes come as one report: `error: what` then ` --> name:line:col`.
+    let text = e.to_string();
+    let mut lines = text.lines();
+    let mut found = Vec::new();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else { continue };
+        let place = lines.next().and_then(|l| l.trim_start().strip_prefix("--> "));
+        if let Some((name, place)) = place.and_then(|p| p.split_once(':')) {
+            found.push(at(name, place, message));
+        }
+    }
+    if found.is_empty() {
+        format!("{}: {}", files.display("templates"), describe(e))
+    } else {
+        found.join("\n")
     }
 }
 
 /// Escapes text for HTML and XML. Unlike tera's default it leaves `/`
 /// alone, so relative URLs stay readable in the output.
 pub fn escape(text: &str) -> String {
-    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-        return text.to_string();
+    let mut out = Vec::with_capacity(text.len() + 8);
+    // Writing to a Vec cannot fail.
+    let _ = escape_to(text, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`escape`], written to `out`: tera's escape function.
+fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.write_all(&rest.as_bytes()[..i])?;
+        out.write_all(match rest.as_bytes()[i] {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            _ => b"&#39;",
+        })?;
+        rest = &rest[i + 1..];
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    out.write_all(rest.as_bytes())
+}
+
+/// A keyword argument that is text when given; none, left out or another
+/// kind of value is `None`.
+fn text_arg<'a>(args: &'a tera::Kwargs, name: &'a str) -> tera::TeraResult<Option<&'a str>> {
+    Ok(args.get::<&tera::Value>(name)?.and_then(|v| v.as_str()))
 }
 
 /// `{{ chart | svg_chart(dir=site.dir) | safe }}`: a chart the plan
 /// described, drawn as inline SVG (nothing for a null chart), mirrored when
 /// `dir` is `rtl`.
-fn svg_chart_filter(
-    value: &tera::Value,
-    args: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    if value.is_null() {
-        return Ok(tera::Value::String(String::new()));
+fn svg_chart_filter(value: &tera::Value, args: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(String::new());
     }
-    let chart: crate::chart::Chart =
-        serde_json::from_value(value.clone()).map_err(|e| tera::Error::msg(format!("not a chart: {e}")))?;
-    let rtl = args.get("dir").and_then(|d| d.as_str()) == Some("rtl");
-    Ok(tera::Value::String(charts::svg(&chart, rtl)))
+    let chart: crate::chart::Chart = serde_json::to_value(value)
+        .and_then(serde_json::from_value)
+        .map_err(|e| tera::Error::message(format!("not a chart: {e}")))?;
+    let rtl = text_arg(&args, "dir")? == Some("rtl");
+    Ok(charts::svg(&chart, rtl))
 }
 
 /// `{{ title | text_attrs | safe }}`: ` dir="auto"`, plus ` lang="xx"` for a
 /// text in another script, for the element that shows an editor's text.
 /// `text_attrs(lang=x)` names the language when it is known (an original
 /// shown where its translation is missing).
-fn text_attrs_filter(
-    value: &tera::Value,
-    args: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
+fn text_attrs_filter(value: &tera::Value, args: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
     let text = value.as_str().unwrap_or("");
-    let known = args.get("lang").and_then(|l| l.as_str()).filter(|l| crate::load::is_language_code(l));
-    let attrs = match known.or_else(|| crate::language::script_language(text)) {
+    let known = text_arg(&args, "lang")?.filter(|l| crate::load::is_language_code(l));
+    Ok(match known.or_else(|| crate::language::script_language(text)) {
         Some(lang) => format!(r#" dir="auto" lang="{lang}""#),
         None => r#" dir="auto""#.to_string(),
-    };
-    Ok(tera::Value::String(attrs))
+    })
 }
 
 /// `{{ title | text_in(lang=x) | safe }}`: the text, escaped, and wrapped
 /// in `<span lang="x">` when `x` names the language it is in (an original
 /// shown where its translation is missing); the bare text otherwise.
-fn text_in_filter(
-    value: &tera::Value,
-    args: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
+fn text_in_filter(value: &tera::Value, args: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
     let text = escape(value.as_str().unwrap_or(""));
-    let lang = args.get("lang").and_then(|l| l.as_str()).filter(|l| crate::load::is_language_code(l));
-    Ok(tera::Value::String(match lang {
+    let lang = text_arg(&args, "lang")?.filter(|l| crate::load::is_language_code(l));
+    Ok(match lang {
         Some(lang) => format!(r#"<span lang="{lang}">{text}</span>"#),
         None => text,
-    }))
+    })
 }
 
 impl Theme {
@@ -139,12 +166,17 @@ impl Theme {
         if sources.is_empty() {
             return Err("the theme has no templates".into());
         }
-        let mut tera = Tera::default();
+        let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape);
+        tera.set_escape_fn(escape_to);
         tera.register_filter("text_attrs", text_attrs_filter);
         tera.register_filter("svg_chart", svg_chart_filter);
         tera.register_filter("text_in", text_in_filter);
+        // Each language's `t` replaces this one (`speak`); tera wants every
+        // function known before it reads the templates.
+        tera.register_function("t", |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            Err(tera::Error::message("no interface strings are loaded"))
+        });
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
         Ok(Theme { tera, teras: Vec::new(), files, brief_typ, brief_cache: None })
@@ -159,15 +191,19 @@ impl Theme {
             .iter()
             .map(|strings| {
                 let mut tera = self.tera.clone();
-                let map = match strings.json() {
-                    serde_json::Value::Object(map) => map.clone(),
-                    _ => serde_json::Map::new(),
+                let map: std::collections::HashMap<String, tera::Value> = match strings.json() {
+                    serde_json::Value::Object(map) => {
+                        map.iter().map(|(k, v)| (k.clone(), tera::Value::from_serializable(v))).collect()
+                    }
+                    _ => std::collections::HashMap::new(),
                 };
                 let lang = strings.lang.clone();
-                tera.register_function("t", move |args: &std::collections::HashMap<String, tera::Value>| {
-                    let key = args.get("k").and_then(|k| k.as_str()).ok_or("t() takes the key as k=\"...\"")?;
+                tera.register_function("t", move |args: tera::Kwargs, _: &tera::State| {
+                    let key = args.must_get::<&str>("k")?;
                     map.get(key).cloned().ok_or_else(|| {
-                        tera::Error::msg(format!("no interface string `{key}` for `{lang}` (add it to strings/*.yaml)"))
+                        tera::Error::message(format!(
+                            "no interface string `{key}` for `{lang}` (add it to strings/*.yaml)"
+                        ))
                     })
                 });
                 tera
@@ -233,10 +269,16 @@ impl Theme {
     /// Renders the page at `path` (named in messages) with `template`, in
     /// language `lang` (an index into the languages given to `speak`).
     pub fn render(&self, template: &str, path: &str, data: serde_json::Value, lang: usize) -> Result<String, String> {
-        let context = tera::Context::from_value(data).map_err(|e| format!("{path}: {}", describe(&e)))?;
-        self.teras.get(lang).unwrap_or(&self.tera).render(template, &context).map_err(|e| {
-            let file = self.files.display(&format!("templates/{template}"));
-            format!("{file}: rendering {path}: {}", describe(&e))
+        let context = tera::Context::from_serialize(&data).map_err(|e| format!("{path}: {}", describe(&e)))?;
+        self.teras.get(lang).unwrap_or(&self.tera).render(template, &context).map_err(|e| match error_place(&e) {
+            Some((name, place)) => {
+                let file = self.files.display(&format!("templates/{name}"));
+                format!("{file}:{place}: rendering {path}: {}", describe(&e))
+            }
+            None => {
+                let file = self.files.display(&format!("templates/{template}"));
+                format!("{file}: rendering {path}: {}", describe(&e))
+            }
         })
     }
 }
