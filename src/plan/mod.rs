@@ -337,6 +337,11 @@ mod tests {
         crate::prepare(&opts).expect("the fixture site is valid")
     }
 
+    /// A page's data as JSON, to read by key and index.
+    fn json(data: tera::Value) -> serde_json::Value {
+        serde_json::to_value(data).unwrap()
+    }
+
     #[test]
     fn a_sitemap_past_the_protocol_s_limit_becomes_an_index_of_files() {
         let prepared = fixture_prepared();
@@ -350,10 +355,10 @@ mod tests {
 
         let contexts = Contexts::new(&prepared.linked, &prepared.site, &split, &prepared.languages, 0);
         let index = split.pages.iter().find(|p| p.kind == PageKind::Sitemap).unwrap();
-        assert_eq!(contexts.context(index)["files"][0], "sitemap-1.xml");
+        assert_eq!(json(contexts.context(index))["files"][0], "sitemap-1.xml");
         let mut listed: Vec<String> = Vec::new();
         for part in parts {
-            let urls = contexts.context(part)["urls"].as_array().unwrap().clone();
+            let urls = json(contexts.context(part))["urls"].as_array().unwrap().clone();
             assert!(urls.len() <= 10);
             listed.extend(urls.iter().map(|u| u["loc"].as_str().unwrap().to_string()));
         }
@@ -366,13 +371,13 @@ mod tests {
         let plan = &prepared.plan;
         let contexts = &prepared.contexts()[0];
         let session = plan.pages.iter().find(|p| p.path == "forums/2020/hlt/e-health-session/index.html").unwrap();
-        let data = contexts.context(session);
+        let data = json(contexts.context(session));
         assert_eq!(data["root"], "../../../../");
         assert_eq!(data["session"]["forum"]["path"], "forums/2020/index.html");
         assert_eq!(data["session"]["action_lines"][0]["id"], "C2", "action lines in reference order");
         assert_eq!(data["breadcrumbs"][2]["title"], "Fixture Forum 2020");
         let sitemap = plan.pages.iter().find(|p| p.kind == PageKind::Sitemap).unwrap();
-        let urls = contexts.context(sitemap)["urls"].as_array().unwrap().len();
+        let urls = json(contexts.context(sitemap))["urls"].as_array().unwrap().len();
         assert_eq!(urls, plan.pages.iter().filter(|p| p.path.ends_with(".html")).count() - 1, "all but the 404");
     }
 }

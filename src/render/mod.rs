@@ -223,12 +223,11 @@ impl Theme {
     }
 
     /// Typesets a forum's PDF brief from its data.
-    pub fn brief_pdf(
-        &self,
-        data: &serde_json::Value,
-        ident: &str,
-        conformance: pdf::Conformance,
-    ) -> Result<Vec<u8>, String> {
+    pub fn brief_pdf(&self, data: &tera::Value, ident: &str, conformance: pdf::Conformance) -> Result<Vec<u8>, String> {
+        // typst reads the data as JSON (keys in order, as the brief cache
+        // hashes it).
+        let data = serde_json::to_value(data).map_err(|e| e.to_string())?;
+        let data = &data;
         let template = self.brief_typ.as_deref().ok_or("the theme has no brief/brief.typ")?;
         let path = self.files.display("brief/brief.typ");
         pdf::cached(self.brief_cache.as_deref(), template, data, conformance, || {
@@ -268,8 +267,14 @@ impl Theme {
 
     /// Renders the page at `path` (named in messages) with `template`, in
     /// language `lang` (an index into the languages given to `speak`).
-    pub fn render(&self, template: &str, path: &str, data: serde_json::Value, lang: usize) -> Result<String, String> {
-        let context = tera::Context::from_serialize(&data).map_err(|e| format!("{path}: {}", describe(&e)))?;
+    pub fn render(&self, template: &str, path: &str, data: tera::Value, lang: usize) -> Result<String, String> {
+        let mut context = tera::Context::new();
+        for (key, value) in data.into_map().unwrap_or_default() {
+            match key {
+                tera::value::Key::Str(key) => context.insert_value(key, value),
+                key => context.insert_value(key.to_string(), value),
+            }
+        }
         self.teras.get(lang).unwrap_or(&self.tera).render(template, &context).map_err(|e| match error_place(&e) {
             Some((name, place)) => {
                 let file = self.files.display(&format!("templates/{name}"));

@@ -9,8 +9,8 @@ use super::Contexts;
 use crate::markdown::{self, RenderOptions};
 use crate::model::*;
 use crate::urls;
-use serde_json::{json, Value};
 use std::collections::HashMap;
+use tera::Value;
 
 /// How a brief shows a body: plain blocks for typst, or HTML whose links
 /// to the forum and its sessions are anchors inside the brief.
@@ -27,7 +27,7 @@ struct BriefBodies<'t> {
 impl BriefBodies<'_> {
     fn body(&self, md: &str, id_prefix: &str) -> Value {
         if self.pdf {
-            return Value::Array(markdown::blocks(md));
+            return value(&markdown::blocks(md));
         }
         let resolve = |path: &str| -> Result<String, String> {
             self.inside
@@ -37,7 +37,7 @@ impl BriefBodies<'_> {
                 .ok_or_else(|| "unresolved".to_string())
         };
         let opts = RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix };
-        Value::String(markdown::render(md, &opts, &resolve).html)
+        Value::from(markdown::render(md, &opts, &resolve).html)
     }
 }
 
@@ -84,7 +84,7 @@ impl<'a> Contexts<'a> {
             "site" => self.site_title(),
             "language" => self.lang.code.as_str(),
             "dir" => self.lang.dir,
-            "t" => self.t().json().clone(),
+            "t" => value(self.t().json()),
             "text_lang" => self.text_lang(f.file),
             "forum" => self.brief_forum(f, &bodies),
             "sessions" => sessions,
@@ -112,10 +112,8 @@ impl<'a> Contexts<'a> {
             "path" => urls::forum(f.year),
             "pdf" => self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
         };
-        if let Value::Object(facts) = facts {
-            forum.extend(facts);
-        }
-        Value::Object(forum)
+        forum.extend(facts.into_map().unwrap_or_default());
+        Value::from(forum)
     }
 
     fn brief_session(&self, s: &Session, bodies: &BriefBodies) -> Value {
@@ -151,7 +149,7 @@ impl<'a> Contexts<'a> {
                 obj! { "title" => u.title.as_str(), "kind" => self.t().get(&format!("ungis.{}", u.kind.spelling())), "date" => self.period_json(&u.date, u.date_end), "url" => u.url.as_deref() }
             })
             .collect();
-        Value::Array(all)
+        Value::from(all)
     }
 
     fn brief_coverage(&self, f: &Forum) -> Value {
@@ -165,6 +163,6 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|(s, n)| obj! { "number" => s.number, "title" => s.title.as_str(), "color" => s.color.as_str(), "count" => *n })
             .collect();
-        json!({ "action_lines": als, "sdgs": sdgs, "action_lines_chart": al_chart, "sdgs_chart": sdg_chart })
+        obj! { "action_lines" => als, "sdgs" => sdgs, "action_lines_chart" => value(&al_chart), "sdgs_chart" => value(&sdg_chart) }
     }
 }

@@ -6,7 +6,8 @@ use super::Contexts;
 use crate::chart::{Bar, Chart};
 use crate::model::*;
 use crate::urls;
-use serde_json::{json, Map, Value};
+use tera::value::Key;
+use tera::{Map, Value};
 
 /// How many items name each action line and each SDG.
 pub(super) type Coverage<'a> = (Vec<(&'a ActionLine, u64)>, Vec<(&'a Sdg, u64)>);
@@ -23,40 +24,39 @@ impl<'a> Contexts<'a> {
             super::listing::page_of(all_sessions, 1).iter().map(|j| self.session_summary(&m.sessions[*j])).collect();
         let ungis: Vec<Value> =
             index.ungis_by_year.get(&f.year).into_iter().flatten().map(|j| self.ungis_summary(&m.ungis[*j])).collect();
-        let neighbour = |x: &Forum| json!({ "title": x.title, "path": urls::forum(x.year) });
+        let neighbour = |x: &Forum| obj! { "title" => x.title.as_str(), "path" => urls::forum(x.year) };
         let prev = i.checked_sub(1).and_then(|j| m.forums.get(j)).map(neighbour);
         let next = m.forums.get(i + 1).map(neighbour);
-        let mut summary = self.forum_summary(f);
-        if let Value::Object(map) = &mut summary {
-            let (als, sdgs) = self.tags(&f.tags);
-            let (al_chart, sdg_chart) = self.coverage_charts(f);
-            map.extend(self.forum_sections(f));
-            map.insert("end".into(), self.date_json(&f.end));
-            map.insert("coverage_action_lines".into(), value(&al_chart));
-            map.insert("coverage_sdgs".into(), value(&sdg_chart));
-            map.insert("action_lines".into(), als);
-            map.insert("sdgs".into(), sdgs);
-            map.insert("body".into(), json!(f.body.html));
-            map.insert("has_body".into(), json!(!f.body.html.is_empty()));
-        }
+        let mut map = self.forum_summary(f).into_map().unwrap_or_default();
+        let (als, sdgs) = self.tags(&f.tags);
+        let (al_chart, sdg_chart) = self.coverage_charts(f);
+        map.extend(self.forum_sections(f));
+        map.insert(Key::from("end"), self.date_json(&f.end));
+        map.insert(Key::from("coverage_action_lines"), value(&al_chart));
+        map.insert(Key::from("coverage_sdgs"), value(&sdg_chart));
+        map.insert(Key::from("action_lines"), als);
+        map.insert(Key::from("sdgs"), sdgs);
+        map.insert(Key::from("body"), f.body.html.as_str().into());
+        map.insert(Key::from("has_body"), (!f.body.html.is_empty()).into());
+        let summary = Value::from(map);
         let pager = self.pager(&urls::forum(f.year), all_sessions.len(), 1);
         obj! { "forum" => summary, "sessions" => sessions, "pager" => pager, "ungis" => ungis, "prev" => prev, "next" => next }
     }
 
     /// The sections of a forum that its page and its briefs both show.
-    pub(super) fn forum_sections(&self, f: &Forum) -> Map<String, Value> {
+    pub(super) fn forum_sections(&self, f: &Forum) -> Map {
         let mut map = Map::new();
-        map.insert("format_label".into(), json!(self.format_label(f)));
-        map.insert("prize_phases".into(), self.prize_phases(f));
-        map.insert("distributions".into(), self.distributions(f));
-        map.insert("special_tracks".into(), value(&f.special_tracks));
-        map.insert("consultation".into(), self.consultation(f));
-        map.insert("hlt_facilitators".into(), value(&f.hlt_facilitators));
-        map.insert("publications".into(), self.publications(f));
-        map.insert("quotes".into(), value(&f.quotes));
-        map.insert("sources".into(), value(&f.sources));
-        map.insert("regional_events".into(), self.regional_events(f));
-        map.insert("prizes".into(), self.prizes(f));
+        map.insert(Key::from("format_label"), self.format_label(f).into());
+        map.insert(Key::from("prize_phases"), self.prize_phases(f));
+        map.insert(Key::from("distributions"), self.distributions(f));
+        map.insert(Key::from("special_tracks"), value(&f.special_tracks));
+        map.insert(Key::from("consultation"), self.consultation(f));
+        map.insert(Key::from("hlt_facilitators"), value(&f.hlt_facilitators));
+        map.insert(Key::from("publications"), self.publications(f));
+        map.insert(Key::from("quotes"), value(&f.quotes));
+        map.insert(Key::from("sources"), value(&f.sources));
+        map.insert(Key::from("regional_events"), self.regional_events(f));
+        map.insert(Key::from("prizes"), self.prizes(f));
         map
     }
 
@@ -129,7 +129,7 @@ impl<'a> Contexts<'a> {
                 obj! { "phase" => x.phase.as_str(), "title" => x.title.as_str(), "dates" => dates }
             })
             .collect();
-        Value::Array(phases)
+        Value::from(phases)
     }
 
     /// A part's value as read: "55%" or "1,800", in the reader's digits.
@@ -153,7 +153,7 @@ impl<'a> Contexts<'a> {
                 .iter()
                 .map(|x| {
                     let share = (x.value * 100).checked_div(total).unwrap_or(0);
-                    json!({ "label": x.label, "value": x.value, "text": self.part_text(d.unit, x.value), "share": share })
+                    obj! { "label" => x.label.as_str(), "value" => x.value, "text" => self.part_text(d.unit, x.value), "share" => share }
                 })
                 .collect();
             let bars: Vec<Bar> = d
@@ -171,37 +171,42 @@ impl<'a> Contexts<'a> {
                 Unit::Percent => Chart::shares(&id, &d.title, bars),
                 Unit::Count => Chart::bars(&id, &d.title, bars),
             };
-            json!({ "title": d.title, "unit": d.unit, "parts": parts, "chart": chart })
+            obj! { "title" => d.title.as_str(), "unit" => value(&d.unit), "parts" => parts, "chart" => value(&chart) }
         })
         .collect();
-        Value::Array(all)
+        Value::from(all)
     }
 
     fn consultation(&self, f: &Forum) -> Value {
         let phases: Vec<Value> = f
             .consultation
             .iter()
-            .map(|c| json!({ "phase": c.phase, "title": c.title, "date": self.opt_date_json(&c.date), "time": c.time }))
+            .map(|c| obj! { "phase" => c.phase.as_str(), "title" => c.title.as_str(), "date" => self.opt_date_json(&c.date), "time" => c.time.as_deref() })
             .collect();
-        Value::Array(phases)
+        Value::from(phases)
     }
 
     fn regional_events(&self, f: &Forum) -> Value {
         let events: Vec<Value> = f
         .regional_events
         .iter()
-        .map(|e| json!({ "title": e.title, "date": self.opt_date_json(&e.date), "time": e.time, "organizers": e.organizers, "url": e.url }))
+        .map(|e| obj! { "title" => e.title.as_str(), "date" => self.opt_date_json(&e.date), "time" => e.time.as_deref(), "organizers" => value(&e.organizers), "url" => e.url.as_deref() })
         .collect();
-        Value::Array(events)
+        Value::from(events)
     }
 
     fn publications(&self, f: &Forum) -> Value {
-        Value::Array(f.publications.iter().map(|x| json!({ "title": x.title, "kind": x.kind, "url": x.url })).collect())
+        let all: Vec<Value> = f
+            .publications
+            .iter()
+            .map(|x| obj! { "title" => x.title.as_str(), "kind" => value(&x.kind), "url" => x.url.as_deref() })
+            .collect();
+        Value::from(all)
     }
 
     /// The prize figures the sources give, or null.
     fn prizes(&self, f: &Forum) -> Value {
-        let Some(x) = &f.prizes else { return Value::Null };
+        let Some(x) = &f.prizes else { return Value::none() };
         let rows: Vec<Value> = [
             ("prizes_submitted", x.submitted),
             ("prizes_nominated", x.nominated),
@@ -209,8 +214,8 @@ impl<'a> Contexts<'a> {
             ("prizes_champions", x.champions),
         ]
         .into_iter()
-        .filter_map(|(key, v)| v.map(|v| json!({ "label": self.t().get(key), "text": self.lang.locale.number(v) })))
+        .filter_map(|(key, v)| v.map(|v| obj! { "label" => self.t().get(key), "text" => self.lang.locale.number(v) }))
         .collect();
-        Value::Array(rows)
+        Value::from(rows)
     }
 }

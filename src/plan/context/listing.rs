@@ -6,7 +6,7 @@ use super::{Contexts, Crumbs};
 use crate::link::Item;
 use crate::plan::{listing_pages, Listing, LISTING_PAGE_SIZE};
 use crate::urls;
-use serde_json::Value;
+use tera::Value;
 
 /// The entries of page `number` (from 1) of a listing.
 pub(super) fn page_of<T>(entries: &[T], number: usize) -> &[T] {
@@ -21,7 +21,7 @@ impl<'a> Contexts<'a> {
     pub(super) fn pager(&self, first: &str, entries: usize, number: usize) -> Value {
         let total = listing_pages(entries);
         if total <= 1 {
-            return Value::Null;
+            return Value::none();
         }
         let path = |n: usize| urls::listing_page(first, n);
         let pages: Vec<Value> =
@@ -76,7 +76,8 @@ impl<'a> Contexts<'a> {
             }
         };
         let pager = self.pager(&first, entries, number);
-        let title = format!("{owner} · {}", pager["label"].as_str().unwrap_or_default());
+        let label = pager.get_from_path("label").and_then(Value::as_str).unwrap_or_default();
+        let title = format!("{owner} · {label}");
         let data = obj! {
             "owner" => obj! { "title" => owner.as_str(), "path" => first.as_str(), "lang" => lang },
             "heading" => heading,

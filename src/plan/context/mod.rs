@@ -10,16 +10,18 @@ use crate::link::Linked;
 use crate::load::strings::Strings;
 use crate::model::*;
 use crate::urls;
-use serde_json::{json, Value};
+use tera::Value;
 
-/// A JSON object from values that are already `Value`s (or turn into one)
-/// without serialising them again, as `json!` does: on the per-session hot
-/// path that copy was a tenth of the build.
+/// A template value: a map from literal keys (which tera keeps without
+/// copying) to values that turn into one. Page data is built as tera's own
+/// values, which share lists and maps by reference count: nothing is
+/// converted again when the page is rendered.
 macro_rules! obj {
     ($($key:literal => $value:expr),* $(,)?) => {{
-        let mut map = serde_json::Map::new();
-        $( map.insert($key.to_string(), Value::from($value)); )*
-        Value::Object(map)
+        #[allow(unused_mut)]
+        let mut map = tera::Map::new();
+        $( map.insert(tera::value::Key::from($key), Value::from($value)); )*
+        Value::from(map)
     }};
 }
 
@@ -40,10 +42,10 @@ pub struct Contexts<'a> {
     languages: Vec<(&'a str, &'a str, &'a str, &'a str)>,
     site: Value,
     menu: Value,
-    action_lines: Vec<Value>,
-    sdgs: Vec<Value>,
+    action_lines: Value,
+    sdgs: Value,
     /// Forum summaries, latest first.
-    forums_desc: Vec<Value>,
+    forums_desc: Value,
     /// Position of each session within its forum's list, for prev/next.
     session_pos: Vec<usize>,
     sitemap: Vec<(String, usize)>,
@@ -71,8 +73,8 @@ impl<'a> Contexts<'a> {
         let l = language.linked(base);
         let m = &l.model;
         let t = &language.strings;
-        let menu_item = |key: &str, path: &str| json!({ "title": t.get(key), "path": path });
-        let menu = json!([
+        let menu_item = |key: &str, path: &'static str| obj! { "title" => t.get(key), "path" => path };
+        let menu = Value::from(vec![
             menu_item("forums", "forums/index.html"),
             menu_item("action_lines", "action-lines/index.html"),
             menu_item("sdgs", "sdgs/index.html"),
@@ -87,19 +89,21 @@ impl<'a> Contexts<'a> {
         let footer_pages: Vec<Value> = m
             .pages
             .iter()
-            .map(|p| json!({ "title": p.title, "path": urls::page(&p.slug), "lang": untranslated(p.file) }))
+            .map(
+                |p| obj! { "title" => p.title.as_str(), "path" => urls::page(&p.slug), "lang" => untranslated(p.file) },
+            )
             .collect();
         let own = &site_cfg.languages[lang];
-        let site = json!({
-            "title": own.title.as_deref().unwrap_or(&site_cfg.title),
-            "description": own.description.as_deref().or(site_cfg.description.as_deref()),
-            "language": language.code,
-            "dir": language.dir,
-            "pages": footer_pages,
-            "multilingual": site_cfg.is_multilingual(),
-            "base_url": site_cfg.base_url,
-            "prefix": language.prefix,
-        });
+        let site = obj! {
+            "title" => own.title.as_deref().unwrap_or(&site_cfg.title),
+            "description" => own.description.as_deref().or(site_cfg.description.as_deref()),
+            "language" => language.code.as_str(),
+            "dir" => language.dir,
+            "pages" => footer_pages,
+            "multilingual" => site_cfg.is_multilingual(),
+            "base_url" => site_cfg.base_url.as_deref(),
+            "prefix" => language.prefix.as_str(),
+        };
         let languages_list = languages
             .iter()
             .map(|x| (x.code.as_str(), x.strings.get("language_name"), x.prefix.as_str(), x.dir))
@@ -117,9 +121,9 @@ impl<'a> Contexts<'a> {
             languages: languages_list,
             site,
             menu,
-            action_lines: Vec::new(),
-            sdgs: Vec::new(),
-            forums_desc: Vec::new(),
+            action_lines: Value::none(),
+            sdgs: Value::none(),
+            forums_desc: Value::none(),
             session_pos,
             sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
             sitemap_size: plan.sitemap_size,
@@ -132,9 +136,9 @@ impl<'a> Contexts<'a> {
             pdf_briefs: plan.pdf_briefs,
             brief_targets: std::sync::OnceLock::new(),
         };
-        c.action_lines = m.action_lines.iter().map(|a| c.action_line_json(a)).collect();
-        c.sdgs = m.sdgs.iter().map(|s| c.sdg_json(s)).collect();
-        c.forums_desc = m.forums.iter().rev().map(|f| c.forum_summary(f)).collect();
+        c.action_lines = Value::from(m.action_lines.iter().map(|a| c.action_line_json(a)).collect::<Vec<_>>());
+        c.sdgs = Value::from(m.sdgs.iter().map(|s| c.sdg_json(s)).collect::<Vec<_>>());
+        c.forums_desc = Value::from(m.forums.iter().rev().map(|f| c.forum_summary(f)).collect::<Vec<_>>());
         c
     }
 
@@ -169,19 +173,15 @@ impl<'a> Contexts<'a> {
                 let crumbs = vec![home(), forums(), (f.title.as_str(), urls::forum(f.year))];
                 let crumbs: Crumbs = crumbs.into_iter().collect();
                 let title = t.fill("brief_title", &[("title", &f.title)]);
-                let mut data = self.finish(page, &title, crumbs, self.brief(i, false));
-                data["text_lang"] = json!(self.page_text_lang(page.kind));
-                return data;
+                return self.finish(page, &title, crumbs, self.brief(i, false));
             }
-            PageKind::BriefPdf(_) => (String::new(), vec![], json!({})),
+            PageKind::BriefPdf(_) => (String::new(), vec![], obj! {}),
             PageKind::Session(i) => {
                 let s = &m.sessions[i];
                 let forum_title = self.forum_title(s.year);
                 let crumbs = vec![home(), forums(), (forum_title.as_str(), urls::forum(s.year))];
                 let data = self.session(i, &forum_title);
-                let mut data = self.finish(page, &s.title, crumbs, data);
-                data["text_lang"] = json!(self.page_text_lang(page.kind));
-                return data;
+                return self.finish(page, &s.title, crumbs, data);
             }
             PageKind::UngisIndex => {
                 let all: Vec<Value> = m.ungis.iter().rev().map(|u| self.ungis_summary(u)).collect();
@@ -211,23 +211,20 @@ impl<'a> Contexts<'a> {
                 (format!("{} {}: {}", t.get("sdg_short"), s.number, s.title), crumbs, self.sdg(s))
             }
             PageKind::ListingPage(listing, number) => {
-                let (title, crumbs, (owner, path), data) = self.listing_page(listing, number);
-                let mut data = self.finish(page, &title, crumbs, data);
-                if let Some(Value::Array(crumbs)) = data.get_mut("breadcrumbs") {
-                    crumbs.push(json!({ "title": owner, "path": path }));
-                }
-                data["text_lang"] = Value::Null;
-                return data;
+                let (title, mut crumbs, (owner, path), data) = self.listing_page(listing, number);
+                crumbs.push((&owner, path));
+                return self.finish(page, &title, crumbs, data);
             }
             PageKind::Matrix => (t.get("matrix_title").into(), vec![home()], self.matrix()),
-            PageKind::NotFound => (t.get("not_found").into(), vec![], json!({})),
+            PageKind::NotFound => (t.get("not_found").into(), vec![], obj! {}),
             PageKind::Feed => (self.site_title().to_string(), vec![], self.feed()),
             PageKind::DataIndex => (t.get("open_data").into(), vec![home()], self.data_index()),
-            PageKind::Data(_) => (String::new(), vec![], json!({})),
-            PageKind::Search => (t.get("search").into(), vec![home()], json!({})),
-            PageKind::Languages => (self.site_cfg.title.clone(), vec![], json!({})),
+            PageKind::Data(_) => (String::new(), vec![], obj! {}),
+            PageKind::Search => (t.get("search").into(), vec![home()], obj! {}),
+            PageKind::Languages => (self.site_cfg.title.clone(), vec![], obj! {}),
             PageKind::Sitemap if !self.sitemap_files.is_empty() => {
-                let data = json!({ "base_url": self.site_cfg.base_url, "files": self.sitemap_files });
+                let files: Vec<&str> = self.sitemap_files.iter().map(String::as_str).collect();
+                let data = obj! { "base_url" => self.site_cfg.base_url.as_deref(), "files" => files };
                 (self.site_cfg.title.clone(), vec![], data)
             }
             PageKind::Sitemap | PageKind::SitemapPart(_) => {
@@ -237,13 +234,11 @@ impl<'a> Contexts<'a> {
                 };
                 let start = (part * self.sitemap_size).min(self.sitemap.len());
                 let end = (start + self.sitemap_size).min(self.sitemap.len());
-                let data = json!({ "base_url": self.site_cfg.base_url, "urls": self.sitemap_entries(start..end) });
+                let data = obj! { "base_url" => self.site_cfg.base_url.as_deref(), "urls" => self.sitemap_entries(start..end) };
                 (self.site_cfg.title.clone(), vec![], data)
             }
         };
-        let mut data = self.finish(page, &title, crumbs, data);
-        data["text_lang"] = json!(self.page_text_lang(page.kind));
-        data
+        self.finish(page, &title, crumbs, data)
     }
 
     /// The language of the document a page shows, when it is shown in the
@@ -263,7 +258,7 @@ impl<'a> Contexts<'a> {
 
     /// The site's title in this language.
     fn site_title(&self) -> &str {
-        self.site["title"].as_str().unwrap_or_default()
+        self.site.get_from_path("title").and_then(Value::as_str).unwrap_or_default()
     }
 
     /// The sitemap's entries, each with its page in every language.
@@ -276,12 +271,12 @@ impl<'a> Contexts<'a> {
                 let alternates: Vec<Value> = if multilingual {
                     self.languages
                         .iter()
-                        .map(|(code, _, prefix, _)| json!({ "lang": code, "path": format!("{prefix}{rel}") }))
+                        .map(|(code, _, prefix, _)| obj! { "lang" => *code, "path" => format!("{prefix}{rel}") })
                         .collect()
                 } else {
                     Vec::new()
                 };
-                json!({ "loc": path, "alternates": alternates })
+                obj! { "loc" => path.as_str(), "alternates" => alternates }
             })
             .collect()
     }
@@ -305,40 +300,47 @@ impl<'a> Contexts<'a> {
             .m()
             .roadmaps
             .iter()
-            .map(|r| json!({ "title": r.title, "lang": self.text_lang(r.file), "path": urls::roadmap(&r.slug), "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator }))
+            .map(|r| obj! { "title" => r.title.as_str(), "lang" => self.text_lang(r.file), "path" => urls::roadmap(&r.slug), "action_line" => self.action_line_ref(&r.action_line.value), "facilitator" => r.facilitator.as_deref() })
             .collect();
         obj! { "roadmaps" => list }
     }
 
     /// Adds what every page has: site, menu, roots, breadcrumbs, the
-    /// interface strings, and the page in every language.
-    fn finish(&self, page: &PlannedPage, title: &str, crumbs: Crumbs, mut data: Value) -> Value {
-        let crumbs: Vec<Value> = crumbs.into_iter().map(|(t, p)| json!({ "title": t, "path": p })).collect();
+    /// interface strings, the page in every language, and the language of
+    /// the document it shows when that is not the page's.
+    fn finish(&self, page: &PlannedPage, title: &str, crumbs: Crumbs, data: Value) -> Value {
+        let crumbs: Vec<Value> = crumbs.into_iter().map(|(t, p)| obj! { "title" => t, "path" => p }).collect();
         let rel = page.path.strip_prefix(self.lang.prefix.as_str()).unwrap_or(&page.path);
-        if let Value::Object(map) = &mut data {
-            map.insert("root".into(), Value::String(urls::root_prefix(rel)));
-            map.insert("site_root".into(), Value::String(urls::root_prefix(&page.path)));
-            map.insert("path".into(), Value::String(rel.to_string()));
-            let section = rel.split('/').next().unwrap_or_default().to_string();
-            map.insert("section".into(), Value::String(section));
-            let mut all: Vec<Value> = Vec::new();
-            if self.languages.len() > 1 {
-                all = self
-                    .languages
-                    .iter()
-                    .map(|(code, name, prefix, dir)| {
-                        let current = *code == self.lang.code;
-                        json!({ "code": code, "name": name, "dir": dir, "path": format!("{prefix}{rel}"), "current": current })
-                    })
-                    .collect();
-            }
-            map.insert("languages".into(), Value::Array(all));
-            map.insert("site".into(), self.site.clone());
-            map.insert("menu".into(), self.menu.clone());
-            map.insert("page_title".into(), Value::String(title.to_string()));
-            map.insert("breadcrumbs".into(), Value::Array(crumbs));
+        let mut map = data.into_map().unwrap_or_default();
+        let mut put = |key: &'static str, value: Value| {
+            map.insert(tera::value::Key::from(key), value);
+        };
+        put("root", urls::root_prefix(rel).into());
+        put("site_root", urls::root_prefix(&page.path).into());
+        put("path", rel.into());
+        put("section", rel.split('/').next().unwrap_or_default().into());
+        let mut all: Vec<Value> = Vec::new();
+        if self.languages.len() > 1 {
+            all = self
+                .languages
+                .iter()
+                .map(|(code, name, prefix, dir)| {
+                    let current = *code == self.lang.code;
+                    obj! { "code" => *code, "name" => *name, "dir" => *dir, "path" => format!("{prefix}{rel}"), "current" => current }
+                })
+                .collect();
         }
-        data
+        put("languages", all.into());
+        put("site", self.site.clone());
+        put("menu", self.menu.clone());
+        put("page_title", title.into());
+        put("breadcrumbs", crumbs.into());
+        let text_lang = match page.kind {
+            PageKind::ListingPage(..) => None,
+            kind => self.page_text_lang(kind),
+        };
+        put("text_lang", text_lang.into());
+        Value::from(map)
     }
 
     fn forum_title(&self, year: u32) -> String {

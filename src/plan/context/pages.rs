@@ -1,12 +1,13 @@
 //! The data of the pages that are not a forum's: home, a session, a UNGIS
 //! activity, a roadmap, an action line, an SDG, the matrix and the feed.
 
+use super::values::{texts, value};
 use super::Contexts;
 use crate::chart::{Bar, Chart};
 use crate::link::Item;
 use crate::model::*;
 use crate::urls;
-use serde_json::{json, Value};
+use tera::Value;
 
 impl<'a> Contexts<'a> {
     pub(super) fn home(&self) -> Value {
@@ -30,7 +31,7 @@ impl<'a> Contexts<'a> {
         let prev = pos.checked_sub(1).and_then(|j| siblings.get(j)).map(link);
         let next = siblings.get(pos + 1).map(link);
         let (als, sdgs) = self.tags(&s.tags);
-        let people = |list: &Vec<Person>| serde_json::to_value(list).unwrap_or_default();
+        let people = |list: &Vec<Person>| value(list);
         let session = obj! {
             "title" => s.title.as_str(),
             "date" => self.session_date_json(s),
@@ -54,11 +55,11 @@ impl<'a> Contexts<'a> {
             .forum
             .as_ref()
             .and_then(|y| m.forums.iter().find(|f| f.year == y.value))
-            .map(|f| json!({ "title": f.title, "path": urls::forum(f.year) }));
-        json!({ "activity": {
-            "title": u.title, "kind": self.t().get(&format!("ungis.{}", u.kind.spelling())), "date": self.period_json(&u.date, u.date_end), "time": u.time, "chair": u.chair,
-            "url": u.url, "forum": forum, "action_lines": als, "sdgs": sdgs, "body": u.body.html, "has_body": !u.body.html.is_empty(),
-        }})
+            .map(|f| obj! { "title" => f.title.as_str(), "path" => urls::forum(f.year) });
+        obj! { "activity" => obj! {
+            "title" => u.title.as_str(), "kind" => self.t().get(&format!("ungis.{}", u.kind.spelling())), "date" => self.period_json(&u.date, u.date_end), "time" => u.time.as_deref(), "chair" => u.chair.as_deref(),
+            "url" => u.url.as_deref(), "forum" => forum, "action_lines" => als, "sdgs" => sdgs, "body" => u.body.html.as_str(), "has_body" => !u.body.html.is_empty(),
+        }}
     }
 
     pub(super) fn roadmap(&self, i: usize) -> Value {
@@ -71,13 +72,13 @@ impl<'a> Contexts<'a> {
                 sdgs.sort_unstable();
                 sdgs.dedup();
                 let sdgs: Vec<Value> = sdgs.into_iter().map(|n| self.sdg_ref(n)).collect();
-                json!({ "title": a.title, "timeframe": a.timeframe, "expected_results": a.expected_results, "partners": a.partners, "sdgs": sdgs })
+                obj! { "title" => a.title.as_str(), "timeframe" => a.timeframe.as_deref(), "expected_results" => a.expected_results.as_deref(), "partners" => texts(&a.partners), "sdgs" => sdgs }
             })
             .collect();
-        json!({ "roadmap": {
-            "title": r.title, "action_line": self.action_line_ref(&r.action_line.value), "facilitator": r.facilitator,
-            "updated": self.opt_date_json(&r.updated), "activities": activities, "body": r.body.html, "has_body": !r.body.html.is_empty(),
-        }})
+        obj! { "roadmap" => obj! {
+            "title" => r.title.as_str(), "action_line" => self.action_line_ref(&r.action_line.value), "facilitator" => r.facilitator.as_deref(),
+            "updated" => self.opt_date_json(&r.updated), "activities" => activities, "body" => r.body.html.as_str(), "has_body" => !r.body.html.is_empty(),
+        }}
     }
 
     pub(super) fn sdg(&self, s: &Sdg) -> Value {
@@ -91,12 +92,12 @@ impl<'a> Contexts<'a> {
             .iter()
             .filter_map(|a| {
                 let n = l.index.matrix.get(&(a.id.clone(), s.number))?.len();
-                Some(json!({ "action_line": self.action_line_ref(&a.id), "count": n, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) }))
+                Some(obj! { "action_line" => self.action_line_ref(&a.id), "count" => n, "path" => format!("{}#sdg-{}", urls::action_line(&a.id), s.number) })
             })
             .collect();
         let chart =
             self.by_year_chart(&format!("SDG {}: items by forum year", s.number), l.index.by_sdg.get(&s.number));
-        obj! { "sdg" => self.sdg_json(s), "items" => items, "pager" => pager, "action_lines" => connected, "chart" => json!(chart) }
+        obj! { "sdg" => self.sdg_json(s), "items" => items, "pager" => pager, "action_lines" => connected, "chart" => value(&chart) }
     }
 
     pub(super) fn matrix(&self) -> Value {
@@ -113,7 +114,7 @@ impl<'a> Contexts<'a> {
                     .map(|s| {
                         let n = matrix.get(&(a.id.clone(), s.number)).map_or(0, Vec::len);
                         let level = if n == 0 || max == 0 { 0 } else { 1 + (n * 3 - 1) / max };
-                        json!({ "sdg": s.number, "color": s.color, "count": n, "level": level, "path": format!("{}#sdg-{}", urls::action_line(&a.id), s.number) })
+                        obj! { "sdg" => s.number, "color" => s.color.as_str(), "count" => n, "level" => level, "path" => format!("{}#sdg-{}", urls::action_line(&a.id), s.number) }
                     })
                     .collect();
                 obj! { "action_line" => self.action_line_ref(&a.id), "cells" => cells }
@@ -148,7 +149,7 @@ impl<'a> Contexts<'a> {
         let all = l.index.by_action_line.get(&a.id).map(Vec::as_slice).unwrap_or_default();
         let items = self.items(super::listing::page_of(all, 1));
         let pager = self.pager(&urls::action_line(&a.id), all.len(), 1);
-        let paged = !pager.is_null();
+        let paged = !pager.is_none();
         const GROUP_SHOWN: usize = 10;
         let children: Vec<Value> = m
             .action_lines
@@ -161,7 +162,7 @@ impl<'a> Contexts<'a> {
             .roadmaps
             .iter()
             .filter(|r| r.action_line.value == a.id)
-            .map(|r| json!({ "title": r.title, "lang": self.text_lang(r.file), "path": urls::roadmap(&r.slug) }))
+            .map(|r| obj! { "title" => r.title.as_str(), "lang" => self.text_lang(r.file), "path" => urls::roadmap(&r.slug) })
             .collect();
         let by_sdg: Vec<Value> = m
             .sdgs
@@ -176,15 +177,16 @@ impl<'a> Contexts<'a> {
             })
             .collect();
         let chart = self.by_year_chart(&format!("{}: items by forum year", a.id), l.index.by_action_line.get(&a.id));
-        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "pager" => pager, "by_sdg" => by_sdg, "chart" => json!(chart) }
+        obj! { "action_line" => self.action_line_json(a), "parent" => parent, "children" => children, "roadmaps" => roadmaps, "items" => items, "pager" => pager, "by_sdg" => by_sdg, "chart" => value(&chart) }
     }
 
     pub(super) fn feed(&self) -> Value {
         let site = self.site_cfg;
         let m = self.m();
-        let mut entries: Vec<(crate::date::Date, Value)> = Vec::new();
+        let mut entries: Vec<(crate::date::Date, String, Value)> = Vec::new();
         let mut add = |date: crate::date::Date, id: String, title: &str, path: String, summary: Option<&str>| {
-            entries.push((date, json!({ "id": id, "title": title, "path": path, "updated": format!("{}T00:00:00Z", date.first_day().iso()), "summary": summary })));
+            let entry = obj! { "id" => id.as_str(), "title" => title, "path" => path, "updated" => format!("{}T00:00:00Z", date.first_day().iso()), "summary" => summary };
+            entries.push((date, id, entry));
         };
         for f in &m.forums {
             add(f.end, format!("forums/{}", f.year), &f.title, urls::forum(f.year), f.theme.as_deref());
@@ -201,7 +203,7 @@ impl<'a> Contexts<'a> {
         for u in &m.ungis {
             add(u.date, format!("ungis/{}", u.slug), &u.title, urls::ungis(&u.slug), None);
         }
-        entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1["id"].as_str().cmp(&b.1["id"].as_str())));
+        entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         entries.truncate(50);
         let updated = entries
             .first()
@@ -212,6 +214,6 @@ impl<'a> Contexts<'a> {
         if self.lang.index > 0 {
             id_base = format!("{id_base}{}:", self.lang.code);
         }
-        json!({ "entries": entries.into_iter().map(|e| e.1).collect::<Vec<_>>(), "updated": updated, "id_base": id_base, "base_url": site.base_url })
+        obj! { "entries" => entries.into_iter().map(|e| e.2).collect::<Vec<_>>(), "updated" => updated, "id_base" => id_base, "base_url" => site.base_url.as_deref() }
     }
 }

@@ -7,11 +7,17 @@ use super::Contexts;
 use crate::link::Item;
 use crate::model::*;
 use crate::urls;
-use serde_json::{json, Value};
+use tera::Value;
 
-/// Any serialisable model value as JSON (model values always serialise).
+/// Any serialisable model value as a template value (model values always
+/// serialise).
 pub(super) fn value(x: &impl serde::Serialize) -> Value {
-    serde_json::to_value(x).unwrap_or_default()
+    Value::from_serializable(x)
+}
+
+/// A list of texts as a template value.
+pub(super) fn texts(list: &[String]) -> Value {
+    Value::from(list.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 impl<'a> Contexts<'a> {
@@ -33,7 +39,7 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn opt_date_json(&self, d: &Option<crate::date::Date>) -> Value {
-        d.as_ref().map(|d| self.date_json(d)).unwrap_or(Value::Null)
+        d.as_ref().map(|d| self.date_json(d)).unwrap_or(Value::none())
     }
 
     /// A headline figure as read: "about 150", "770+", in the reader's digits.
@@ -53,49 +59,51 @@ impl<'a> Contexts<'a> {
         let tag_view = |t: &Tags| {
             let als: Vec<&str> = t.action_lines.iter().map(|a| a.value.as_str()).collect();
             let sdgs: Vec<u32> = t.sdgs.iter().map(|s| s.value).collect();
-            json!([als, sdgs])
+            Value::from(vec![Value::from(als), Value::from(sdgs)])
         };
         let (summary, placing) = match item {
             Item::Forum(i) => (self.forum_summary(&m.forums[i]), tag_view(&m.forums[i].tags)),
             Item::Session(i) => (self.session_summary(&m.sessions[i]), tag_view(&m.sessions[i].tags)),
             Item::Ungis(i) => {
                 let u = &m.ungis[i];
-                (self.ungis_summary(u), json!([tag_view(&u.tags), u.forum.as_ref().map(|f| f.value)]))
+                (self.ungis_summary(u), Value::from(vec![tag_view(&u.tags), u.forum.as_ref().map(|f| f.value).into()]))
             }
             Item::Roadmap(i) => {
                 let r = &m.roadmaps[i];
                 let sdgs: Vec<Vec<u32>> =
                     r.activities.iter().map(|a| a.sdgs.iter().map(|s| s.value).collect()).collect();
-                (json!([r.title, r.facilitator, r.action_line.value]), json!(sdgs))
+                let summary: Vec<Value> =
+                    vec![r.title.as_str().into(), r.facilitator.as_deref().into(), r.action_line.value.as_str().into()];
+                (Value::from(summary), Value::from(sdgs))
             }
             Item::Page(i) => {
                 let p = &m.pages[i];
-                (json!([p.title, p.weight]), tag_view(&p.tags))
+                (Value::from(vec![Value::from(p.title.as_str()), value(&p.weight)]), tag_view(&p.tags))
             }
         };
-        json!([self.item(item), summary, placing])
+        Value::from(vec![self.item(item), summary, placing])
     }
 
     /// A forum's headline figures as read: "about 150", "770+".
     pub(super) fn key_figures(&self, f: &Forum) -> Value {
         let all: Vec<Value> =
-            f.key_figures.iter().map(|k| json!({ "label": k.label, "text": self.figure_text(k) })).collect();
-        Value::Array(all)
+            f.key_figures.iter().map(|k| obj! { "label" => k.label.as_str(), "text" => self.figure_text(k) }).collect();
+        Value::from(all)
     }
 
     pub(super) fn action_line_ref(&self, id: &str) -> Value {
         let title = self.m().action_lines.iter().find(|a| a.id == id).map_or("", |a| a.title.as_str());
-        json!({ "id": id, "title": title, "path": urls::action_line(id) })
+        obj! { "id" => id, "title" => title, "path" => urls::action_line(id) }
     }
 
     pub(super) fn sdg_ref(&self, n: u32) -> Value {
         let sdg = self.m().sdgs.iter().find(|s| s.number == n);
-        json!({
-            "number": n,
-            "title": sdg.map_or("", |s| s.title.as_str()),
-            "color": sdg.map_or("#555555", |s| s.color.as_str()),
-            "path": urls::sdg(n),
-        })
+        obj! {
+            "number" => n,
+            "title" => sdg.map_or("", |s| s.title.as_str()),
+            "color" => sdg.map_or("#555555", |s| s.color.as_str()),
+            "path" => urls::sdg(n),
+        }
     }
 
     pub(super) fn tags(&self, t: &Tags) -> (Value, Value) {
@@ -106,8 +114,8 @@ impl<'a> Contexts<'a> {
         sdgs.sort_unstable();
         sdgs.dedup();
         (
-            Value::Array(als.into_iter().map(|a| self.action_line_ref(a)).collect()),
-            Value::Array(sdgs.into_iter().map(|n| self.sdg_ref(n)).collect()),
+            Value::from(als.into_iter().map(|a| self.action_line_ref(a)).collect::<Vec<_>>()),
+            Value::from(sdgs.into_iter().map(|n| self.sdg_ref(n)).collect::<Vec<_>>()),
         )
     }
 
@@ -132,7 +140,7 @@ impl<'a> Contexts<'a> {
             }
             Item::Page(i) => {
                 let p = &m.pages[i];
-                obj! { "kind" => self.t().get("kind_page"), "lang" => self.text_lang(p.file), "title" => p.title.as_str(), "path" => urls::page(&p.slug), "date" => Value::Null, "year" => Value::Null }
+                obj! { "kind" => self.t().get("kind_page"), "lang" => self.text_lang(p.file), "title" => p.title.as_str(), "path" => urls::page(&p.slug), "date" => Value::none(), "year" => Value::none() }
             }
             Item::Roadmap(i) => {
                 let r = &m.roadmaps[i];
@@ -142,24 +150,24 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn items(&self, items: &[Item]) -> Value {
-        Value::Array(items.iter().map(|i| self.item(*i)).collect())
+        Value::from(items.iter().map(|i| self.item(*i)).collect::<Vec<_>>())
     }
 
     pub(super) fn forum_summary(&self, f: &Forum) -> Value {
-        json!({
-            "year": f.year,
-            "title": f.title,
-            "lang": self.text_lang(f.file),
-            "theme": f.theme,
-            "dates": self.lang.locale.range(f.start, f.end),
-            "start": self.date_json(&f.start),
-            "venue": f.venue,
-            "format": f.format,
-            "path": urls::forum(f.year),
-            "brief": urls::brief(f.year),
-            "brief_pdf": self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
-            "key_figures": self.key_figures(f),
-        })
+        obj! {
+            "year" => f.year,
+            "title" => f.title.as_str(),
+            "lang" => self.text_lang(f.file),
+            "theme" => f.theme.as_deref(),
+            "dates" => self.lang.locale.range(f.start, f.end),
+            "start" => self.date_json(&f.start),
+            "venue" => f.venue.as_deref(),
+            "format" => value(&f.format),
+            "path" => urls::forum(f.year),
+            "brief" => urls::brief(f.year),
+            "brief_pdf" => self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
+            "key_figures" => self.key_figures(f),
+        }
     }
 
     pub(super) fn session_summary(&self, s: &Session) -> Value {
@@ -173,16 +181,16 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn ungis_summary(&self, u: &Ungis) -> Value {
-        json!({ "title": u.title, "lang": self.text_lang(u.file), "path": urls::ungis(&u.slug), "date": self.period_json(&u.date, u.date_end), "time": u.time, "kind": self.t().get(&format!("ungis.{}", u.kind.spelling())) })
+        obj! { "title" => u.title.as_str(), "lang" => self.text_lang(u.file), "path" => urls::ungis(&u.slug), "date" => self.period_json(&u.date, u.date_end), "time" => u.time.as_deref(), "kind" => self.t().get(&format!("ungis.{}", u.kind.spelling())) }
     }
 
     pub(super) fn action_line_json(&self, a: &ActionLine) -> Value {
         let count = self.l.index.by_action_line.get(&a.id).map_or(0, Vec::len);
-        json!({ "id": a.id, "title": a.title, "parent": a.parent, "lead": a.lead, "co": a.co, "path": urls::action_line(&a.id), "count": count })
+        obj! { "id" => a.id.as_str(), "title" => a.title.as_str(), "parent" => a.parent.as_deref(), "lead" => texts(&a.lead), "co" => texts(&a.co), "path" => urls::action_line(&a.id), "count" => count }
     }
 
     pub(super) fn sdg_json(&self, s: &Sdg) -> Value {
         let count = self.l.index.by_sdg.get(&s.number).map_or(0, Vec::len);
-        json!({ "number": s.number, "title": s.title, "color": s.color, "path": urls::sdg(s.number), "count": count })
+        obj! { "number" => s.number, "title" => s.title.as_str(), "color" => s.color.as_str(), "path" => urls::sdg(s.number), "count" => count }
     }
 }
