@@ -65,8 +65,8 @@ impl<'a> Contexts<'a> {
     pub fn brief(&self, i: usize, pdf: bool) -> Value {
         let m = self.m();
         let f = &m.forums[i];
-        let sessions: Vec<&Session> =
-            self.l.index.sessions_by_year.get(&f.year).into_iter().flatten().map(|j| &m.sessions[*j]).collect();
+        let indexes: &[usize] = self.l.index.sessions_by_year.get(&f.year).map(Vec::as_slice).unwrap_or_default();
+        let sessions: Vec<&Session> = indexes.iter().map(|j| &m.sessions[*j]).collect();
         let mut inside = HashMap::new();
         inside.insert(m.files[f.file].rel_path.clone(), "#top".to_string());
         for s in &sessions {
@@ -79,7 +79,7 @@ impl<'a> Contexts<'a> {
             outside: (!pdf).then(|| self.brief_targets()),
             root: urls::root_prefix(&urls::brief(f.year)),
         };
-        let sessions: Vec<Value> = sessions.iter().map(|s| self.brief_session(s, &bodies)).collect();
+        let sessions: Vec<Value> = indexes.iter().map(|j| self.brief_session(*j, &bodies)).collect();
         obj! {
             "site" => self.site_title(),
             "language" => self.lang.code.as_str(),
@@ -116,7 +116,8 @@ impl<'a> Contexts<'a> {
         Value::from(forum)
     }
 
-    fn brief_session(&self, s: &Session, bodies: &BriefBodies) -> Value {
+    fn brief_session(&self, i: usize, bodies: &BriefBodies) -> Value {
+        let s = &self.m().sessions[i];
         let (als, sdgs) = self.tags(&s.tags);
         obj! {
             "anchor" => format!("session-{}", s.slug),
@@ -125,7 +126,7 @@ impl<'a> Contexts<'a> {
             // for screen readers as the HTML does.
             "lang" => self.text_lang(s.file).or_else(|| crate::language::script_language(&s.title)),
             "text_lang" => self.text_lang(s.file),
-            "date" => self.session_date_json(s),
+            "date" => self.session_date_json(i),
             "time" => s.time.as_deref(),
             "facilitators" => value(&s.facilitators),
             "speakers" => value(&s.speakers),

@@ -21,7 +21,7 @@ impl<'a> Contexts<'a> {
         let index = &self.l.index;
         let all_sessions = index.sessions_by_year.get(&f.year).map(Vec::as_slice).unwrap_or_default();
         let sessions: Vec<Value> =
-            super::listing::page_of(all_sessions, 1).iter().map(|j| self.session_summary(&m.sessions[*j])).collect();
+            super::listing::page_of(all_sessions, 1).iter().map(|j| self.session_summary(*j)).collect();
         let ungis: Vec<Value> =
             index.ungis_by_year.get(&f.year).into_iter().flatten().map(|j| self.ungis_summary(&m.ungis[*j])).collect();
         let neighbour = |x: &Forum| obj! { "title" => x.title.as_str(), "path" => urls::forum(x.year) };

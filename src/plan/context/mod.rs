@@ -46,6 +46,12 @@ pub struct Contexts<'a> {
     sdgs: Value,
     /// Forum summaries, latest first.
     forums_desc: Value,
+    /// Each action line as a tag, in the model's order.
+    action_line_refs: Vec<Value>,
+    /// Each SDG as a tag, by number.
+    sdg_refs: Vec<Option<Value>>,
+    /// Each session's date, once formatted.
+    session_dates: Vec<std::sync::OnceLock<Value>>,
     /// Position of each session within its forum's list, for prev/next.
     session_pos: Vec<usize>,
     sitemap: Vec<(String, usize)>,
@@ -124,6 +130,9 @@ impl<'a> Contexts<'a> {
             action_lines: Value::none(),
             sdgs: Value::none(),
             forums_desc: Value::none(),
+            action_line_refs: Vec::new(),
+            sdg_refs: Vec::new(),
+            session_dates: (0..m.sessions.len()).map(|_| std::sync::OnceLock::new()).collect(),
             session_pos,
             sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
             sitemap_size: plan.sitemap_size,
@@ -136,6 +145,12 @@ impl<'a> Contexts<'a> {
             pdf_briefs: plan.pdf_briefs,
             brief_targets: std::sync::OnceLock::new(),
         };
+        c.action_line_refs = m.action_lines.iter().map(|a| c.new_action_line_ref(&a.id)).collect();
+        let top = m.sdgs.iter().map(|s| s.number as usize).max().unwrap_or(0);
+        c.sdg_refs = vec![None; top + 1];
+        for s in &m.sdgs {
+            c.sdg_refs[s.number as usize] = Some(c.new_sdg_ref(s.number));
+        }
         c.action_lines = Value::from(m.action_lines.iter().map(|a| c.action_line_json(a)).collect::<Vec<_>>());
         c.sdgs = Value::from(m.sdgs.iter().map(|s| c.sdg_json(s)).collect::<Vec<_>>());
         c.forums_desc = Value::from(m.forums.iter().rev().map(|f| c.forum_summary(f)).collect::<Vec<_>>());

@@ -13,9 +13,10 @@ impl<'a> Contexts<'a> {
     pub(super) fn home(&self) -> Value {
         let m = self.m();
         let latest = m.forums.last().map(|f| self.forum_summary(f));
-        let mut recent: Vec<&Session> = m.sessions.iter().collect();
-        recent.sort_by(|a, b| (b.date.value, &a.title).cmp(&(a.date.value, &b.title)));
-        let recent: Vec<Value> = recent.iter().take(6).map(|s| self.session_summary(s)).collect();
+        let mut recent: Vec<usize> = (0..m.sessions.len()).collect();
+        let key = |i: &usize| (m.sessions[*i].date.value, &m.sessions[*i].title);
+        recent.sort_by(|a, b| (key(b).0, key(a).1).cmp(&(key(a).0, key(b).1)));
+        let recent: Vec<Value> = recent.iter().take(6).map(|i| self.session_summary(*i)).collect();
         obj! { "forums" => self.forums_desc.clone(), "latest" => latest, "recent_sessions" => recent, "action_lines" => self.action_lines.clone(), "sdgs" => self.sdgs.clone() }
     }
 
@@ -34,7 +35,7 @@ impl<'a> Contexts<'a> {
         let people = |list: &Vec<Person>| value(list);
         let session = obj! {
             "title" => s.title.as_str(),
-            "date" => self.session_date_json(s),
+            "date" => self.session_date_json(i),
             "time" => s.time.as_deref(),
             "facilitators" => people(&s.facilitators),
             "speakers" => people(&s.speakers),

@@ -34,8 +34,11 @@ impl<'a> Contexts<'a> {
         }
     }
 
-    pub(super) fn session_date_json(&self, s: &Session) -> Value {
-        self.period_json(&s.date.value, s.date_end)
+    /// Session `i`'s day or period, formatted once a session (its page,
+    /// its forum's list, its brief and every listing that names it show it).
+    pub(super) fn session_date_json(&self, i: usize) -> Value {
+        let s = &self.m().sessions[i];
+        self.session_dates[i].get_or_init(|| self.period_json(&s.date.value, s.date_end)).clone()
     }
 
     pub(super) fn opt_date_json(&self, d: &Option<crate::date::Date>) -> Value {
@@ -63,7 +66,7 @@ impl<'a> Contexts<'a> {
         };
         let (summary, placing) = match item {
             Item::Forum(i) => (self.forum_summary(&m.forums[i]), tag_view(&m.forums[i].tags)),
-            Item::Session(i) => (self.session_summary(&m.sessions[i]), tag_view(&m.sessions[i].tags)),
+            Item::Session(i) => (self.session_summary(i), tag_view(&m.sessions[i].tags)),
             Item::Ungis(i) => {
                 let u = &m.ungis[i];
                 (self.ungis_summary(u), Value::from(vec![tag_view(&u.tags), u.forum.as_ref().map(|f| f.value).into()]))
@@ -91,12 +94,30 @@ impl<'a> Contexts<'a> {
         Value::from(all)
     }
 
+    /// An action line as a tag or a link: id, title and page (shared by
+    /// every page that names it).
     pub(super) fn action_line_ref(&self, id: &str) -> Value {
+        match self.m().action_lines.iter().position(|a| a.id == id) {
+            Some(i) => self.action_line_refs[i].clone(),
+            None => self.new_action_line_ref(id),
+        }
+    }
+
+    pub(super) fn new_action_line_ref(&self, id: &str) -> Value {
         let title = self.m().action_lines.iter().find(|a| a.id == id).map_or("", |a| a.title.as_str());
         obj! { "id" => id, "title" => title, "path" => urls::action_line(id) }
     }
 
+    /// An SDG as a tag or a link: number, title, colour and page (shared by
+    /// every page that names it).
     pub(super) fn sdg_ref(&self, n: u32) -> Value {
+        match self.sdg_refs.get(n as usize) {
+            Some(Some(v)) => v.clone(),
+            _ => self.new_sdg_ref(n),
+        }
+    }
+
+    pub(super) fn new_sdg_ref(&self, n: u32) -> Value {
         let sdg = self.m().sdgs.iter().find(|s| s.number == n);
         obj! {
             "number" => n,
@@ -132,7 +153,7 @@ impl<'a> Contexts<'a> {
             }
             Item::Session(i) => {
                 let s = &m.sessions[i];
-                obj! { "kind" => self.t().get("kind_session"), "lang" => self.text_lang(s.file), "title" => s.title.as_str(), "path" => urls::session(s.year, &s.slug), "date" => self.session_date_json(s), "year" => s.year }
+                obj! { "kind" => self.t().get("kind_session"), "lang" => self.text_lang(s.file), "title" => s.title.as_str(), "path" => urls::session(s.year, &s.slug), "date" => self.session_date_json(i), "year" => s.year }
             }
             Item::Ungis(i) => {
                 let u = &m.ungis[i];
@@ -170,12 +191,13 @@ impl<'a> Contexts<'a> {
         }
     }
 
-    pub(super) fn session_summary(&self, s: &Session) -> Value {
+    pub(super) fn session_summary(&self, i: usize) -> Value {
+        let s = &self.m().sessions[i];
         obj! {
             "title" => s.title.as_str(),
             "lang" => self.text_lang(s.file),
             "path" => urls::session(s.year, &s.slug),
-            "date" => self.session_date_json(s),
+            "date" => self.session_date_json(i),
             "time" => s.time.as_deref(),
         }
     }
