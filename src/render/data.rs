@@ -39,13 +39,24 @@ pub fn render(l: &Linked, file: DataFile) -> String {
             if m.sessions.is_empty() {
                 return json_lines(Vec::new());
             }
-            let mut out = Vec::with_capacity(m.sessions.iter().map(|s| s.body.markdown.len() + 512).sum());
+            // Blocks of records are written on every thread, then joined.
+            let blocks: Vec<Vec<u8>> = m
+                .sessions
+                .par_chunks(256)
+                .map(|chunk| {
+                    let mut out = Vec::with_capacity(chunk.iter().map(|s| s.body.markdown.len() + 512).sum());
+                    for s in chunk {
+                        out.extend_from_slice(b",\n");
+                        let _ = serde_json::to_writer(&mut out, &SessionRecord::of(s));
+                    }
+                    out
+                })
+                .collect();
+            let mut out = Vec::with_capacity(blocks.iter().map(Vec::len).sum::<usize>() + 8);
             out.extend_from_slice(b"[\n");
-            for (i, s) in m.sessions.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(b",\n");
-                }
-                let _ = serde_json::to_writer(&mut out, &SessionRecord::of(s));
+            for (i, block) in blocks.iter().enumerate() {
+                // Every record follows `,\n` but the first.
+                out.extend_from_slice(if i == 0 { &block[2..] } else { block });
             }
             out.extend_from_slice(b"\n]\n");
             return String::from_utf8(out).unwrap_or_default();

@@ -244,36 +244,75 @@ pub fn shard_key(term: &str) -> String {
         .collect()
 }
 
-fn deltas(ids: &[u32]) -> String {
-    let mut out = String::new();
+/// Writes ids as base-36 gaps from the previous id, comma-separated.
+fn push_deltas(out: &mut String, ids: &[u32]) {
     let mut last = 0;
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&base36((id - last) as u64));
+        push_base36(out, (id - last) as u64);
         last = *id;
     }
+}
+
+#[cfg(test)]
+fn deltas(ids: &[u32]) -> String {
+    let mut out = String::new();
+    push_deltas(&mut out, ids);
     out
 }
 
-fn base36(mut n: u64) -> String {
+fn push_base36(out: &mut String, mut n: u64) {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut buf = Vec::new();
+    let mut buf = [0u8; 13];
+    let mut at = buf.len();
     loop {
-        buf.push(DIGITS[(n % 36) as usize]);
+        at -= 1;
+        buf[at] = DIGITS[(n % 36) as usize];
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    buf.reverse();
-    String::from_utf8(buf).unwrap_or_default()
+    out.extend(buf[at..].iter().map(|&b| char::from(b)));
+}
+
+/// Writes `s` as a JSON string, which is a JS string; `</` is written
+/// `<\/` so no file can end a script.
+fn push_js_string(out: &mut String, s: &str) {
+    const HEX: &[u8] = b"0123456789abcdef";
+    out.push('"');
+    let mut rest = s;
+    while let Some(i) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\' || c == '/') {
+        out.push_str(&rest[..i]);
+        let c = rest.as_bytes()[i];
+        match c {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'/' if out.ends_with('<') => out.push_str("\\/"),
+            b'/' => out.push('/'),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(c >> 4)]));
+                out.push(char::from(HEX[usize::from(c & 15)]));
+            }
+        }
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
 }
 
 fn js_string(s: &str) -> String {
-    // JSON strings are JS strings; `</` is escaped so no file can end a script.
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()).replace("</", "<\\/")
+    let mut out = String::with_capacity(s.len() + 2);
+    push_js_string(&mut out, s);
+    out
 }
 
 /// Documents holding a term: in their title, and in their text only.
@@ -298,13 +337,26 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
     let mut postings: Vec<(&str, Postings)> = postings.into_iter().collect();
     postings.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut shards: BTreeMap<String, String> = BTreeMap::new();
+    // Sorted terms with the same first two characters are neighbours: one
+    // shard at a time.
+    let mut prefix = None;
+    let mut shard = &mut String::new();
     for (term, (title, text)) in &postings {
         let term: &str = term;
-        let shard = shards.entry(shard_key(term)).or_default();
+        let first_two = &term[..term.char_indices().nth(2).map_or(term.len(), |(i, _)| i)];
+        if prefix != Some(first_two) {
+            prefix = Some(first_two);
+            shard = shards.entry(shard_key(term)).or_default();
+        }
         if !shard.is_empty() {
             shard.push(',');
         }
-        let _ = write!(shard, "{}:[{},{}]", js_string(term), js_string(&deltas(title)), js_string(&deltas(text)));
+        push_js_string(shard, term);
+        shard.push_str(":[\"");
+        push_deltas(shard, title);
+        shard.push_str("\",\"");
+        push_deltas(shard, text);
+        shard.push_str("\"]");
     }
     let mut files = Vec::new();
     let chunks = docs.len().div_ceil(DOCS_PER_CHUNK);
@@ -318,19 +370,19 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
         ),
     ));
     for (n, chunk) in docs.chunks(DOCS_PER_CHUNK).enumerate() {
-        let rows: Vec<String> = chunk
-            .iter()
-            .map(|d| {
-                format!(
-                    "[{},{},{},{}]",
-                    js_string(&d.title),
-                    js_string(&d.kind),
-                    js_string(&d.path),
-                    js_string(&d.snippet)
-                )
-            })
-            .collect();
-        files.push((format!("search/docs-{n}.js"), format!("wsisSearch.docs({n},[\n{}\n]);\n", rows.join(",\n"))));
+        let mut text = format!("wsisSearch.docs({n},[\n");
+        for (i, d) in chunk.iter().enumerate() {
+            if i > 0 {
+                text.push_str(",\n");
+            }
+            for (j, field) in [&d.title, &d.kind, &d.path, &d.snippet].into_iter().enumerate() {
+                text.push(if j == 0 { '[' } else { ',' });
+                push_js_string(&mut text, field);
+            }
+            text.push(']');
+        }
+        text.push_str("\n]);\n");
+        files.push((format!("search/docs-{n}.js"), text));
     }
     for (key, body) in shards {
         files.push((format!("search/terms-{key}.js"), format!("wsisSearch.terms({},{{{body}}});\n", js_string(&key))));
@@ -353,5 +405,14 @@ mod tests {
         assert_eq!(shard_key("été"), "ue9t");
         assert_eq!(deltas(&[3, 5, 40]), "3,2,z");
         assert!(js_string("</script>").contains("<\\/script>"));
+        // The index's strings read as JSON reads them: every character
+        // JSON escapes, escaped the same way.
+        for text in
+            ["plain", "a \"quote\" and \\", "tab\tline\nreturn\r\u{8}\u{c}\u{1}\u{1f}", "/ </ <\\/ é 中文 \u{2028}"]
+        {
+            let ours: serde_json::Value = serde_json::from_str(&js_string(text).replace("<\\/", "</")).unwrap();
+            assert_eq!(ours, text);
+            assert_eq!(js_string(text), serde_json::to_string(text).unwrap().replace("</", "<\\/"));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The data of the pages that are not a forum's: home, a session, a UNGIS
 //! activity, a roadmap, an action line, an SDG, the matrix and the feed.
 
-use super::values::{texts, value};
+use super::values::{people, texts, value};
 use super::Contexts;
 use crate::chart::{Bar, Chart};
 use crate::link::Item;
@@ -32,7 +32,6 @@ impl<'a> Contexts<'a> {
         let prev = pos.checked_sub(1).and_then(|j| siblings.get(j)).map(link);
         let next = siblings.get(pos + 1).map(link);
         let (als, sdgs) = self.tags(&s.tags);
-        let people = |list: &Vec<Person>| value(list);
         let session = obj! {
             "title" => s.title.as_str(),
             "date" => self.session_date_json(i),
