@@ -182,7 +182,21 @@ enum Command {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Transparent huge pages off for this process. The allocator's memory
+/// then grows by the 4 KiB page, not the 2 MiB one: a 10,000-session build
+/// peaks about 70 MB lower (234 against 305 MB, medians of 8) in the same
+/// time, and the kernel never stalls a build compacting memory for a huge
+/// page (those stalls made build times vary by a third).
+fn small_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: this prctl takes integers only and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() {
+    small_pages();
     let cli = Cli::parse();
     let code = match cli.command {
         None => cmd::build::run(&BuildArgs::default()),

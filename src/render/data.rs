@@ -39,24 +39,13 @@ pub fn render(l: &Linked, file: DataFile) -> String {
             if m.sessions.is_empty() {
                 return json_lines(Vec::new());
             }
-            // Blocks of records are written on every thread, then joined.
-            let blocks: Vec<Vec<u8>> = m
-                .sessions
-                .par_chunks(256)
-                .map(|chunk| {
-                    let mut out = Vec::with_capacity(chunk.iter().map(|s| s.body.markdown.len() + 512).sum());
-                    for s in chunk {
-                        out.extend_from_slice(b",\n");
-                        let _ = serde_json::to_writer(&mut out, &SessionRecord::of(s));
-                    }
-                    out
-                })
-                .collect();
-            let mut out = Vec::with_capacity(blocks.iter().map(Vec::len).sum::<usize>() + 8);
+            let mut out = Vec::with_capacity(m.sessions.iter().map(|s| s.body.markdown.len() + 512).sum());
             out.extend_from_slice(b"[\n");
-            for (i, block) in blocks.iter().enumerate() {
-                // Every record follows `,\n` but the first.
-                out.extend_from_slice(if i == 0 { &block[2..] } else { block });
+            for (i, s) in m.sessions.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b",\n");
+                }
+                let _ = serde_json::to_writer(&mut out, &SessionRecord::of(s));
             }
             out.extend_from_slice(b"\n]\n");
             return String::from_utf8(out).unwrap_or_default();
