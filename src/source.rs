@@ -48,13 +48,17 @@ impl SourceFile {
 
     /// Normalises `raw` (BOM, CRLF) and indexes its lines.
     pub fn new(display_path: String, rel_path: String, raw: &str) -> SourceFile {
-        let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        SourceFile::from_text(display_path, rel_path, raw.to_string())
+    }
+
+    /// [`SourceFile::new`], keeping `raw`'s buffer when it needs no change.
+    pub fn from_text(display_path: String, rel_path: String, raw: String) -> SourceFile {
         // CRLF and a lone CR (old Mac files) both end a line, as they do in
         // editors and in the YAML parser, so every tool counts the same lines.
-        let text = if without_bom.contains('\r') {
-            without_bom.replace("\r\n", "\n").replace('\r', "\n")
-        } else {
-            without_bom.to_string()
+        let text = match raw.strip_prefix('\u{feff}') {
+            Some(rest) => rest.replace("\r\n", "\n").replace('\r', "\n"),
+            None if raw.contains('\r') => raw.replace("\r\n", "\n").replace('\r', "\n"),
+            None => raw,
         };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));

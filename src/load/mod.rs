@@ -330,7 +330,7 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagn
     let bytes = std::fs::read(abs).map_err(unreadable)?;
     match String::from_utf8(bytes) {
         Ok(text) => {
-            let file = SourceFile::new(shown.to_string(), rel.to_string(), &text);
+            let file = SourceFile::from_text(shown.to_string(), rel.to_string(), text);
             match control_character(&file) {
                 Some(d) => Err(Box::new(d)),
                 None => Ok(file),

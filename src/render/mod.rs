@@ -191,11 +191,11 @@ impl Theme {
             .iter()
             .map(|strings| {
                 let mut tera = self.tera.clone();
-                let map: std::collections::HashMap<String, tera::Value> = match strings.json() {
+                let map: rustc_hash::FxHashMap<String, tera::Value> = match strings.json() {
                     serde_json::Value::Object(map) => {
                         map.iter().map(|(k, v)| (k.clone(), tera::Value::from_serializable(v))).collect()
                     }
-                    _ => std::collections::HashMap::new(),
+                    _ => Default::default(),
                 };
                 let lang = strings.lang.clone();
                 tera.register_function("t", move |args: tera::Kwargs, _: &tera::State| {
