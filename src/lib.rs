@@ -453,21 +453,26 @@ impl<'a, T: Sync> WorkQueue<'a, T> {
 /// for the benchmark, silent otherwise.
 pub(crate) struct Timer {
     start: std::cell::Cell<Instant>,
+    cpu: std::cell::Cell<f64>,
     on: bool,
 }
 
 impl Timer {
     pub(crate) fn start() -> Timer {
-        Timer { start: std::cell::Cell::new(Instant::now()), on: std::env::var_os("WSIS_TIMINGS").is_some() }
+        let on = std::env::var_os("WSIS_TIMINGS").is_some();
+        Timer { start: std::cell::Cell::new(Instant::now()), cpu: std::cell::Cell::new(cpu_ms()), on }
     }
 
     pub(crate) fn lap(&self, stage: &str) {
         if self.on {
+            let cpu = cpu_ms();
             eprintln!(
-                "  {stage:<10} {:>8.1} ms {:>8} MB resident",
+                "  {stage:<10} {:>8.1} ms {:>8.0} ms CPU {:>6} MB resident",
                 self.start.get().elapsed().as_secs_f64() * 1000.0,
+                cpu - self.cpu.get(),
                 resident_mb().map_or("?".to_string(), |mb| mb.to_string())
             );
+            self.cpu.set(cpu);
         }
         self.start.set(Instant::now());
     }
@@ -480,6 +485,22 @@ fn resident_mb() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)
+}
+
+/// The CPU time the process has used so far (user and system, every
+/// thread), in ms: for `WSIS_TIMINGS`, which shows how well a stage keeps
+/// the cores busy. Zero where the system does not say.
+fn cpu_ms() -> f64 {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage fills the zeroed struct it is given and nothing else.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } == 0 {
+            let ms = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
+            return ms(usage.ru_utime) + ms(usage.ru_stime);
+        }
+    }
+    0.0
 }
 
 /// Where typeset PDF briefs are cached: `.<output>.cache/briefs` beside
