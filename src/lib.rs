@@ -191,6 +191,23 @@ pub struct Prepared {
 impl Prepared {
     /// Renders one planned page; `contexts` holds one builder a language.
     pub fn render_page(&self, contexts: &[plan::Contexts], page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
+        match page_costs() {
+            Some(costs) => {
+                let started = Instant::now();
+                let bytes = self.render_page_now(contexts, page);
+                let what = match page.kind {
+                    plan::PageKind::Data(_) => "open data",
+                    plan::PageKind::BriefPdf(_) => "PDF briefs",
+                    kind => kind.template().unwrap_or("?"),
+                };
+                costs.add(what, started.elapsed());
+                bytes
+            }
+            None => self.render_page_now(contexts, page),
+        }
+    }
+
+    fn render_page_now(&self, contexts: &[plan::Contexts], page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
         let language = &self.languages[page.lang];
         let contexts = &contexts[page.lang];
         match page.kind {
@@ -403,6 +420,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         result
     });
     t.lap("pages");
+    if let Some(costs) = page_costs() {
+        costs.print();
+    }
     match result {
         Ok(copied) => {
             staging.commit().map_err(io)?;
@@ -476,6 +496,40 @@ impl Timer {
         }
         self.start.set(Instant::now());
     }
+}
+
+/// Time spent rendering pages, by template (and the open data and PDF
+/// briefs): for `WSIS_TIMINGS`, which shows theme authors where a build's
+/// time goes.
+pub(crate) struct PageCosts(std::sync::Mutex<std::collections::BTreeMap<&'static str, (usize, Duration)>>);
+
+impl PageCosts {
+    fn add(&self, what: &'static str, took: Duration) {
+        if let Ok(mut all) = self.0.lock() {
+            let entry = all.entry(what).or_default();
+            entry.0 += 1;
+            entry.1 += took;
+        }
+    }
+
+    /// Prints the costs, the largest first, and starts again.
+    fn print(&self) {
+        let Ok(mut all) = self.0.lock() else { return };
+        let mut rows: Vec<(&str, (usize, Duration))> = std::mem::take(&mut *all).into_iter().collect();
+        rows.sort_by_key(|row| std::cmp::Reverse(row.1 .1));
+        for (what, (n, took)) in rows {
+            let ms = took.as_secs_f64() * 1000.0;
+            eprintln!("    {what:<18} {n:>7} pages {ms:>9.1} ms {:>8.3} ms a page", ms / n.max(1) as f64);
+        }
+    }
+}
+
+/// The page costs being gathered, when `WSIS_TIMINGS` is set.
+fn page_costs() -> Option<&'static PageCosts> {
+    static COSTS: std::sync::OnceLock<Option<PageCosts>> = std::sync::OnceLock::new();
+    COSTS
+        .get_or_init(|| std::env::var_os("WSIS_TIMINGS").map(|_| PageCosts(std::sync::Mutex::new(Default::default()))))
+        .as_ref()
 }
 
 /// The process's resident memory now, in MB, where the system says
