@@ -243,6 +243,9 @@ pub struct Body {
     pub offset: usize,
     /// HTML for the document's own page (filled in by linking).
     pub html: String,
+    /// Where `html` depends on its page, so a brief can show it without
+    /// rendering it again (`None`: render it again).
+    pub marks: Option<Vec<crate::markdown::Mark>>,
 }
 
 /// `forums/<year>/forum.md`.

@@ -174,7 +174,8 @@ pub fn render_language_bodies(model: &mut Model, prefix: &str) {
     body_jobs(forums, sessions, ungis, roadmaps, pages, prefix).into_par_iter().for_each(|(body, _, page_path)| {
         let root = urls::root_prefix(&page_path);
         let options = RenderOptions { root: &root, unsafe_html, id_prefix: "" };
-        body.html = markdown::render(&body.markdown, &options, &resolve).html;
+        let rendered = markdown::render(&body.markdown, &options, &resolve);
+        (body.html, body.marks) = (rendered.html, rendered.marks);
     });
 }
 
@@ -190,7 +191,7 @@ fn render_body(
     let root = urls::root_prefix(page_path);
     let rendered =
         markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html, id_prefix: "" }, resolve);
-    body.html = rendered.html;
+    (body.html, body.marks) = (rendered.html, rendered.marks);
     let ds = rendered
         .problems
         .into_iter()

@@ -66,13 +66,13 @@ fn theme_id(id: &str) -> bool {
 
 /// The ids the body has taken so far (the theme's are never free).
 #[derive(Default)]
-struct Taken {
+pub(super) struct Taken {
     used: HashSet<String>,
 }
 
 impl Taken {
     /// `base`, or `base-1`, `base-2`... whichever is free; now taken.
-    fn claim(&mut self, base: String) -> String {
+    pub(super) fn claim(&mut self, base: String) -> String {
         let mut unique = base.clone();
         let mut n = 1;
         while theme_id(&unique) || !self.used.insert(unique.clone()) {
@@ -85,11 +85,14 @@ impl Taken {
 
 /// Footnotes as HTML with prefixed ids, numbered by first appearance, and
 /// headings with unique ids (in another script, also `dir` and `lang`).
-/// Returns the headings in order.
-pub fn assign(events: &mut Vec<Event>, prefix: &str) -> Vec<Heading> {
+/// Returns the headings in order, and for each the id it asked for (its
+/// `{#id}` or the slug of its text, without the prefix) before it was made
+/// unique.
+pub fn assign(events: &mut Vec<Event>, prefix: &str) -> (Vec<Heading>, Vec<String>) {
     let mut taken = Taken::default();
     number_footnotes(events, prefix, &mut taken);
     let mut headings = Vec::new();
+    let mut owns = Vec::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -104,12 +107,13 @@ pub fn assign(events: &mut Vec<Event>, prefix: &str) -> Vec<Heading> {
                 let unique = taken.claim(format!("{prefix}{own}"));
                 *id = Some(unique.clone().into());
                 headings.push(Heading { level: level_number(level), id: unique, text });
+                owns.push(own);
             }
             i = j;
         }
         i += 1;
     }
-    headings
+    (headings, owns)
 }
 
 /// Replaces footnote references and definitions with HTML whose ids carry

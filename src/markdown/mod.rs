@@ -49,6 +49,18 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub problems: Vec<LinkProblem>,
+    /// Where the HTML holds what another page showing the same body (a
+    /// brief) writes differently; `None` for a body with footnotes.
+    pub marks: Option<Vec<Mark>>,
+}
+
+/// A place in a rendered body that depends on the page showing it: where
+/// an `@/` link's or a heading's tag starts in the HTML, with the link's
+/// target as written (without `@/`) or the id the heading asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mark {
+    Link { at: usize, target: String },
+    Heading { at: usize, own: String },
 }
 
 /// Turns heading text into an id: lowercase ASCII words joined by `-`.
@@ -120,7 +132,13 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     // The last line a raw-HTML warning was given for, counted as the
     // events go (events come in source order).
     let (mut line, mut counted_to, mut warned_line) = (0usize, 0usize, None);
+    // The events of `@/` links, with their targets.
+    let mut internal: Vec<(usize, String)> = Vec::new();
+    let mut footnotes = false;
     for (event, range) in parse::events(markdown) {
+        if let Some(target) = internal_target(&event) {
+            internal.push((events.len(), target.to_string()));
+        }
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite(dest_url, &range, &mut problems).into();
@@ -129,6 +147,10 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite(dest_url, &range, &mut problems).into();
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            e @ (Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))) => {
+                footnotes = true;
+                e
             }
             // Raw HTML is shown as its source, line breaks kept, and the
             // editor is told where: once a block, once a line of text.
@@ -153,11 +175,105 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         };
         events.push(event);
     }
-    let headings = ids::assign(&mut events, opts.id_prefix);
+    let (headings, owns) = ids::assign(&mut events, opts.id_prefix);
     mark_paragraph_languages(&mut events);
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, headings, problems }
+    // Each mark's event, in order, then where its HTML starts.
+    let mut marked: Vec<(usize, Mark)> =
+        internal.into_iter().map(|(i, target)| (i, Mark::Link { at: 0, target })).collect();
+    let heading_events = events.iter().enumerate().filter(|(_, e)| matches!(e, Event::Start(Tag::Heading { .. })));
+    marked.extend(heading_events.zip(owns).map(|((i, _), own)| (i, Mark::Heading { at: 0, own })));
+    marked.sort_by_key(|(i, _)| *i);
+    let written = std::cell::Cell::new(0);
+    let mut html = Counted { out: String::with_capacity(markdown.len() * 3 / 2), written: &written };
+    let mut next = marked.iter_mut().peekable();
+    let events = events.into_iter().enumerate().map(|(i, event)| {
+        // pulldown-cmark writes each event before it takes the next.
+        while let Some((_, mark)) = next.next_if(|(at, _)| *at == i) {
+            match mark {
+                Mark::Link { at, .. } | Mark::Heading { at, .. } => *at = written.get(),
+            }
+        }
+        event
+    });
+    let _ = pulldown_cmark::html::write_html_fmt(&mut html, events);
+    let marks = (!footnotes).then(|| marked.into_iter().map(|(_, m)| m).collect());
+    Rendered { html: html.out, headings, problems, marks }
+}
+
+/// A `String` that counts what is written to it.
+struct Counted<'c> {
+    out: String,
+    written: &'c std::cell::Cell<usize>,
+}
+
+impl std::fmt::Write for Counted<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.push_str(s);
+        self.written.set(self.out.len());
+        Ok(())
+    }
+}
+
+/// The target of an `@/` link or image, without `@/`.
+fn internal_target<'e>(event: &'e Event) -> Option<&'e str> {
+    match event {
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url.strip_prefix("@/"),
+        _ => None,
+    }
+}
+
+/// `html`, a body rendered for one page with `marks`, as [`render`] writes
+/// it with `id_prefix` and `resolve` (as a brief shows it, `root` empty),
+/// without parsing it again: each `@/` link's address resolved anew and
+/// each heading's id claimed anew with the prefix. `None` when a mark is not
+/// where it should be.
+pub fn retarget(
+    html: &str,
+    marks: &[Mark],
+    id_prefix: &str,
+    resolve: &dyn Fn(&str) -> Result<String, String>,
+) -> Option<String> {
+    let mut out = String::with_capacity(html.len() + marks.len() * 16);
+    let mut taken = ids::Taken::default();
+    let mut done = 0;
+    for mark in marks {
+        let (at, opening, value) = match mark {
+            Mark::Link { at, target } => {
+                let (path, fragment) = match target.split_once('#') {
+                    Some((p, f)) => (p, Some(f)),
+                    None => (target.as_str(), None),
+                };
+                let url = match (resolve(path), fragment) {
+                    (Ok(url), _) if url.starts_with('#') => url,
+                    (Ok(url), Some(f)) => format!("{url}#{f}"),
+                    (Ok(url), None) => url,
+                    (Err(_), _) => "#".to_string(),
+                };
+                let mut escaped = String::new();
+                pulldown_cmark_escape::escape_href(&mut escaped, &url).ok()?;
+                let tag = &html.get(*at..)?;
+                let opening = ["<a href=\"", "<img src=\""].into_iter().find(|o| tag.starts_with(o))?;
+                (*at, opening.len(), escaped)
+            }
+            Mark::Heading { at, own } => {
+                let id = taken.claim(format!("{id_prefix}{own}"));
+                let mut escaped = String::new();
+                pulldown_cmark_escape::escape_html(&mut escaped, &id).ok()?;
+                let tag = html.get(*at..)?;
+                let open = tag.strip_prefix('\n').unwrap_or(tag);
+                let skipped = tag.len() - open.len();
+                let id_at = open[..open.find('>')?].find(" id=\"")?;
+                (*at + skipped + id_at, " id=\"".len(), escaped)
+            }
+        };
+        let start = at + opening;
+        let end = start + html.get(start..)?.find('"')?;
+        out.push_str(html.get(done..start)?);
+        out.push_str(&value);
+        done = end;
+    }
+    out.push_str(&html[done..]);
+    Some(out)
 }
 
 /// The warning for raw HTML shown as text, at its first line.
@@ -222,6 +338,50 @@ fn level_number(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_retargeted_for_a_brief_is_the_body_rendered_for_it() {
+        // The page's links and the brief's differ; so do their ids.
+        let page = |path: &str| -> Result<String, String> {
+            match path {
+                "forums/2020/hlt/a.md" => Ok("forums/2020/hlt/a/index.html".into()),
+                "static/plan.pdf" => Ok("static/plan.pdf".into()),
+                _ => Err("no such file".into()),
+            }
+        };
+        let brief = |path: &str| -> Result<String, String> {
+            match path {
+                "forums/2020/hlt/a.md" => Ok("#session-a".into()),
+                "static/plan.pdf" => Ok("../../../static/plan.pdf".into()),
+                _ => Err("unresolved".into()),
+            }
+        };
+        let bodies = [
+            "## Vision\n\nSee [the other](@/forums/2020/hlt/a.md#vision) and [plan](@/static/plan.pdf#page=2 \"T\").\n",
+            "## Summary\n\n## Summary\n\n## Main {#main}\n\n### Vision\n\n## Vision\n\n## sdg 3\n",
+            "# [Linked heading](@/static/plan.pdf)\n\n![a chart](@/static/plan.pdf)\n\n| a | b |\n|---|---|\n| [x](@/forums/2020/hlt/a.md) | y |\n",
+            "## الرؤية\n\nنص [رابط](@/forums/2020/hlt/a.md).\n\n- [one](https://example.org/a b)\n- [two](@/static/plan.pdf)\n",
+            "Text only, no heading, <em>raw</em> & [broken](@/nowhere.md).\n",
+        ];
+        for md in bodies {
+            let on_page = render(md, &RenderOptions { root: "../../../../", unsafe_html: false, id_prefix: "" }, &page);
+            let in_brief = render(md, &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-b_" }, &brief);
+            assert!(on_page.html != in_brief.html || !md.contains('#'), "the two differ: {md}");
+            let marks = on_page.marks.as_deref().expect("no footnotes: marked");
+            assert_eq!(
+                retarget(&on_page.html, marks, "session-b_", &brief).as_deref(),
+                Some(in_brief.html.as_str()),
+                "{md}"
+            );
+        }
+        // Footnotes name their ids in their links: such a body is rendered again.
+        let notes = render(
+            "Text[^1].\n\n[^1]: A note.\n",
+            &RenderOptions { root: "", unsafe_html: false, id_prefix: "" },
+            &page,
+        );
+        assert!(notes.marks.is_none());
+    }
 
     #[test]
     fn text_in_another_script_gets_its_language() {

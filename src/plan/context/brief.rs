@@ -25,9 +25,9 @@ struct BriefBodies<'t> {
 }
 
 impl BriefBodies<'_> {
-    fn body(&self, md: &str, id_prefix: &str) -> Value {
+    fn body(&self, body: &Body, id_prefix: &str) -> Value {
         if self.pdf {
-            return value(&markdown::blocks(md));
+            return value(&markdown::blocks(&body.markdown));
         }
         let resolve = |path: &str| -> Result<String, String> {
             self.inside
@@ -36,8 +36,14 @@ impl BriefBodies<'_> {
                 .or_else(|| self.outside?.get(path).map(|p| format!("{}{p}", self.root)))
                 .ok_or_else(|| "unresolved".to_string())
         };
-        let opts = RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix };
-        Value::from(markdown::render(md, &opts, &resolve).html)
+        // The page's HTML with its links and ids made the brief's, when it
+        // says where they are; else the body is rendered again.
+        let retargeted = body.marks.as_deref().and_then(|m| markdown::retarget(&body.html, m, id_prefix, &resolve));
+        let html = retargeted.unwrap_or_else(|| {
+            let opts = RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix };
+            markdown::render(&body.markdown, &opts, &resolve).html
+        });
+        Value::from(html)
     }
 }
 
@@ -108,7 +114,7 @@ impl<'a> Contexts<'a> {
             "venue" => f.venue.as_deref(),
             "format" => self.format_label(f),
             "key_figures" => self.key_figures(f),
-            "summary" => bodies.body(&f.body.markdown, "summary_"),
+            "summary" => bodies.body(&f.body, "summary_"),
             "path" => urls::forum(f.year),
             "pdf" => self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
         };
@@ -132,7 +138,7 @@ impl<'a> Contexts<'a> {
             "speakers" => people(&s.speakers),
             "action_lines" => als,
             "sdgs" => sdgs,
-            "body" => bodies.body(&s.body.markdown, &format!("session-{}_", s.slug)),
+            "body" => bodies.body(&s.body, &format!("session-{}_", s.slug)),
         }
     }
 
