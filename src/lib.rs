@@ -480,7 +480,8 @@ pub(crate) struct Timer {
 impl Timer {
     pub(crate) fn start() -> Timer {
         let on = std::env::var_os("WSIS_TIMINGS").is_some();
-        Timer { start: std::cell::Cell::new(Instant::now()), cpu: std::cell::Cell::new(cpu_ms()), on }
+        let cpu = if on { cpu_ms() } else { 0.0 };
+        Timer { start: std::cell::Cell::new(Instant::now()), cpu: std::cell::Cell::new(cpu), on }
     }
 
     pub(crate) fn lap(&self, stage: &str) {

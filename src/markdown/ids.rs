@@ -85,10 +85,10 @@ impl Taken {
 
 /// Footnotes as HTML with prefixed ids, numbered by first appearance, and
 /// headings with unique ids (in another script, also `dir` and `lang`).
-/// Returns the headings in order, and for each the id it asked for (its
-/// `{#id}` or the slug of its text, without the prefix) before it was made
-/// unique.
-pub fn assign(events: &mut Vec<Event>, prefix: &str) -> (Vec<Heading>, Vec<String>) {
+/// Returns the headings in order, and for each its event and the id it
+/// asked for (its `{#id}` or the slug of its text, without the prefix)
+/// before it was made unique.
+pub fn assign(events: &mut Vec<Event>, prefix: &str) -> (Vec<Heading>, Vec<(usize, String)>) {
     let mut taken = Taken::default();
     number_footnotes(events, prefix, &mut taken);
     let mut headings = Vec::new();
@@ -107,7 +107,7 @@ pub fn assign(events: &mut Vec<Event>, prefix: &str) -> (Vec<Heading>, Vec<Strin
                 let unique = taken.claim(format!("{prefix}{own}"));
                 *id = Some(unique.clone().into());
                 headings.push(Heading { level: level_number(level), id: unique, text });
-                owns.push(own);
+                owns.push((i, own));
             }
             i = j;
         }

@@ -55,12 +55,34 @@ pub struct Rendered {
 }
 
 /// A place in a rendered body that depends on the page showing it: where
-/// an `@/` link's or a heading's tag starts in the HTML, with the link's
-/// target as written (without `@/`) or the id the heading asked for.
+/// an `@/` link's or a heading's tag starts in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mark {
-    Link { at: usize, target: String },
-    Heading { at: usize, own: String },
+pub struct Mark {
+    pub at: usize,
+    pub what: Marked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Marked {
+    /// The link's target as written, without `@/`.
+    Link(String),
+    /// The id the heading asked for, before it was made unique.
+    Heading(String),
+}
+
+/// Where an `@/` target leads from a page whose way back to the site root
+/// is `root`: its page (and fragment), or an anchor already inside the
+/// page (a brief's, which keeps no fragment).
+fn internal_href(target: &str, root: &str, resolve: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
+    let (path, fragment) = match target.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (target, None),
+    };
+    Ok(match (resolve(path)?, fragment) {
+        (url, _) if url.starts_with('#') => url,
+        (url, Some(f)) => format!("{root}{url}#{f}"),
+        (url, None) => format!("{root}{url}"),
+    })
 }
 
 /// Turns heading text into an id: lowercase ASCII words joined by `-`.
@@ -94,17 +116,8 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     let mut events: Vec<Event> = Vec::new();
     let rewrite = |dest: CowStr<'_>, range: &Range<usize>, problems: &mut Vec<LinkProblem>| -> String {
         if let Some(target) = dest.strip_prefix("@/") {
-            let (path, fragment) = match target.split_once('#') {
-                Some((p, f)) => (p, Some(f)),
-                None => (target, None),
-            };
-            match resolve(path) {
-                // A target already inside the document (a brief's anchor).
-                Ok(url) if url.starts_with('#') => url,
-                Ok(url) => match fragment {
-                    Some(f) => format!("{}{url}#{f}", opts.root),
-                    None => format!("{}{url}", opts.root),
-                },
+            match internal_href(target, opts.root, resolve) {
+                Ok(url) => url,
                 Err(why) => {
                     problems.push(LinkProblem {
                         range: range.clone(),
@@ -178,20 +191,20 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     let (headings, owns) = ids::assign(&mut events, opts.id_prefix);
     mark_paragraph_languages(&mut events);
     // Each mark's event, in order, then where its HTML starts.
-    let mut marked: Vec<(usize, Mark)> =
-        internal.into_iter().map(|(i, target)| (i, Mark::Link { at: 0, target })).collect();
-    let heading_events = events.iter().enumerate().filter(|(_, e)| matches!(e, Event::Start(Tag::Heading { .. })));
-    marked.extend(heading_events.zip(owns).map(|((i, _), own)| (i, Mark::Heading { at: 0, own })));
+    let mut marked: Vec<(usize, Mark)> = internal
+        .into_iter()
+        .map(|(i, target)| (i, Marked::Link(target)))
+        .chain(owns.into_iter().map(|(i, own)| (i, Marked::Heading(own))))
+        .map(|(i, what)| (i, Mark { at: 0, what }))
+        .collect();
     marked.sort_by_key(|(i, _)| *i);
     let written = std::cell::Cell::new(0);
     let mut html = Counted { out: String::with_capacity(markdown.len() * 3 / 2), written: &written };
     let mut next = marked.iter_mut().peekable();
     let events = events.into_iter().enumerate().map(|(i, event)| {
         // pulldown-cmark writes each event before it takes the next.
-        while let Some((_, mark)) = next.next_if(|(at, _)| *at == i) {
-            match mark {
-                Mark::Link { at, .. } | Mark::Heading { at, .. } => *at = written.get(),
-            }
+        while let Some((_, mark)) = next.next_if(|(event, _)| *event == i) {
+            mark.at = written.get();
         }
         event
     });
@@ -237,33 +250,23 @@ pub fn retarget(
     let mut taken = ids::Taken::default();
     let mut done = 0;
     for mark in marks {
-        let (at, opening, value) = match mark {
-            Mark::Link { at, target } => {
-                let (path, fragment) = match target.split_once('#') {
-                    Some((p, f)) => (p, Some(f)),
-                    None => (target.as_str(), None),
-                };
-                let url = match (resolve(path), fragment) {
-                    (Ok(url), _) if url.starts_with('#') => url,
-                    (Ok(url), Some(f)) => format!("{url}#{f}"),
-                    (Ok(url), None) => url,
-                    (Err(_), _) => "#".to_string(),
-                };
+        let tag = html.get(mark.at..)?;
+        let (at, opening, value) = match &mark.what {
+            Marked::Link(target) => {
+                let url = internal_href(target, "", resolve).unwrap_or_else(|_| "#".to_string());
                 let mut escaped = String::new();
                 pulldown_cmark_escape::escape_href(&mut escaped, &url).ok()?;
-                let tag = &html.get(*at..)?;
                 let opening = ["<a href=\"", "<img src=\""].into_iter().find(|o| tag.starts_with(o))?;
-                (*at, opening.len(), escaped)
+                (mark.at, opening.len(), escaped)
             }
-            Mark::Heading { at, own } => {
+            Marked::Heading(own) => {
                 let id = taken.claim(format!("{id_prefix}{own}"));
                 let mut escaped = String::new();
                 pulldown_cmark_escape::escape_html(&mut escaped, &id).ok()?;
-                let tag = html.get(*at..)?;
                 let open = tag.strip_prefix('\n').unwrap_or(tag);
                 let skipped = tag.len() - open.len();
                 let id_at = open[..open.find('>')?].find(" id=\"")?;
-                (*at + skipped + id_at, " id=\"".len(), escaped)
+                (mark.at + skipped + id_at, " id=\"".len(), escaped)
             }
         };
         let start = at + opening;

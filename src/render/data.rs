@@ -34,21 +34,9 @@ pub fn render(l: &Linked, file: DataFile) -> String {
             .collect::<Vec<Value>>(),
         DataFile::Sessions => {
             // The one file that grows with the site: serialised straight from
-            // the model into the file's text, one record a line, without an
-            // intermediate JSON tree or a string a record.
-            if m.sessions.is_empty() {
-                return json_lines(Vec::new());
-            }
-            let mut out = Vec::with_capacity(m.sessions.iter().map(|s| s.body.markdown.len() + 512).sum());
-            out.extend_from_slice(b"[\n");
-            for (i, s) in m.sessions.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(b",\n");
-                }
-                let _ = serde_json::to_writer(&mut out, &SessionRecord::of(s));
-            }
-            out.extend_from_slice(b"\n]\n");
-            return String::from_utf8(out).unwrap_or_default();
+            // the model, without an intermediate JSON tree.
+            let size = m.sessions.iter().map(|s| s.body.markdown.len() + 512).sum();
+            return json_lines(m.sessions.iter().map(SessionRecord::of), size);
         }
         DataFile::Ungis => m
             .ungis
@@ -92,15 +80,22 @@ pub fn render(l: &Linked, file: DataFile) -> String {
             .collect::<Vec<Value>>(),
         DataFile::Matrix => return matrix_csv(l),
     };
-    json_lines(records.par_iter().map(|r| serde_json::to_string(r).unwrap_or_default()).collect())
+    json_lines(records.iter(), 0)
 }
 
-/// A JSON array written one record a line: compact and diff-friendly.
-fn json_lines(lines: Vec<String>) -> String {
-    if lines.is_empty() {
-        return "[]\n".into();
+/// A JSON array written one record a line: compact and diff-friendly. The
+/// records are written into the file's text (about `size` bytes) one after
+/// the other, without a string a record.
+fn json_lines<R: serde::Serialize>(records: impl Iterator<Item = R>, size: usize) -> String {
+    let mut out = Vec::with_capacity(size + 4);
+    out.push(b'[');
+    for (i, record) in records.enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        // Model values always serialise.
+        let _ = serde_json::to_writer(&mut out, &record);
     }
-    format!("[\n{}\n]\n", lines.join(",\n"))
+    out.extend_from_slice(if out.len() == 1 { b"]\n" } else { b"\n]\n" });
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[derive(serde::Serialize)]

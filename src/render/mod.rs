@@ -275,15 +275,12 @@ impl Theme {
                 key => context.insert_value(key.to_string(), value),
             }
         }
-        self.teras.get(lang).unwrap_or(&self.tera).render(template, &context).map_err(|e| match error_place(&e) {
-            Some((name, place)) => {
-                let file = self.files.display(&format!("templates/{name}"));
-                format!("{file}:{place}: rendering {path}: {}", describe(&e))
-            }
-            None => {
-                let file = self.files.display(&format!("templates/{template}"));
-                format!("{file}: rendering {path}: {}", describe(&e))
-            }
+        self.teras.get(lang).unwrap_or(&self.tera).render(template, &context).map_err(|e| {
+            // The template the mistake is in (an included or extended one,
+            // perhaps), at its line and column when tera says.
+            let (name, place) = error_place(&e).map_or((template, String::new()), |(n, p)| (n, format!(":{p}")));
+            let file = self.files.display(&format!("templates/{name}"));
+            format!("{file}{place}: rendering {path}: {}", describe(&e))
         })
     }
 }

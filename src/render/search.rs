@@ -238,10 +238,15 @@ impl SearchDocs {
 /// The shard a term belongs to: its first two characters, made safe for a
 /// file name (anything but ASCII letters and digits becomes its code).
 pub fn shard_key(term: &str) -> String {
-    term.chars()
-        .take(2)
+    first_two(term)
+        .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c.to_string() } else { format!("u{:x}", u32::from(c)) })
         .collect()
+}
+
+/// A term's first two characters (the whole of a shorter one).
+fn first_two(term: &str) -> &str {
+    &term[..term.char_indices().nth(2).map_or(term.len(), |(i, _)| i)]
 }
 
 /// Writes ids as base-36 gaps from the previous id, comma-separated.
@@ -278,41 +283,10 @@ fn push_base36(out: &mut String, mut n: u64) {
     out.extend(buf[at..].iter().map(|&b| char::from(b)));
 }
 
-/// Writes `s` as a JSON string, which is a JS string; `</` is written
-/// `<\/` so no file can end a script.
-fn push_js_string(out: &mut String, s: &str) {
-    const HEX: &[u8] = b"0123456789abcdef";
-    out.push('"');
-    let mut rest = s;
-    while let Some(i) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\' || c == '/') {
-        out.push_str(&rest[..i]);
-        let c = rest.as_bytes()[i];
-        match c {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'/' if out.ends_with('<') => out.push_str("\\/"),
-            b'/' => out.push('/'),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
-            _ => {
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(c >> 4)]));
-                out.push(char::from(HEX[usize::from(c & 15)]));
-            }
-        }
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-    out.push('"');
-}
-
+/// `s` as a JSON string, which is a JS string; `</` is written `<\/` so no
+/// file can end a script.
 fn js_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_js_string(&mut out, s);
-    out
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()).replace("</", "<\\/")
 }
 
 /// Documents holding a term: in their title, and in their text only.
@@ -343,15 +317,14 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
     let mut shard = &mut String::new();
     for (term, (title, text)) in &postings {
         let term: &str = term;
-        let first_two = &term[..term.char_indices().nth(2).map_or(term.len(), |(i, _)| i)];
-        if prefix != Some(first_two) {
-            prefix = Some(first_two);
+        if prefix != Some(first_two(term)) {
+            prefix = Some(first_two(term));
             shard = shards.entry(shard_key(term)).or_default();
         }
         if !shard.is_empty() {
             shard.push(',');
         }
-        push_js_string(shard, term);
+        shard.push_str(&js_string(term));
         shard.push_str(":[\"");
         push_deltas(shard, title);
         shard.push_str("\",\"");
@@ -377,7 +350,7 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
             }
             for (j, field) in [&d.title, &d.kind, &d.path, &d.snippet].into_iter().enumerate() {
                 text.push(if j == 0 { '[' } else { ',' });
-                push_js_string(&mut text, field);
+                text.push_str(&js_string(field));
             }
             text.push(']');
         }

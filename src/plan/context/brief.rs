@@ -4,7 +4,7 @@
 //! UNGIS activities and its coverage. Links inside it become in-page
 //! anchors.
 
-use super::values::{people, value};
+use super::values::value;
 use super::Contexts;
 use crate::markdown::{self, RenderOptions};
 use crate::model::*;
@@ -72,10 +72,9 @@ impl<'a> Contexts<'a> {
         let m = self.m();
         let f = &m.forums[i];
         let indexes: &[usize] = self.l.index.sessions_by_year.get(&f.year).map(Vec::as_slice).unwrap_or_default();
-        let sessions: Vec<&Session> = indexes.iter().map(|j| &m.sessions[*j]).collect();
         let mut inside = HashMap::new();
         inside.insert(m.files[f.file].rel_path.clone(), "#top".to_string());
-        for s in &sessions {
+        for s in indexes.iter().map(|j| &m.sessions[*j]) {
             inside.insert(m.files[s.file].rel_path.clone(), format!("#session-{}", s.slug));
         }
         let bodies = BriefBodies {
@@ -134,8 +133,8 @@ impl<'a> Contexts<'a> {
             "text_lang" => self.text_lang(s.file),
             "date" => self.session_date_json(i),
             "time" => s.time.as_deref(),
-            "facilitators" => people(&s.facilitators),
-            "speakers" => people(&s.speakers),
+            "facilitators" => value(&s.facilitators),
+            "speakers" => value(&s.speakers),
             "action_lines" => als,
             "sdgs" => sdgs,
             "body" => bodies.body(&s.body, &format!("session-{}_", s.slug)),

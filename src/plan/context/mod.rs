@@ -350,11 +350,7 @@ impl<'a> Contexts<'a> {
         put("menu", self.menu.clone());
         put("page_title", title.into());
         put("breadcrumbs", crumbs.into());
-        let text_lang = match page.kind {
-            PageKind::ListingPage(..) => None,
-            kind => self.page_text_lang(kind),
-        };
-        put("text_lang", text_lang.into());
+        put("text_lang", self.page_text_lang(page.kind).into());
         Value::from(map)
     }
 

@@ -15,23 +15,6 @@ pub(super) fn value(x: &impl serde::Serialize) -> Value {
     Value::from_serializable(x)
 }
 
-/// Facilitators or speakers as a template value (what their serialised
-/// form holds, built directly).
-pub(super) fn people(list: &[Person]) -> Value {
-    let all: Vec<Value> = list
-        .iter()
-        .map(|p| {
-            obj! {
-                "name" => p.name.as_str(),
-                "role" => p.role.as_deref(),
-                "organization" => p.organization.as_deref(),
-                "stakeholder" => p.stakeholder.map(|x| x.spelling()),
-            }
-        })
-        .collect();
-    Value::from(all)
-}
-
 /// A list of texts as a template value.
 pub(super) fn texts(list: &[String]) -> Value {
     Value::from(list.iter().map(String::as_str).collect::<Vec<_>>())
