@@ -334,8 +334,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             BuildReport { warnings: Vec::new(), pages: prepared.plan.pages.len(), copied: 0, elapsed: Duration::ZERO }
         }
     };
-    report.warnings = prepared.warnings;
+    report.warnings = std::mem::take(&mut prepared.warnings);
     report.elapsed = started.elapsed();
+    // Freeing a large site's model takes tens of milliseconds that the
+    // caller need not wait for (the command line exits straight after).
+    std::thread::spawn(move || drop(prepared));
     Ok(report)
 }
 
@@ -358,18 +361,6 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             scope.spawn(|| progress::show(&done, planned.pages.len(), &finished));
         }
         let result = (|| {
-            staging
-                .make_dirs(
-                    planned
-                        .pages
-                        .iter()
-                        .map(|p| p.path.as_str())
-                        .chain(planned.copies.iter().map(|c| c.1.as_str()))
-                        .chain(assets.iter().map(|a| a.0.as_str()))
-                        .chain(search_metas.iter().map(String::as_str)),
-                )
-                .map_err(io)?;
-            t.lap("dirs");
             let render_write = |page: &&plan::PlannedPage| {
                 let bytes = prepared.render_page(&contexts, page).map_err(|e| BuildError::Theme(e.into()))?;
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -382,14 +373,35 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             // once. So the briefs get their own threads, one a core (at
             // most MAX_BRIEF_WORKERS), and the pages and the search index
             // (which needs every document) fill rayon's pool around them.
-            let (costly, quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
+            // The open data and HTML briefs, the largest pages, go first so
+            // that none of them is left to run alone at the end.
+            let (costly, mut quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
+            quick.sort_by_key(|p| !matches!(p.kind, plan::PageKind::Data(_) | plan::PageKind::Brief(_)));
             let queue = WorkQueue::new(&costly);
-            let (briefs, (pages, search)) = std::thread::scope(|scope| {
-                let workers: Vec<_> = (0..rayon::current_num_threads().min(MAX_BRIEF_WORKERS).min(costly.len()))
-                    .map(|_| scope.spawn(|| queue.run(render_write)))
-                    .collect();
-                let rest = rayon::join(
-                    || quick.par_iter().try_for_each(render_write),
+            let (briefs, pages, search) = std::thread::scope(|scope| {
+                let ((workers, pages), search) = rayon::join(
+                    || {
+                        // The search index is worked out meanwhile.
+                        let made = staging
+                            .make_dirs(
+                                planned
+                                    .pages
+                                    .iter()
+                                    .map(|p| p.path.as_str())
+                                    .chain(planned.copies.iter().map(|c| c.1.as_str()))
+                                    .chain(assets.iter().map(|a| a.0.as_str()))
+                                    .chain(search_metas.iter().map(String::as_str)),
+                            )
+                            .map_err(io);
+                        if let Err(e) = made {
+                            return (Vec::new(), Err(e));
+                        }
+                        let workers: Vec<_> =
+                            (0..rayon::current_num_threads().min(MAX_BRIEF_WORKERS).min(costly.len()))
+                                .map(|_| scope.spawn(|| queue.run(render_write)))
+                                .collect();
+                        (workers, quick.par_iter().try_for_each(render_write))
+                    },
                     || {
                         // One index a language, beside its search page.
                         let per_language: Vec<Vec<(String, String)>> = prepared
@@ -403,11 +415,13 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                         per_language.into_iter().flatten().collect::<Vec<_>>()
                     },
                 );
+                // Waited for here, not on a thread of rayon's pool: typst
+                // needs the pool while it typesets.
                 let briefs = workers.into_iter().try_for_each(|w| {
                     w.join()
                         .unwrap_or_else(|_| Err(BuildError::Theme("typesetting a PDF brief failed".to_string().into())))
                 });
-                (briefs, rest)
+                (briefs, pages, search)
             });
             briefs?;
             pages?;
