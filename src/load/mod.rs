@@ -6,6 +6,7 @@
 //! files (`.DS_Store`, `.gitkeep`) are the only ones ignored.
 
 pub mod frontmatter;
+mod plain_yaml;
 pub mod strings;
 pub mod theme;
 pub mod yaml;

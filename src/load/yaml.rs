@@ -78,8 +78,18 @@ fn place(text: &str, index: usize) -> (usize, usize) {
 }
 
 /// Parses one YAML document. `first_line` is the file line where the YAML
-/// text starts, so spans come out in file coordinates.
+/// text starts, so spans come out in file coordinates. Plain front matter
+/// is read by the quick reader (`plain_yaml`); the rest, and every
+/// mistake, by yaml-rust2.
 pub fn parse(text: &str, first_line: usize) -> Result<Node, YamlError> {
+    match super::plain_yaml::parse(text, first_line) {
+        Some(node) => Ok(node),
+        None => parse_fully(text, first_line),
+    }
+}
+
+/// Parses one YAML document with yaml-rust2, whatever it holds.
+pub(super) fn parse_fully(text: &str, first_line: usize) -> Result<Node, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
