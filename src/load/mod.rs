@@ -323,12 +323,22 @@ pub fn read_source(root: &Path, rel: &str) -> Result<SourceFile, Box<Diagnostic>
 fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagnostic>> {
     let unreadable =
         |e: std::io::Error| Box::new(Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}")));
-    let size = std::fs::metadata(abs).map_err(unreadable)?.len();
-    if size > MAX_TEXT_FILE {
+    // One open: the size comes from the open file, and the read stops past
+    // the limit even if the file grows meanwhile.
+    let file = std::fs::File::open(abs).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    let too_large = |size: u64| {
         let message = format!("the file is {size} bytes; content files are limited to {MAX_TEXT_FILE} bytes");
-        return Err(Box::new(Diagnostic::at_path(shown, "too-large", message)));
+        Box::new(Diagnostic::at_path(shown, "too-large", message))
+    };
+    if size > MAX_TEXT_FILE {
+        return Err(too_large(size));
     }
-    let bytes = std::fs::read(abs).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_TEXT_FILE + 1), &mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_TEXT_FILE {
+        return Err(too_large(bytes.len() as u64));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => {
             let file = SourceFile::from_text(shown.to_string(), rel.to_string(), text);

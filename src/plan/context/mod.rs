@@ -19,7 +19,7 @@ use tera::Value;
 macro_rules! obj {
     ($($key:literal => $value:expr),* $(,)?) => {{
         #[allow(unused_mut)]
-        let mut map = tera::Map::new();
+        let mut map = tera::Map::with_capacity(<[&str]>::len(&[$($key),*]));
         $( map.insert(tera::value::Key::from($key), Value::from($value)); )*
         Value::from(map)
     }};
@@ -79,7 +79,11 @@ impl<'a> Contexts<'a> {
         let l = language.linked(base);
         let m = &l.model;
         let t = &language.strings;
-        let menu_item = |key: &str, path: &'static str| obj! { "title" => t.get(key), "path" => path };
+        // `section`: the folder the item's pages are in, which the page's
+        // own `section` names when it is one of them.
+        let menu_item = |key: &str, path: &'static str| {
+            obj! { "title" => t.get(key), "path" => path, "section" => path.split('/').next().unwrap_or(path) }
+        };
         let menu = Value::from(vec![
             menu_item("forums", "forums/index.html"),
             menu_item("action_lines", "action-lines/index.html"),
