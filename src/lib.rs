@@ -233,6 +233,24 @@ impl Prepared {
         }
     }
 
+    /// Writes an open-data file into `file` as it is serialised (buffered),
+    /// so that sessions.json is never whole in memory.
+    pub fn write_data(
+        &self,
+        page: &plan::PlannedPage,
+        data: render::data::DataFile,
+        file: std::fs::File,
+    ) -> std::io::Result<()> {
+        let started = Instant::now();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        render::data::write(self.languages[page.lang].linked(&self.linked), data, &mut out)?;
+        out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        if let Some(costs) = page_costs() {
+            costs.add("open data", started.elapsed());
+        }
+        Ok(())
+    }
+
     /// Lets the sources' texts go (a tenth of a large site's memory): once
     /// checked, the pages need only their paths. Every language's model
     /// shares the one smaller list.
@@ -362,9 +380,14 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         }
         let result = (|| {
             let render_write = |page: &&plan::PlannedPage| {
-                let bytes = prepared.render_page(&contexts, page).map_err(|e| BuildError::Theme(e.into()))?;
+                if let plan::PageKind::Data(data) = page.kind {
+                    prepared.write_data(page, data, staging.create(&page.path).map_err(io)?).map_err(io)?;
+                } else {
+                    let bytes = prepared.render_page(&contexts, page).map_err(|e| BuildError::Theme(e.into()))?;
+                    staging.write(&page.path, &bytes).map_err(io)?;
+                }
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                staging.write(&page.path, &bytes).map_err(io)
+                Ok(())
             };
             // A PDF brief takes seconds where a page takes microseconds, and
             // typst parallelises inside with rayon: typeset on rayon's own

@@ -47,6 +47,11 @@ impl Staging {
         fs::write(self.dir.join(rel), bytes)
     }
 
+    /// A new file at `rel`, to write into as its content is made.
+    pub fn create(&self, rel: &str) -> io::Result<fs::File> {
+        fs::File::create(self.dir.join(rel))
+    }
+
     pub fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         fs::copy(from, self.dir.join(rel)).map(|_| ())
     }

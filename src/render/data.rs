@@ -18,8 +18,21 @@ fn body(b: &Body) -> &str {
 
 /// The text of one data file.
 pub fn render(l: &Linked, file: DataFile) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and the JSON and CSV are UTF-8.
+    let _ = write(l, file, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes one data file to `out` (buffer it: records go out one by one).
+/// sessions.json, the one file that grows with the site (36 MB at 10,000
+/// sessions), is never whole in memory.
+pub fn write(l: &Linked, file: DataFile, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let m = &l.model;
     let records: Vec<Value> = match file {
+        // Serialised straight from the model, without a JSON tree.
+        DataFile::Sessions => return json_lines(m.sessions.iter().map(SessionRecord::of), out),
+        DataFile::Matrix => return out.write_all(matrix_csv(l).as_bytes()),
         DataFile::Forums => m
             .forums
             .par_iter()
@@ -32,12 +45,6 @@ pub fn render(l: &Linked, file: DataFile) -> String {
                 "page": crate::urls::forum(f.year),
             }))
             .collect::<Vec<Value>>(),
-        DataFile::Sessions => {
-            // The one file that grows with the site: serialised straight from
-            // the model, without an intermediate JSON tree.
-            let size = m.sessions.iter().map(|s| s.body.markdown.len() + 512).sum();
-            return json_lines(m.sessions.iter().map(SessionRecord::of), size);
-        }
         DataFile::Ungis => m
             .ungis
             .par_iter()
@@ -78,24 +85,24 @@ pub fn render(l: &Linked, file: DataFile) -> String {
             .par_iter()
             .map(|s| json!({ "number": s.number, "title": s.title, "color": s.color, "page": crate::urls::sdg(s.number) }))
             .collect::<Vec<Value>>(),
-        DataFile::Matrix => return matrix_csv(l),
     };
-    json_lines(records.iter(), 0)
+    json_lines(records.iter(), out)
 }
 
 /// A JSON array written one record a line: compact and diff-friendly. The
-/// records are written into the file's text (about `size` bytes) one after
-/// the other, without a string a record.
-fn json_lines<R: serde::Serialize>(records: impl Iterator<Item = R>, size: usize) -> String {
-    let mut out = Vec::with_capacity(size + 4);
-    out.push(b'[');
-    for (i, record) in records.enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        // Model values always serialise.
-        let _ = serde_json::to_writer(&mut out, &record);
+/// records are written one after the other, without a string a record.
+fn json_lines<R: serde::Serialize>(
+    records: impl Iterator<Item = R>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut any = false;
+    out.write_all(b"[")?;
+    for record in records {
+        out.write_all(if any { b",\n" } else { b"\n" })?;
+        any = true;
+        serde_json::to_writer(&mut *out, &record)?;
     }
-    out.extend_from_slice(if out.len() == 1 { b"]\n" } else { b"\n]\n" });
-    String::from_utf8(out).unwrap_or_default()
+    out.write_all(if any { b"\n]\n" } else { b"]\n" })
 }
 
 #[derive(serde::Serialize)]
