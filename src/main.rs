@@ -206,10 +206,10 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// use, instead of going back to the system a second after (and faulting
 /// back in when the next page or brief needs it). For runs that exit when done,
 /// not `serve`: typst frees and reallocates a brief's memory over and over,
-/// and giving it back cost a sixth of a build with briefs (1,000 bench
-/// sessions, 10 briefs: CPU 7.6-8.5 -> 6.4-6.6 s, peak 546-557 -> 578-582
-/// MB) and 5% of one without (10,000 peers sessions: 0.98 -> 0.93 s, the
-/// same 205 MB; 100,000: 10.2 -> 9.7 s, 1,713 -> 1,725 MB).
+/// and giving it back cost a tenth of a build with briefs (1,000 bench
+/// sessions, 10 briefs, 4 alternating builds: CPU 7.6-8.9 -> 7.0-7.7 s,
+/// peak 541-557 -> 577-603 MB) and 2-5% of one without (10,000 peers
+/// sessions, the same 205 MB; 100,000: 10.2 -> 9.7 s, 1,713 -> 1,725 MB).
 fn keep_freed_memory() {
     // SAFETY: sets one of mimalloc's options, before any other thread runs.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
