@@ -133,8 +133,12 @@ impl PageTerms {
     pub fn new(title: &str, parts: &[&str]) -> PageTerms {
         let folded_title = fold(title);
         let folded_parts: Vec<String> = parts.iter().map(|p| fold(p)).collect();
-        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
-        let mut terms = String::new();
+        // Room for the distinct words of a page (about one in eight of its
+        // bytes), so the set is not grown and rehashed several times.
+        let bytes: usize = folded_parts.iter().map(String::len).sum::<usize>() + folded_title.len();
+        let mut seen: rustc_hash::FxHashSet<&str> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(bytes / 8, Default::default());
+        let mut terms = String::with_capacity(bytes / 2);
         let add = |t: &str, terms: &mut String| {
             terms.push_str(t);
             terms.push('\n');
