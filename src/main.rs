@@ -204,12 +204,13 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// The memory a run frees stays with the allocator for the run's own later
 /// use, instead of going back to the system a second after (and faulting
-/// back in when the next page or brief needs it). For runs that exit when done,
-/// not `serve`: typst frees and reallocates a brief's memory over and over,
-/// and giving it back cost a tenth of a build with briefs (1,000 bench
-/// sessions, 10 briefs, 4 alternating builds: CPU 7.6-8.9 -> 7.0-7.7 s,
-/// peak 541-557 -> 577-603 MB) and 2-5% of one without (10,000 peers
-/// sessions, the same 205 MB; 100,000: 10.2 -> 9.7 s, 1,713 -> 1,725 MB).
+/// back in when the next brief needs it). For builds that typeset PDF
+/// briefs and exit when done: typst frees and reallocates a brief's memory
+/// over and over, and giving it back cost a tenth of such a build (1,000
+/// bench sessions, 10 briefs, 4 alternating builds: CPU 7.6-8.9 -> 7.0-7.7
+/// s, peak 541-557 -> 577-603 MB). Not for `serve`, which runs on, nor for
+/// runs without briefs, where it saved 2-5% of the time for up to 8% more
+/// memory (six languages at 10,000 sessions: 1,560 -> 1,690 MB).
 fn keep_freed_memory() {
     // SAFETY: sets one of mimalloc's options, before any other thread runs.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
@@ -231,7 +232,7 @@ fn main() {
     if !typesets(&cli.command) {
         small_pages();
     }
-    if !matches!(cli.command, Some(Command::Serve(_))) {
+    if typesets(&cli.command) && !matches!(cli.command, Some(Command::Serve(_))) {
         keep_freed_memory();
     }
     let code = match cli.command {
