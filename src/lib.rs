@@ -191,20 +191,12 @@ pub struct Prepared {
 impl Prepared {
     /// Renders one planned page; `contexts` holds one builder a language.
     pub fn render_page(&self, contexts: &[plan::Contexts], page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
-        match page_costs() {
-            Some(costs) => {
-                let started = Instant::now();
-                let bytes = self.render_page_now(contexts, page);
-                let what = match page.kind {
-                    plan::PageKind::Data(_) => "open data",
-                    plan::PageKind::BriefPdf(_) => "PDF briefs",
-                    kind => kind.template().unwrap_or("?"),
-                };
-                costs.add(what, started.elapsed());
-                bytes
-            }
-            None => self.render_page_now(contexts, page),
-        }
+        let what = || match page.kind {
+            plan::PageKind::Data(_) => "open data",
+            plan::PageKind::BriefPdf(_) => "PDF briefs",
+            kind => kind.template().unwrap_or("?"),
+        };
+        timed(what, || self.render_page_now(contexts, page))
     }
 
     fn render_page_now(&self, contexts: &[plan::Contexts], page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
@@ -235,20 +227,20 @@ impl Prepared {
 
     /// Writes an open-data file into `file` as it is serialised (buffered),
     /// so that sessions.json is never whole in memory.
-    pub fn write_data(
+    fn write_data(
         &self,
         page: &plan::PlannedPage,
         data: render::data::DataFile,
         file: std::fs::File,
     ) -> std::io::Result<()> {
-        let started = Instant::now();
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        render::data::write(self.languages[page.lang].linked(&self.linked), data, &mut out)?;
-        out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        if let Some(costs) = page_costs() {
-            costs.add("open data", started.elapsed());
-        }
-        Ok(())
+        timed(
+            || "open data",
+            || {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                render::data::write(self.languages[page.lang].linked(&self.linked), data, &mut out)?;
+                out.into_inner().map(drop).map_err(std::io::IntoInnerError::into_error)
+            },
+        )
     }
 
     /// Lets the sources' texts go (a tenth of a large site's memory): once
@@ -563,6 +555,20 @@ impl PageCosts {
 }
 
 /// The page costs being gathered, when `WSIS_TIMINGS` is set.
+/// Runs `work`, adding its time to `what`'s when `WSIS_TIMINGS` is set
+/// (neither the clock nor `what` is looked at otherwise).
+fn timed<T>(what: impl FnOnce() -> &'static str, work: impl FnOnce() -> T) -> T {
+    match page_costs() {
+        Some(costs) => {
+            let started = Instant::now();
+            let result = work();
+            costs.add(what(), started.elapsed());
+            result
+        }
+        None => work(),
+    }
+}
+
 fn page_costs() -> Option<&'static PageCosts> {
     static COSTS: std::sync::OnceLock<Option<PageCosts>> = std::sync::OnceLock::new();
     COSTS

@@ -104,13 +104,18 @@ fn split_key(content: &str) -> Option<(&str, &str)> {
     Some((key, rest))
 }
 
-/// The null spellings of YAML's core schema, as the full parser reads them.
+/// A plain value as the full parser reads it: text, or null.
 fn plain_value(text: &str) -> Value {
-    if matches!(text, "~" | "null" | "Null" | "NULL") {
+    if super::yaml::is_null(text) {
         Value::Null
     } else {
         Value::Scalar { text: text.to_string(), quoted: false }
     }
+}
+
+/// Whether a line (or what follows a dash) starts a list item.
+fn is_item(content: &str) -> bool {
+    content == "-" || content.starts_with("- ")
 }
 
 /// Characters (not bytes) in `s`.
@@ -127,6 +132,11 @@ impl<'t> Reader<'t> {
         Span::new(line + self.first_line, col + 1, len.max(1))
     }
 
+    /// A simple key (ASCII: its length is its width) at `col`.
+    fn key(&self, key: &str, line: usize, col: usize) -> Node {
+        Node { value: Value::Scalar { text: key.to_string(), quoted: false }, span: self.span(line, col, key.len()) }
+    }
+
     /// The mapping or list that starts at the current line, at `indent`.
     fn block(&mut self, indent: usize, depth: usize) -> Option<Node> {
         if depth > MAX_DEPTH {
@@ -136,7 +146,7 @@ impl<'t> Reader<'t> {
         if line.indent != indent {
             return None;
         }
-        if line.content == "-" || line.content.starts_with("- ") {
+        if is_item(line.content) {
             self.list(indent, depth, false)
         } else {
             self.mapping(indent, depth)
@@ -153,18 +163,14 @@ impl<'t> Reader<'t> {
                 return None;
             }
             let (key, rest) = split_key(line.content)?;
-            let key_node = Node {
-                value: Value::Scalar { text: key.to_string(), quoted: false },
-                span: self.span(line.number, line.indent, key.len()),
-            };
+            let key_node = self.key(key, line.number, line.indent);
             self.pos += 1;
             let after = rest.trim_start_matches(' ');
             let value = if after.is_empty() {
                 // The value is the block below: deeper, or a list at the
                 // key's own indent.
                 let next = *self.lines.get(self.pos)?;
-                let list_here = next.indent == indent && (next.content == "-" || next.content.starts_with("- "));
-                if list_here {
+                if next.indent == indent && is_item(next.content) {
                     self.list(indent, depth + 1, true)?
                 } else if next.indent > indent {
                     self.block(next.indent, depth + 1)?
@@ -215,7 +221,7 @@ impl<'t> Reader<'t> {
                 // `- key: value`: a mapping whose keys line up after the dash.
                 self.lines[self.pos] = Line { number: line.number, indent: col, content: after };
                 items.push(self.mapping(col, depth + 1)?);
-            } else if after.starts_with("- ") || after == "-" {
+            } else if is_item(after) {
                 return None;
             } else {
                 self.pos += 1;
@@ -309,10 +315,7 @@ impl<'t> Reader<'t> {
         loop {
             let at = col + width(&text[..text.len() - rest.len()]);
             let (key, after) = split_key(rest)?;
-            let key_node = Node {
-                value: Value::Scalar { text: key.to_string(), quoted: false },
-                span: self.span(line, at, key.len()),
-            };
+            let key_node = self.key(key, line, at);
             let after_space = after.trim_start_matches(' ');
             if after_space.is_empty() || after_space.starts_with([',', '}', '[', '{']) {
                 return None;

@@ -129,11 +129,7 @@ pub(super) fn parse_fully(text: &str, first_line: usize) -> Result<Node, YamlErr
                     return Err(anchor_error(span));
                 }
                 let quoted = !matches!(style, TScalarStyle::Plain);
-                let value = if !quoted && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL") {
-                    Value::Null
-                } else {
-                    Value::Scalar { text, quoted }
-                };
+                let value = if !quoted && is_null(&text) { Value::Null } else { Value::Scalar { text, quoted } };
                 let len = match &value {
                     Value::Scalar { text, .. } => text.lines().next().map_or(1, |l| l.chars().count()),
                     _ => 1,
@@ -180,6 +176,12 @@ pub(super) fn parse_fully(text: &str, first_line: usize) -> Result<Node, YamlErr
         }
     }
     Ok(root.unwrap_or(Node { value: Value::Null, span: Span::new(first_line, 1, 1) }))
+}
+
+/// Whether a plain (unquoted) value is YAML's null: nothing, `~` or
+/// `null` as the core schema spells it.
+pub(super) fn is_null(plain: &str) -> bool {
+    matches!(plain, "" | "~" | "null" | "Null" | "NULL")
 }
 
 fn anchor_error(span: Span) -> YamlError {
