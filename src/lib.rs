@@ -246,15 +246,18 @@ impl Prepared {
     /// Lets the sources' texts go (a tenth of a large site's memory): once
     /// checked, the pages need only their paths. Every language's model
     /// shares the one smaller list.
+    /// The texts are freed on a thread of their own, while the pages are
+    /// written.
     pub fn release_sources(&mut self) {
-        let names: Vec<source::SourceFile> = self.linked.model.files.iter().map(|f| f.names_only()).collect();
+        let names: Vec<source::SourceFile> = self.linked.model.files.par_iter().map(|f| f.names_only()).collect();
         let names = std::sync::Arc::new(names);
-        self.linked.model.files = std::sync::Arc::clone(&names);
+        let mut texts = vec![std::mem::replace(&mut self.linked.model.files, std::sync::Arc::clone(&names))];
         for language in &mut self.languages {
             if let Some(view) = language.view.as_mut() {
-                view.linked.model.files = std::sync::Arc::clone(&names);
+                texts.push(std::mem::replace(&mut view.linked.model.files, std::sync::Arc::clone(&names)));
             }
         }
+        std::thread::spawn(move || drop(texts));
     }
 
     /// The page-context builders, one a language.
@@ -388,10 +391,10 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             // once. So the briefs get their own threads, one a core (at
             // most MAX_BRIEF_WORKERS), and the pages and the search index
             // (which needs every document) fill rayon's pool around them.
-            // The open data and HTML briefs, the largest pages, go first so
-            // that none of them is left to run alone at the end.
+            // The largest pages (open data, HTML briefs, feed, sitemap) go
+            // first so that none of them is left to run alone at the end.
             let (costly, mut quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
-            quick.sort_by_key(|p| !matches!(p.kind, plan::PageKind::Data(_) | plan::PageKind::Brief(_)));
+            quick.sort_by_key(|p| !p.kind.is_large());
             let queue = WorkQueue::new(&costly);
             let (briefs, pages, search) = std::thread::scope(|scope| {
                 let ((workers, pages), search) = rayon::join(

@@ -164,6 +164,16 @@ impl PageKind {
     pub fn is_costly(&self) -> bool {
         matches!(self, PageKind::BriefPdf(_))
     }
+
+    /// Whether this page shows a whole forum or the whole site (open data,
+    /// an HTML brief, the feed, the sitemap): such pages are started first,
+    /// so that none is left running alone at the end of a build.
+    pub fn is_large(&self) -> bool {
+        matches!(
+            self,
+            PageKind::Data(_) | PageKind::Brief(_) | PageKind::Feed | PageKind::Sitemap | PageKind::SitemapPart(_)
+        )
+    }
 }
 
 /// One output file to render.

@@ -136,6 +136,17 @@ fn validate_doc(
     (entity.map_or(Outcome::Invalid, |e| Outcome::Entity(Box::new(e))), r.diags)
 }
 
+/// Sorts `items` (stably) by `cmp`, moving each item once: a sort moves
+/// items many times over, which costs for structs as large as a session.
+fn sort_moving_once<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| cmp(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    let mut sorted = Vec::with_capacity(slots.len());
+    sorted.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    *items = sorted;
+}
+
 /// Whether a file's diagnostics say its YAML could not be read at all.
 fn unread(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| matches!(d.code, "yaml-syntax" | "front-matter"))
@@ -179,6 +190,9 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         .map(|(i, doc)| validate_doc(&doc.kind, doc.lang.as_deref(), &doc.source, i, drafts))
         .collect();
     let mut translations = Vec::new();
+    // Sessions are most of a site's documents, and large: moved once.
+    let sessions = results.iter().filter(|(o, _)| matches!(o, Outcome::Entity(e) if matches!(**e, Entity::Session(_))));
+    model.sessions.reserve_exact(sessions.count());
     for ((outcome, ds), doc) in results.into_iter().zip(&loaded.docs) {
         diags.extend(ds);
         match outcome {
@@ -212,9 +226,21 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
     model.reference_files = [loaded.site, loaded.action_lines, loaded.sdgs].into_iter().flatten().collect();
     translation::attach(&mut model, translations, diags);
     model.forums.sort_by_key(|f| f.year);
-    model.sessions.sort_by(|a, b| a.order().cmp(&b.order()));
+    sort_moving_once(&mut model.sessions, |a, b| a.order().cmp(&b.order()));
     model.ungis.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
     model.roadmaps.sort_by(|a, b| (&a.action_line.value, &a.slug).cmp(&(&b.action_line.value, &b.slug)));
     model.pages.sort_by(|a, b| (a.weight.unwrap_or(u64::MAX), &a.title).cmp(&(b.weight.unwrap_or(u64::MAX), &b.title)));
     model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_moving_once;
+
+    #[test]
+    fn sorting_once_keeps_equal_items_in_their_order() {
+        let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_moving_once(&mut items, |x, y| x.0.cmp(&y.0));
+        assert_eq!(items, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+    }
 }
