@@ -128,6 +128,11 @@ impl Diagnostics {
         self.items.extend(ds);
     }
 
+    /// Moves `other`'s diagnostics after these, in their order.
+    pub fn append(&mut self, mut other: Diagnostics) {
+        self.items.append(&mut other.items);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

@@ -9,7 +9,7 @@ mod warnings;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Heading, RenderOptions};
-use crate::model::{Body, Forum, Model, Page, Roadmap, Session, Ungis};
+use crate::model::{Body, Model};
 use crate::urls;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -98,62 +98,57 @@ fn resolver<'a>(
     }
 }
 
-/// Renders every body for its own page, reporting broken links.
-fn render_bodies(model: &mut Model, diags: &mut Diagnostics) -> HashMap<String, Vec<Heading>> {
-    let targets = link_targets(model);
-    let site = model.site.clone();
-    let unsafe_html = site.as_ref().is_some_and(|s| s.unsafe_html);
-    let Model { forums, sessions, ungis, roadmaps, pages, translations, files, drafts, .. } = model;
-    let mut jobs = body_jobs(forums, sessions, ungis, roadmaps, pages, "");
-    // A translation's links are checked once here, as from its own page.
-    for t in translations.iter_mut() {
-        let i = site.as_ref().and_then(|s| s.languages.iter().position(|l| l.code == t.lang)).unwrap_or(0);
-        let prefix = site.as_ref().map_or_else(String::new, |s| s.prefix(i));
-        jobs.push((&mut t.body, t.file, format!("{prefix}{}", t.of.page())));
-    }
-    let resolve = resolver(&targets, drafts);
-    let results: Vec<(String, Vec<Heading>, Vec<Diagnostic>)> = jobs
-        .into_par_iter()
-        .map(|(body, file, page_path)| {
-            let (headings, ds) = render_body(body, &files[file], &page_path, unsafe_html, &resolve);
-            (files[file].rel_path.clone(), headings, ds)
-        })
-        .collect();
-    let mut headings = HashMap::new();
-    for (path, hs, ds) in results {
-        diags.extend(ds);
-        headings.insert(path, hs);
-    }
-    headings
+/// A body rendered for its own page: its HTML and marks, its headings and
+/// the problems with its links.
+struct RenderedBody {
+    html: String,
+    marks: Option<Vec<markdown::Mark>>,
+    headings: Vec<Heading>,
+    diags: Vec<Diagnostic>,
 }
 
-/// Every body of `model`, with its file and the page it is shown on in
-/// the language tree at `prefix`.
-fn body_jobs<'m>(
-    forums: &'m mut [Forum],
-    sessions: &'m mut [Session],
-    ungis: &'m mut [Ungis],
-    roadmaps: &'m mut [Roadmap],
-    pages: &'m mut [Page],
-    prefix: &str,
-) -> Vec<(&'m mut Body, usize, String)> {
-    let mut jobs: Vec<(&mut Body, usize, String)> = Vec::new();
-    for f in forums.iter_mut() {
-        jobs.push((&mut f.body, f.file, format!("{prefix}{}", urls::forum(f.year))));
+/// Renders every body for its own page, reporting broken links; the
+/// bodies are in [`body_jobs`] order, then the translations'. Reads the
+/// model only, so its references can be checked meanwhile.
+fn render_bodies(model: &Model) -> Vec<RenderedBody> {
+    let targets = link_targets(model);
+    let site = model.site.as_ref();
+    let unsafe_html = site.is_some_and(|s| s.unsafe_html);
+    let mut jobs: Vec<(&Body, usize, String)> = body_jobs(model, "").collect();
+    // A translation's links are checked once here, as from its own page.
+    for t in &model.translations {
+        let i = site.and_then(|s| s.languages.iter().position(|l| l.code == t.lang)).unwrap_or(0);
+        let prefix = site.map_or_else(String::new, |s| s.prefix(i));
+        jobs.push((&t.body, t.file, format!("{prefix}{}", t.of.page())));
     }
-    for s in sessions.iter_mut() {
-        jobs.push((&mut s.body, s.file, format!("{prefix}{}", urls::session(s.year, &s.slug))));
-    }
-    for u in ungis.iter_mut() {
-        jobs.push((&mut u.body, u.file, format!("{prefix}{}", urls::ungis(&u.slug))));
-    }
-    for r in roadmaps.iter_mut() {
-        jobs.push((&mut r.body, r.file, format!("{prefix}{}", urls::roadmap(&r.slug))));
-    }
-    for p in pages.iter_mut() {
-        jobs.push((&mut p.body, p.file, format!("{prefix}{}", urls::page(&p.slug))));
-    }
-    jobs
+    let resolve = resolver(&targets, &model.drafts);
+    jobs.into_par_iter()
+        .map(|(body, file, page_path)| render_body(body, &model.files[file], &page_path, unsafe_html, &resolve))
+        .collect()
+}
+
+/// Every body of `model` (forums, sessions, UNGIS activities, roadmaps,
+/// pages), with its file and the page it is shown on in the language tree
+/// at `prefix`.
+fn body_jobs<'m>(model: &'m Model, prefix: &'m str) -> impl Iterator<Item = (&'m Body, usize, String)> {
+    let Model { forums, sessions, ungis, roadmaps, pages, .. } = model;
+    let forums = forums.iter().map(move |f| (&f.body, f.file, format!("{prefix}{}", urls::forum(f.year))));
+    let sessions =
+        sessions.iter().map(move |s| (&s.body, s.file, format!("{prefix}{}", urls::session(s.year, &s.slug))));
+    let ungis = ungis.iter().map(move |u| (&u.body, u.file, format!("{prefix}{}", urls::ungis(&u.slug))));
+    let roadmaps = roadmaps.iter().map(move |r| (&r.body, r.file, format!("{prefix}{}", urls::roadmap(&r.slug))));
+    let pages = pages.iter().map(move |p| (&p.body, p.file, format!("{prefix}{}", urls::page(&p.slug))));
+    forums.chain(sessions).chain(ungis).chain(roadmaps).chain(pages)
+}
+
+/// The bodies of [`body_jobs`], in its order, to write to.
+fn bodies_mut(model: &mut Model) -> impl Iterator<Item = &mut Body> {
+    let Model { forums, sessions, ungis, roadmaps, pages, .. } = model;
+    let forums = forums.iter_mut().map(|f| &mut f.body);
+    let sessions = sessions.iter_mut().map(|s| &mut s.body);
+    let ungis = ungis.iter_mut().map(|u| &mut u.body);
+    let roadmaps = roadmaps.iter_mut().map(|r| &mut r.body);
+    forums.chain(sessions).chain(ungis).chain(roadmaps).chain(pages.iter_mut().map(|p| &mut p.body))
 }
 
 /// Renders every body of a language's model (its translated text laid
@@ -169,30 +164,35 @@ pub fn render_language_bodies(model: &mut Model, prefix: &str) {
         }
     }
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
-    let Model { forums, sessions, ungis, roadmaps, pages, drafts, .. } = model;
-    let resolve = resolver(&targets, drafts);
-    body_jobs(forums, sessions, ungis, roadmaps, pages, prefix).into_par_iter().for_each(|(body, _, page_path)| {
-        let root = urls::root_prefix(&page_path);
-        let options = RenderOptions { root: &root, unsafe_html, id_prefix: "" };
-        let rendered = markdown::render(&body.markdown, &options, &resolve);
-        (body.html, body.marks) = (rendered.html, rendered.marks);
-    });
+    let rendered: Vec<markdown::Rendered> = {
+        let resolve = resolver(&targets, &model.drafts);
+        let jobs: Vec<_> = body_jobs(model, prefix).collect();
+        jobs.into_par_iter()
+            .map(|(body, _, page_path)| {
+                let root = urls::root_prefix(&page_path);
+                let options = RenderOptions { root: &root, unsafe_html, id_prefix: "" };
+                markdown::render(&body.markdown, &options, &resolve)
+            })
+            .collect()
+    };
+    for (body, r) in bodies_mut(model).zip(rendered) {
+        (body.html, body.marks) = (r.html, r.marks);
+    }
 }
 
-/// Renders one body for the page at `page_path`; returns its headings and
+/// Renders one body for the page at `page_path`, with its headings and
 /// the problems with its links, as diagnostics in its file.
 fn render_body(
-    body: &mut Body,
+    body: &Body,
     source: &crate::source::SourceFile,
     page_path: &str,
     unsafe_html: bool,
     resolve: &dyn Fn(&str) -> Result<String, String>,
-) -> (Vec<Heading>, Vec<Diagnostic>) {
+) -> RenderedBody {
     let root = urls::root_prefix(page_path);
     let rendered =
         markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html, id_prefix: "" }, resolve);
-    (body.html, body.marks) = (rendered.html, rendered.marks);
-    let ds = rendered
+    let diags = rendered
         .problems
         .into_iter()
         .map(|p| {
@@ -206,7 +206,7 @@ fn render_body(
             d
         })
         .collect();
-    (rendered.headings, ds)
+    RenderedBody { html: rendered.html, marks: rendered.marks, headings: rendered.headings, diags }
 }
 
 /// Renders a body of `model` again (after an edit) for the page at
@@ -215,7 +215,9 @@ pub fn rerender_body(model: &Model, body: &mut Body, file: usize, page_path: &st
     let targets = link_targets(model);
     let resolve = resolver(&targets, &model.drafts);
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
-    render_body(body, &model.files[file], page_path, unsafe_html, &resolve)
+    let r = render_body(body, &model.files[file], page_path, unsafe_html, &resolve);
+    (body.html, body.marks) = (r.html, r.marks);
+    (r.headings, r.diags)
 }
 
 /// Checks the references of `model` again and indexes it anew, keeping
@@ -230,9 +232,31 @@ pub fn relink(model: &Model, index: &mut Index, diags: &mut Diagnostics) {
 
 /// Resolves and indexes `model`.
 pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
-    references::check(&model, diags);
-    let headings = render_bodies(&mut model, diags);
-    let mut index = references::build_index(&model);
+    // The references are checked and indexed while the bodies render.
+    let ((checked, mut index), rendered) = rayon::join(
+        || {
+            let mut checked = Diagnostics::new();
+            references::check(&model, &mut checked);
+            (checked, references::build_index(&model))
+        },
+        || render_bodies(&model),
+    );
+    diags.append(checked);
+    let files = body_jobs(&model, "").map(|(_, file, _)| file).chain(model.translations.iter().map(|t| t.file));
+    let mut headings = HashMap::new();
+    let mut html = Vec::with_capacity(rendered.len());
+    for (r, file) in rendered.into_iter().zip(files.collect::<Vec<_>>()) {
+        diags.extend(r.diags);
+        headings.insert(model.files[file].rel_path.clone(), r.headings);
+        html.push((r.html, r.marks));
+    }
+    let mut html = html.into_iter();
+    for (body, (text, marks)) in bodies_mut(&mut model).zip(html.by_ref()) {
+        (body.html, body.marks) = (text, marks);
+    }
+    for (t, (text, marks)) in model.translations.iter_mut().zip(html) {
+        (t.body.html, t.body.marks) = (text, marks);
+    }
     index.headings = headings;
     warnings::check(&model, &index, diags);
     Linked { model, index }
