@@ -90,20 +90,26 @@ pub fn escape(text: &str) -> String {
 }
 
 /// [`escape`], written to `out`: tera's escape function.
+/// A byte loop: the five characters are ASCII, so no byte of another
+/// character can be taken for one, and a search for a set of `char`s
+/// decodes every character on the way.
 fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.write_all(&rest.as_bytes()[..i])?;
-        out.write_all(match rest.as_bytes()[i] {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
             b'&' => b"&amp;",
             b'<' => b"&lt;",
             b'>' => b"&gt;",
             b'"' => b"&quot;",
-            _ => b"&#39;",
-        })?;
-        rest = &rest[i + 1..];
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
     }
-    out.write_all(rest.as_bytes())
+    out.write_all(&bytes[start..])
 }
 
 /// A keyword argument that is text when given; none, left out or another

@@ -55,6 +55,9 @@ fn without_article(word: &str) -> &str {
 /// Calls `f` with each term of `folded` text, in order, repeats kept, each
 /// a slice of the text (a Chinese pair is two neighbouring characters).
 fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
+    if folded.is_ascii() {
+        return each_ascii_term(folded, f);
+    }
     for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if word.is_ascii() {
             if word.len() > 1 {
@@ -98,6 +101,24 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
         }
         emit_run(run_start, word.len(), &mut f);
         emit_lone_han(han, word.len(), &mut f);
+    }
+}
+
+/// [`each_term`] for ASCII text, most of most sites, a byte at a time:
+/// runs of letters and digits longer than one.
+fn each_ascii_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
+    let mut start = None;
+    for (i, byte) in folded.bytes().enumerate() {
+        if byte.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            if i - s > 1 {
+                f(&folded[s..i]);
+            }
+        }
+    }
+    if let Some(s) = start.filter(|s| folded.len() - s > 1) {
+        f(&folded[s..]);
     }
 }
 
@@ -180,6 +201,17 @@ mod tests {
         assert_eq!(terms("Développement DURABLE"), ["developpement", "durable"]);
         assert_eq!(terms("Ёлка й"), ["елка"], "a one-letter word is no term");
         assert_eq!(terms("E-health, SDG 3"), ["health", "sdg"]);
+    }
+
+    #[test]
+    fn ascii_text_splits_as_any_text_does() {
+        let text = "a bb, c-dd: e2e 42 x_y  trail";
+        let mut ascii = Vec::new();
+        each_ascii_term(text, |t| ascii.push(t));
+        assert_eq!(ascii, ["bb", "dd", "e2e", "42", "trail"]);
+        // The same words as the general path, which this text would take
+        // with one letter outside ASCII appended as its own word.
+        assert_eq!(terms(&format!("{text} é")), ascii);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! UNGIS activities and its coverage. Links inside it become in-page
 //! anchors.
 
-use super::values::value;
+use super::values::{people, value};
 use super::Contexts;
 use crate::markdown::{self, RenderOptions};
 use crate::model::*;
@@ -133,8 +133,8 @@ impl<'a> Contexts<'a> {
             "text_lang" => self.text_lang(s.file),
             "date" => self.session_date_json(i),
             "time" => s.time.as_deref(),
-            "facilitators" => value(&s.facilitators),
-            "speakers" => value(&s.speakers),
+            "facilitators" => people(&s.facilitators),
+            "speakers" => people(&s.speakers),
             "action_lines" => als,
             "sdgs" => sdgs,
             "body" => bodies.body(&s.body, &format!("session-{}_", s.slug)),

@@ -1,7 +1,7 @@
 //! The data of a forum: its page, and the sections its page and its briefs
 //! both show, each built once from the model's typed values.
 
-use super::values::value;
+use super::values::{people, value};
 use super::Contexts;
 use crate::chart::{Bar, Chart};
 use crate::model::*;
@@ -51,7 +51,7 @@ impl<'a> Contexts<'a> {
         map.insert(Key::from("distributions"), self.distributions(f));
         map.insert(Key::from("special_tracks"), value(&f.special_tracks));
         map.insert(Key::from("consultation"), self.consultation(f));
-        map.insert(Key::from("hlt_facilitators"), value(&f.hlt_facilitators));
+        map.insert(Key::from("hlt_facilitators"), people(&f.hlt_facilitators));
         map.insert(Key::from("publications"), self.publications(f));
         map.insert(Key::from("quotes"), value(&f.quotes));
         map.insert(Key::from("sources"), value(&f.sources));

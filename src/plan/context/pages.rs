@@ -1,7 +1,7 @@
 //! The data of the pages that are not a forum's: home, a session, a UNGIS
 //! activity, a roadmap, an action line, an SDG, the matrix and the feed.
 
-use super::values::{texts, value};
+use super::values::{people, texts, value};
 use super::Contexts;
 use crate::chart::{Bar, Chart};
 use crate::link::Item;
@@ -36,8 +36,8 @@ impl<'a> Contexts<'a> {
             "title" => s.title.as_str(),
             "date" => self.session_date_json(i),
             "time" => s.time.as_deref(),
-            "facilitators" => value(&s.facilitators),
-            "speakers" => value(&s.speakers),
+            "facilitators" => people(&s.facilitators),
+            "speakers" => people(&s.speakers),
             "action_lines" => als,
             "sdgs" => sdgs,
             "body" => s.body.html.as_str(),

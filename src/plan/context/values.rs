@@ -15,6 +15,21 @@ pub(super) fn value(x: &impl serde::Serialize) -> Value {
     Value::from_serializable(x)
 }
 
+/// People as template values: name, role, organization and stakeholder
+/// (as spelled in files), each person a map. Built directly: through
+/// serde it cost twice as much, on every session page and brief.
+pub(super) fn people(list: &[Person]) -> Value {
+    let person = |p: &Person| {
+        obj! {
+            "name" => p.name.as_str(),
+            "role" => p.role.as_deref(),
+            "organization" => p.organization.as_deref(),
+            "stakeholder" => p.stakeholder.map(|s| s.spelling()),
+        }
+    };
+    Value::from(list.iter().map(person).collect::<Vec<_>>())
+}
+
 /// A list of texts as a template value.
 pub(super) fn texts(list: &[String]) -> Value {
     Value::from(list.iter().map(String::as_str).collect::<Vec<_>>())
