@@ -418,7 +418,11 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                             (0..rayon::current_num_threads().min(MAX_BRIEF_WORKERS).min(costly.len()))
                                 .map(|_| scope.spawn(|| queue.run(render_write)))
                                 .collect();
-                        (workers, quick.par_iter().try_for_each(render_write))
+                        // Split into runs of at most PAGES_A_TASK pages, so a
+                        // core that runs out of pages can take some from the
+                        // other to the very end (rayon's own splitting left
+                        // one core alone on hundreds of pages at the end).
+                        (workers, quick.par_iter().with_max_len(PAGES_A_TASK).try_for_each(render_write))
                     },
                     || {
                         // One index a language, beside its search page.
@@ -470,6 +474,10 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         }
     }
 }
+
+/// At most this many pages are rendered one after another as one task of
+/// rayon's: a quarter of a millisecond of work or so.
+const PAGES_A_TASK: usize = 16;
 
 /// At most this many briefs are typeset at once: typst holds a whole
 /// document in memory while it works (about 700 MB for a brief of 550
