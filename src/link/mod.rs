@@ -101,6 +101,8 @@ fn resolver<'a>(
 /// A body rendered for its own page: its HTML and marks, its headings and
 /// the problems with its links.
 struct RenderedBody {
+    /// The source path of the body's file.
+    path: String,
     html: String,
     marks: Option<Vec<markdown::Mark>>,
     headings: Vec<Heading>,
@@ -206,7 +208,8 @@ fn render_body(
             d
         })
         .collect();
-    RenderedBody { html: rendered.html, marks: rendered.marks, headings: rendered.headings, diags }
+    let path = source.rel_path.clone();
+    RenderedBody { path, html: rendered.html, marks: rendered.marks, headings: rendered.headings, diags }
 }
 
 /// Renders a body of `model` again (after an edit) for the page at
@@ -242,20 +245,18 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
         || render_bodies(&model),
     );
     diags.append(checked);
-    let files = body_jobs(&model, "").map(|(_, file, _)| file).chain(model.translations.iter().map(|t| t.file));
-    let mut headings = HashMap::new();
-    let mut html = Vec::with_capacity(rendered.len());
-    for (r, file) in rendered.into_iter().zip(files.collect::<Vec<_>>()) {
+    let mut headings = HashMap::with_capacity(rendered.len());
+    let mut take = |body: &mut Body, r: RenderedBody| {
         diags.extend(r.diags);
-        headings.insert(model.files[file].rel_path.clone(), r.headings);
-        html.push((r.html, r.marks));
+        headings.insert(r.path, r.headings);
+        (body.html, body.marks) = (r.html, r.marks);
+    };
+    let mut rendered = rendered.into_iter();
+    for (body, r) in bodies_mut(&mut model).zip(rendered.by_ref()) {
+        take(body, r);
     }
-    let mut html = html.into_iter();
-    for (body, (text, marks)) in bodies_mut(&mut model).zip(html.by_ref()) {
-        (body.html, body.marks) = (text, marks);
-    }
-    for (t, (text, marks)) in model.translations.iter_mut().zip(html) {
-        (t.body.html, t.body.marks) = (text, marks);
+    for (t, r) in model.translations.iter_mut().zip(rendered) {
+        take(&mut t.body, r);
     }
     index.headings = headings;
     warnings::check(&model, &index, diags);

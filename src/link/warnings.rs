@@ -5,17 +5,24 @@ use super::Index;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Model;
 use crate::source::Span;
+use rayon::prelude::*;
 
 /// The sections High-Level Track Facilitators capture for each session.
 pub const OUTCOME_SECTIONS: &[&str] = &["Vision", "Emerging trends", "Opportunities", "Challenges", "Recommendations"];
 
 pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
-    for s in &model.sessions {
-        let file = &model.files[s.file];
-        let headings = index.headings.get(&file.rel_path).map(Vec::as_slice).unwrap_or_default();
-        let has_section =
-            headings.iter().any(|h| OUTCOME_SECTIONS.iter().any(|name| h.text.trim().eq_ignore_ascii_case(name)));
-        if !has_section {
+    // Sessions are most of a site: looked at in parallel, reported in order.
+    let sessions: Vec<Diagnostic> = model
+        .sessions
+        .par_iter()
+        .filter_map(|s| {
+            let file = &model.files[s.file];
+            let headings = index.headings.get(&file.rel_path).map(Vec::as_slice).unwrap_or_default();
+            let has_section =
+                headings.iter().any(|h| OUTCOME_SECTIONS.iter().any(|name| h.text.trim().eq_ignore_ascii_case(name)));
+            if has_section {
+                return None;
+            }
             let (line, _) = file.position(s.body.offset);
             let d = Diagnostic::warning(
                 file,
@@ -24,9 +31,10 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
                 "this High-Level Track session has none of the outcome sections".into(),
             )
             .with_help(format!("sessions usually record `## {}`", OUTCOME_SECTIONS.join("`, `## ")));
-            diags.push(d);
-        }
-    }
+            Some(d)
+        })
+        .collect();
+    diags.extend(sessions);
     for f in &model.forums {
         let file = &model.files[f.file];
         if f.key_figures.is_empty() {
