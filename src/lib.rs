@@ -245,9 +245,8 @@ impl Prepared {
 
     /// Lets the sources' texts go (a tenth of a large site's memory): once
     /// checked, the pages need only their paths. Every language's model
-    /// shares the one smaller list.
-    /// The texts are freed on a thread of their own, while the pages are
-    /// written.
+    /// shares the one smaller list. The texts are freed on a thread of
+    /// their own while the pages are written.
     pub fn release_sources(&mut self) {
         let names: Vec<source::SourceFile> = self.linked.model.files.par_iter().map(|f| f.names_only()).collect();
         let names = std::sync::Arc::new(names);
