@@ -564,7 +564,6 @@ impl PageCosts {
     }
 }
 
-/// The page costs being gathered, when `WSIS_TIMINGS` is set.
 /// Runs `work`, adding its time to `what`'s when `WSIS_TIMINGS` is set
 /// (neither the clock nor `what` is looked at otherwise).
 fn timed<T>(what: impl FnOnce() -> &'static str, work: impl FnOnce() -> T) -> T {
@@ -579,6 +578,7 @@ fn timed<T>(what: impl FnOnce() -> &'static str, work: impl FnOnce() -> T) -> T 
     }
 }
 
+/// The page costs being gathered, when `WSIS_TIMINGS` is set.
 fn page_costs() -> Option<&'static PageCosts> {
     static COSTS: std::sync::OnceLock<Option<PageCosts>> = std::sync::OnceLock::new();
     COSTS

@@ -90,6 +90,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// [`escape`], written to `out`: tera's escape function.
+///
 /// A byte loop: the five characters are ASCII, so no byte of another
 /// character can be taken for one, and a search for a set of `char`s
 /// decodes every character on the way.
