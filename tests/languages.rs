@@ -300,6 +300,28 @@ fn in_a_git_repository_a_translation_is_dated_by_its_last_commit() {
 }
 
 #[test]
+fn a_template_reads_interface_strings_as_a_map_or_through_the_function_alike() {
+    let tmp = languages_site();
+    let templates = tmp.path().join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    let forms =
+        r#"<html><p>{{ t(k="not_found") }}|{{ t.not_found }}|{% set key = "not_" ~ "found" %}{{ t[key] }}</p></html>"#;
+    fs::write(templates.join("404.html"), forms).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .current_dir(tmp.path())
+        .args(["build", "--no-pdf"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (path, text) in
+        [("404.html", "Page not found"), ("fr/404.html", "Page introuvable"), ("ar/404.html", "الصفحة غير موجودة")]
+    {
+        let html = fs::read_to_string(tmp.path().join("output").join(path)).unwrap();
+        assert!(html.contains(&format!("<p>{text}|{text}|{text}</p>")), "{path}: {html}");
+    }
+}
+
+#[test]
 fn a_theme_whose_strings_lack_a_key_or_a_language_is_an_error_naming_them() {
     let tmp = languages_site();
     let theme = tmp.path().join("themes/default/strings");
