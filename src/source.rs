@@ -14,8 +14,9 @@ pub struct SourceFile {
     pub rel_path: String,
     /// The normalised text.
     pub text: String,
-    /// Byte offset of the start of each line.
-    line_starts: Vec<usize>,
+    /// Byte offset of the start of each line, found the first time a
+    /// message needs a place in the file (most files never get one).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A place in a file, 1-based, with the width of what is pointed at.
@@ -42,11 +43,11 @@ impl SourceFile {
             display_path: self.display_path.clone(),
             rel_path: self.rel_path.clone(),
             text: String::new(),
-            line_starts: vec![0],
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 
-    /// Normalises `raw` (BOM, CRLF) and indexes its lines.
+    /// Normalises `raw` (BOM, CRLF).
     pub fn new(display_path: String, rel_path: String, raw: &str) -> SourceFile {
         SourceFile::from_text(display_path, rel_path, raw.to_string())
     }
@@ -60,15 +61,22 @@ impl SourceFile {
             None if raw.contains('\r') => raw.replace("\r\n", "\n").replace('\r', "\n"),
             None => raw,
         };
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceFile { display_path, rel_path, text, line_starts }
+        SourceFile { display_path, rel_path, text, line_starts: std::sync::OnceLock::new() }
+    }
+
+    /// Byte offset of the start of each line.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// `span` moved inside the file when it points past its end (a parser's
     /// place after the last line, say): every message names a real place.
     pub fn clamp(&self, span: Span) -> Span {
-        let last = self.line_starts.len().max(1);
+        let last = self.line_starts().len().max(1);
         let line = span.line.clamp(1, last);
         let width = self.line_text(line).map_or(0, |l| l.chars().count());
         let col = if line < span.line { width + 1 } else { span.col.clamp(1, width + 1) };
@@ -77,7 +85,7 @@ impl SourceFile {
 
     /// The text of line `line` (1-based), without its newline.
     pub fn line_text(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let start = *self.line_starts().get(line.checked_sub(1)?)?;
         let rest = &self.text[start..];
         Some(rest.split('\n').next().unwrap_or(rest))
     }
@@ -88,11 +96,12 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let starts = self.line_starts();
+        let line_index = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line_index];
+        let start = starts[line_index];
         let col = self.text[start..offset].chars().count() + 1;
         (line_index + 1, col)
     }
