@@ -192,7 +192,7 @@ impl Theme {
     /// Gives the templates each language's interface strings, for
     /// `render(.., lang)`: `{{ t.forums }}` (or `t[key]`, for a key the
     /// template computes) is that language's text, from a map every page
-    /// sees (tera's global context) and nobody builds again a page. The
+    /// sees (tera's global context), built once and not once a page. The
     /// function form `{{ t(k="forums") }}` is the same text, a key no
     /// strings file has being an error naming it; a lookup in the map costs
     /// less than a function call (3% of a build's CPU at 10,000 sessions).
