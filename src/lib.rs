@@ -256,7 +256,7 @@ impl Prepared {
                 texts.push(std::mem::replace(&mut view.linked.model.files, std::sync::Arc::clone(&names)));
             }
         }
-        std::thread::spawn(move || drop(texts));
+        drop_in_background(texts);
     }
 
     /// The page-context builders, one a language.
@@ -350,8 +350,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.elapsed = started.elapsed();
     // Freeing a large site's model takes tens of milliseconds that the
     // caller need not wait for (the command line exits straight after).
-    std::thread::spawn(move || drop(prepared));
+    drop_in_background(prepared);
     Ok(report)
+}
+
+/// Frees `value` on a thread of its own, so nobody waits for it. When the
+/// system gives no thread, the failed spawn frees it here instead of
+/// panicking as `std::thread::spawn` would.
+fn drop_in_background<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
 /// Renders every planned page into a staging folder and swaps it in.
