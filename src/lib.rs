@@ -54,6 +54,8 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Typeset the PDF briefs (on by default; `--no-pdf` skips them).
     pub pdf: bool,
+    /// Replace an output folder that wsis did not make (`--force`).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -69,6 +71,7 @@ impl BuildOptions {
             deny_warnings: false,
             progress: false,
             pdf: true,
+            force: false,
         }
     }
 
@@ -323,6 +326,11 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
 
 /// The whole pipeline.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    // A refused output is said at once, before the content is read.
+    if let Some(output) = &opts.output {
+        let real = vet_output(output, opts, opts.theme_folder().ok().flatten().as_deref())?;
+        write::recover(&real).map_err(|e| staging_failed(e, &real))?;
+    }
     let started = Instant::now();
     let mut prepared = prepare(opts)?;
     prepared.release_sources();
@@ -367,11 +375,11 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
     let t = Timer::start();
     let planned = &prepared.plan;
     let contexts = prepared.contexts();
-    guard_output(output, &opts.content, prepared.theme.files().dir.as_deref())?;
+    let output = &vet_output(output, opts, prepared.theme.files().dir.as_deref())?;
     let assets: Vec<(String, &[u8])> =
         prepared.theme.files().under("assets").map(|(rel, f)| (format!("assets/{rel}"), f.bytes.as_ref())).collect();
     let io = |source: std::io::Error| BuildError::Io { doing: "writing", path: output.to_path_buf(), source };
-    let staging = write::Staging::new(output).map_err(io)?;
+    let staging = write::Staging::new(output).map_err(|e| staging_failed(e, output))?;
     let search_metas: Vec<String> = prepared.languages.iter().map(|l| format!("{}search/meta.js", l.prefix)).collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let finished = std::sync::atomic::AtomicBool::new(false);
@@ -626,19 +634,23 @@ pub fn brief_cache_dir(output: &Path) -> PathBuf {
     output.with_file_name(format!(".{name}.cache")).join("briefs")
 }
 
-/// Refuses an output folder that would swallow the sources.
-fn guard_output(output: &Path, content: &Path, theme: Option<&Path>) -> Result<(), BuildError> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let out = abs(output);
-    for (what, dir) in [("content", Some(content)), ("theme", theme)] {
-        let Some(dir) = dir else { continue };
-        let dir = abs(dir);
-        if dir.starts_with(&out) {
-            return Err(BuildError::Folders(format!(
-                "the output folder `{}` contains the {what} folder; choose another output",
-                output.display()
-            )));
-        }
+/// Why the output could not be readied: busy with another build, or a
+/// file-system error there.
+fn staging_failed(e: write::StagingError, output: &Path) -> BuildError {
+    match e {
+        write::StagingError::Busy(message) => BuildError::Folders(message),
+        write::StagingError::Io(source) => BuildError::Io { doing: "writing", path: output.to_path_buf(), source },
     }
-    Ok(())
+}
+
+/// The real folder a build writes for `output` (`..` and links resolved),
+/// or why it must not: it would swallow the sources, a repository, or a
+/// folder that wsis did not make (unless `force`).
+pub fn vet_output(output: &Path, opts: &BuildOptions, theme: Option<&Path>) -> Result<PathBuf, BuildError> {
+    let root = match opts.content.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let sources = write::target::Sources { root, content: &opts.content, theme };
+    write::target::vet(output, &sources, opts.force).map_err(BuildError::Folders)
 }

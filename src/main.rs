@@ -52,6 +52,9 @@ pub struct BuildArgs {
     /// Output folder to write, replaced as a whole on success [default: output/ of the site].
     #[arg(long)]
     pub output: Option<PathBuf>,
+    /// Replace the output folder even if wsis did not make it (it holds files and no .wsis-output mark).
+    #[arg(long)]
+    pub force: bool,
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -86,6 +89,9 @@ pub struct ServeArgs {
     /// Output folder to build into and serve [default: output/ of the site].
     #[arg(long)]
     pub output: Option<PathBuf>,
+    /// Replace the output folder even if wsis did not make it (it holds files and no .wsis-output mark).
+    #[arg(long)]
+    pub force: bool,
     /// Port to listen on.
     #[arg(long, default_value_t = 1111)]
     pub port: u16,

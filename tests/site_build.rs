@@ -222,6 +222,7 @@ fn two_builds_and_thread_counts_give_identical_bytes() {
 fn a_successful_build_leaves_no_stale_file() {
     let site = fixture_site();
     let output = site.path().join("output");
+    assert!(wsis(site.path(), &["build"]).status.success());
     fs::create_dir_all(output.join("forums/1999")).unwrap();
     fs::write(output.join("forums/1999/index.html"), "stale").unwrap();
     assert!(wsis(site.path(), &["build"]).status.success());

@@ -6,6 +6,7 @@ use wsis::build;
 pub fn run(args: &BuildArgs) -> i32 {
     let (_, mut opts) = args.sources.options(Some(args.output.as_deref()));
     opts.deny_warnings = args.deny_warnings;
+    opts.force = args.force;
     opts.progress = super::show_progress();
     opts.base_url = args.base_url.clone();
     if let Some(url) = &args.base_url {

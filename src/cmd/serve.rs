@@ -237,7 +237,8 @@ pub fn run(args: &ServeArgs) -> i32 {
             return 1;
         }
     };
-    let (_, opts) = args.sources.options(Some(args.output.as_deref()));
+    let (_, mut opts) = args.sources.options(Some(args.output.as_deref()));
+    opts.force = args.force;
     let output = opts.output.clone().unwrap_or_else(|| "output".into());
     let mut workspace = Workspace::new(opts, output.clone());
     let shared =
@@ -245,7 +246,12 @@ pub fn run(args: &ServeArgs) -> i32 {
     // Watching starts before the first build, so a file saved while it
     // runs is rebuilt after it.
     let notifications = Notifications::start(&workspace.sources());
-    report(&workspace.full_build(), &shared);
+    let first = workspace.full_build();
+    if let Err(e @ BuildError::Folders(_)) = &first {
+        eprintln!("error: {e}");
+        return 1;
+    }
+    report(&first, &shared);
     let told = Arc::clone(&shared);
     workspace.on_page_written(Box::new(move || told.bump()));
     if let Err(e) = std::fs::create_dir_all(&output) {
