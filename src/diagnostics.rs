@@ -95,11 +95,11 @@ impl Diagnostic {
         if let Some(line) = &self.quoted {
             let number = self.span.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown = line.replace('\t', " ");
+            let (shown, col) = window(&line.replace('\t', " "), self.span.col.saturating_sub(1));
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let caret_pad = " ".repeat(self.span.col.saturating_sub(1));
-            let width = self.span.len.max(1);
+            let caret_pad = " ".repeat(col);
+            let width = self.span.len.max(1).min(shown.chars().count().saturating_sub(col).max(1));
             let _ = writeln!(out, "{pad} | {caret_pad}{}", "^".repeat(width));
         }
         if let Some(help) = &self.help {
@@ -107,6 +107,28 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The widest quoted line, in characters; a longer one is cut around the
+/// place it points at, with `…` where it is cut.
+const QUOTE_WIDTH: usize = 120;
+
+/// `line` cut to at most `QUOTE_WIDTH` characters around the character at
+/// `col` (0-based), and where that character is in what is shown.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= QUOTE_WIDTH {
+        return (line.to_string(), col);
+    }
+    let start = col.saturating_sub(QUOTE_WIDTH / 3).min(count - QUOTE_WIDTH);
+    let mut shown: String = line.chars().skip(start).take(QUOTE_WIDTH).collect();
+    if start + QUOTE_WIDTH < count {
+        shown.push('…');
+    }
+    if start > 0 {
+        return (format!("…{shown}"), col - start + 1);
+    }
+    (shown, col)
 }
 
 /// All diagnostics of a run, in a stable order.
@@ -205,6 +227,19 @@ mod tests {
         assert!(text.starts_with("content/a.md:2:1: error: unknown key `venu`\n"));
         assert!(text.contains("2 | venu: Geneva\n  | ^^^^\n"));
         assert!(text.contains("help: did you mean `venue`?"));
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_its_place() {
+        let long = format!("---\ntitle: {}x{}\n---\n", "a".repeat(5000), "b".repeat(5000));
+        let file = SourceFile::new("content/a.md".into(), "a.md".into(), &long);
+        let d = Diagnostic::error(&file, Span::new(2, 5008, 1), "test", "here".into());
+        let text = d.render();
+        let quoted = text.lines().nth(2).unwrap();
+        let caret = text.lines().nth(3).unwrap();
+        assert!(quoted.chars().count() < 140 && quoted.contains("…a") && quoted.contains("b…"), "{text}");
+        let at = caret.chars().position(|c| c == '^').unwrap();
+        assert_eq!(quoted.chars().nth(at), Some('x'), "{text}");
     }
 
     #[test]

@@ -87,6 +87,8 @@ mistakes! {
     a_yaml_error_at_the_end_of_a_file_is_inside_it => "yaml-error-at-end",
     a_file_with_only_a_yaml_tag_is_named_inside_it => "empty-tagged-yaml",
     an_unreadable_forum_is_one_mistake_not_six => "unreadable-forum",
+    nesting_past_what_a_typesetter_can_hold => "too-deep",
+    words_links_and_fields_too_long_for_a_pdf => "too-long",
 }
 
 #[test]

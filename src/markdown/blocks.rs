@@ -19,10 +19,21 @@ use std::collections::HashMap;
 enum Frame {
     Root,
     Item,
-    List { start: Option<u64>, items: Vec<Value> },
+    List {
+        start: Option<u64>,
+        items: Vec<Value>,
+    },
     Quote,
     Note(usize),
+    /// A container past `MAX_LEVELS`: its blocks join the one around it.
+    Flat,
 }
+
+/// How many lists, quotes and notes a brief shows inside each other;
+/// deeper ones are laid flat into the innermost shown, their text kept.
+/// A typesetter's stack has room for this many whatever the template
+/// (typst's limit on nested show rules is reached near 14 nested quotes).
+pub const MAX_LEVELS: usize = 8;
 
 struct Builder {
     /// Open containers, innermost last, each with its blocks so far.
@@ -54,7 +65,14 @@ impl Builder {
 
     fn open(&mut self, frame: Frame) {
         self.flush();
-        self.stack.push((frame, Vec::new()));
+        let levels =
+            self.stack.iter().filter(|(f, _)| matches!(f, Frame::List { .. } | Frame::Quote | Frame::Note(_))).count();
+        let flat = match frame {
+            Frame::Item => matches!(self.stack.last(), Some((Frame::Flat, _))),
+            Frame::List { .. } | Frame::Quote | Frame::Note(_) => levels >= MAX_LEVELS,
+            Frame::Root | Frame::Flat => false,
+        };
+        self.stack.push((if flat { Frame::Flat } else { frame }, Vec::new()));
     }
 
     fn close(&mut self) {
@@ -70,6 +88,11 @@ impl Builder {
             Frame::Quote => self.push(json!({ "quote": blocks })),
             Frame::Note(n) => self.push(json!({ "note": n, "blocks": blocks })),
             Frame::Root => self.stack.push((Frame::Root, blocks)),
+            Frame::Flat => {
+                if let Some((_, outer)) = self.stack.last_mut() {
+                    outer.extend(blocks);
+                }
+            }
         }
     }
 
@@ -184,6 +207,20 @@ mod tests {
         assert_eq!(list[0][0]["para"], "one");
         assert_eq!(list[0][1]["list"][1][0]["para"], "inner b");
         assert_eq!(list[1][0]["para"], "two");
+    }
+
+    #[test]
+    fn containers_past_the_levels_a_brief_shows_are_laid_flat_with_their_text() {
+        let deep = format!("{}Deep.\n", "> ".repeat(30));
+        let mut b = blocks(&deep)[0].clone();
+        for _ in 1..MAX_LEVELS {
+            b = b["quote"][0].clone();
+        }
+        assert_eq!(b["quote"][0]["para"], "Deep.", "{b}");
+        let lists: String = (0..20).map(|i| format!("{}- item {i}\n", "  ".repeat(i))).collect();
+        let text = blocks(&lists)[0].to_string();
+        assert!((0..20).all(|i| text.contains(&format!("\"item {i}\""))), "{text}");
+        assert_eq!(text.matches("\"list\"").count(), MAX_LEVELS);
     }
 
     #[test]

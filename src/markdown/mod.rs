@@ -70,6 +70,21 @@ pub enum Marked {
     Heading(String),
 }
 
+/// How deeply Markdown structures (block quotes, lists and their items,
+/// emphasis, links...) may sit inside each other in one body. Real
+/// documents stay far below it; past it the brief's typesetter would run
+/// out of stack, so it is a content error where the body crosses it.
+pub const MAX_NESTING: usize = 32;
+
+/// The longest link or image target, in bytes: what search engines and
+/// sitemaps take (2,048), and far below what a PDF can hold in a string.
+pub const MAX_TARGET: usize = 2048;
+
+/// The longest word (a run of characters with no space or other place to
+/// break a line), in characters: far more than any word or address, and
+/// a quarter of what a PDF string can hold, which a brief's line needs.
+pub const MAX_WORD: usize = 4096;
+
 /// Where an `@/` target leads from a page whose way back to the site root
 /// is `root`: its page (and fragment), or an anchor already inside the
 /// page (a brief's, which keeps no fragment).
@@ -115,6 +130,20 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let rewrite = |dest: CowStr<'_>, range: &Range<usize>, problems: &mut Vec<LinkProblem>| -> String {
+        if dest.len() > MAX_TARGET {
+            problems.push(LinkProblem {
+                range: range.clone(),
+                warning: false,
+                code: "link-too-long",
+                message: format!(
+                    "link target `{}` is {} bytes long; a link target may be at most {MAX_TARGET}",
+                    shorten(&dest, 40),
+                    dest.len()
+                ),
+                help: Some("link to a shorter address, such as the page that holds what this one names".into()),
+            });
+            return "#".into();
+        }
         if let Some(target) = dest.strip_prefix("@/") {
             match internal_href(target, opts.root, resolve) {
                 Ok(url) => url,
@@ -148,7 +177,19 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     // The events of `@/` links, with their targets.
     let mut internal: Vec<(usize, String)> = Vec::new();
     let mut footnotes = false;
+    let (mut depth, mut too_deep) = (0usize, false);
     for (event, range) in parse::events(markdown) {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING && !too_deep {
+                    too_deep = true;
+                    problems.push(too_deep_problem(markdown, &range));
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         if let Some(target) = internal_target(&event) {
             internal.push((events.len(), target.to_string()));
         }
@@ -187,6 +228,17 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             other => other,
         };
         events.push(event);
+    }
+    // A link target too long is already one.
+    let long_target = problems.iter().any(|p| p.code == "link-too-long");
+    if let Some(at) = word_longer_than(markdown, MAX_WORD).filter(|_| !long_target) {
+        problems.push(LinkProblem {
+            range: at..markdown.ceil_char_boundary(at + 1),
+            warning: false,
+            code: "word-too-long",
+            message: format!("a word here runs past {MAX_WORD} characters without a space"),
+            help: Some("break it with spaces; a long address belongs in a link, `[its name](https://...)`".into()),
+        });
     }
     let (headings, owns) = ids::assign(&mut events, opts.id_prefix);
     mark_paragraph_languages(&mut events);
@@ -280,6 +332,45 @@ pub fn retarget(
 }
 
 /// The warning for raw HTML shown as text, at its first line.
+/// Where the first run of more than `max` characters without a place to
+/// break a line starts: white space, or a CJK character (those scripts
+/// break between any two).
+fn word_longer_than(text: &str, max: usize) -> Option<usize> {
+    if text.len() <= max {
+        return None;
+    }
+    let (mut start, mut run) = (0, 0);
+    for (i, c) in text.char_indices() {
+        let breaks = c.is_whitespace()
+            || matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}');
+        if breaks {
+            run = 0;
+        } else {
+            if run == 0 {
+                start = i;
+            }
+            run += 1;
+            if run > max {
+                return Some(start);
+            }
+        }
+    }
+    None
+}
+
+fn too_deep_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
+    let line_end = markdown[range.start..range.end].find('\n').map_or(range.end, |i| range.start + i);
+    LinkProblem {
+        range: range.start..line_end.max(range.start + 1).min(markdown.len()),
+        warning: false,
+        code: "nesting-too-deep",
+        message: format!(
+            "this is nested more than {MAX_NESTING} levels deep (block quotes, lists, emphasis and links inside each other)"
+        ),
+        help: Some("flatten the structure: a quote or a list inside a few others reads as well".into()),
+    }
+}
+
 fn raw_html_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
     let line_end = markdown[range.start..range.end].find('\n').map_or(range.end, |i| range.start + i);
     let tag = markdown[range.start..line_end].trim();
@@ -420,6 +511,28 @@ mod tests {
         assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
         assert_eq!(&md[r.problems[0].range.clone()], "[x](@/forums/1999/forum.md)");
         assert!(!r.html.contains("javascript"), "{}", r.html);
+    }
+
+    #[test]
+    fn limits_a_typesetter_cannot_pass_are_content_errors_at_their_place() {
+        let deep = format!("Intro\n\n{}deep\n", "> ".repeat(40));
+        let r = html(&deep, false);
+        let codes: Vec<&str> = r.problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["nesting-too-deep"]);
+        assert_eq!(deep[..r.problems[0].range.start].matches('\n').count(), 2, "on the third line");
+        let lists: String = (0..40).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
+        assert_eq!(html(&lists, false).problems.len(), 1);
+        let fine: String = (0..8).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
+        assert!(html(&format!("> > > {fine}"), false).problems.is_empty());
+
+        let long = format!("See [it](https://example.org/{}).", "a".repeat(MAX_TARGET));
+        assert_eq!(html(&long, false).problems[0].code, "link-too-long");
+        let word = format!("One\n\ntwo {} three", "(".repeat(MAX_WORD + 1));
+        let r = html(&word, false);
+        assert_eq!(r.problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["word-too-long"]);
+        assert_eq!(r.problems[0].range.start, 9);
+        let chinese = "信息社会".repeat(MAX_WORD);
+        assert!(html(&chinese, false).problems.is_empty(), "Chinese breaks between any two characters");
     }
 
     #[test]

@@ -12,6 +12,11 @@ use crate::model::{At, Person, Stakeholder, Tags};
 use crate::source::{SourceFile, Span};
 use crate::vocabulary::Closed;
 
+/// The longest text a front-matter field may hold, in characters: titles
+/// and names run to a few hundred, and a brief's PDF keeps a title in a
+/// string of at most 32,767 bytes.
+pub const MAX_FIELD: usize = 4096;
+
 /// The largest count a file may give: search and open data are read by
 /// JavaScript, whose numbers are exact up to 2^53 - 1.
 pub const MAX_COUNT: u64 = (1 << 53) - 1;
@@ -114,6 +119,16 @@ impl<'a> Reader<'a> {
 
     pub fn scalar_text<'n>(&mut self, node: &'n Node, key: &str, expected: &str) -> Option<&'n str> {
         match text_of(node) {
+            Some(t) if t.len() > MAX_FIELD && t.chars().count() > MAX_FIELD => {
+                let length = t.chars().count();
+                self.error(
+                    node.span,
+                    "field-too-long",
+                    format!("`{key}` is {length} characters long; a field holds at most {MAX_FIELD}"),
+                )
+                .help = Some("shorten it; longer text belongs in the body, below the front matter".into());
+                None
+            }
             Some(t) => Some(t),
             None => {
                 let found = node.kind_name();
