@@ -25,4 +25,4 @@ while IFS= read -r -d '' file; do
 done < <(find ../tests/fixtures ../content -type f \( -name '*.md' -o -name '*.yaml' \) -print0 | sort -z)
 echo "seeded $i files"
 RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none content_file "$corpus" -- \
-  -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1
+  -dict=content.dict -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1

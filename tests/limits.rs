@@ -39,7 +39,7 @@ fn content_at_every_limit_checks_and_builds_with_its_pdf_brief() {
 
 #[test]
 fn check_refuses_what_build_refuses_with_the_same_messages() {
-    for case in ["too-deep", "too-long"] {
+    for case in ["too-deep", "too-long", "too-large"] {
         let site = fixture_site();
         copy_dir(&fixture("mistakes").join(case).join("content"), &site.path().join("content"));
         let check = wsis(site.path(), &["check"]);

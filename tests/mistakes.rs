@@ -89,6 +89,7 @@ mistakes! {
     an_unreadable_forum_is_one_mistake_not_six => "unreadable-forum",
     nesting_past_what_a_typesetter_can_hold => "too-deep",
     words_links_and_fields_too_long_for_a_pdf => "too-long",
+    a_body_past_what_a_brief_can_lay_out => "too-large",
 }
 
 #[test]

@@ -85,6 +85,15 @@ pub const MAX_TARGET: usize = 2048;
 /// a quarter of what a PDF string can hold, which a brief's line needs.
 pub const MAX_WORD: usize = 4096;
 
+/// The most blocks (paragraphs, headings, list items, table rows, code
+/// blocks) one body may hold: real bodies hold a few hundred, and a PDF
+/// brief lays a block out for about a millisecond and 50 KB at most.
+pub const MAX_BLOCKS: usize = 5000;
+
+/// The largest body, in bytes (a book of some 300 pages): what a brief
+/// typesets in about a second and a half and 350 MB.
+pub const MAX_BODY: usize = 1024 * 1024;
+
 /// Where an `@/` target leads from a page whose way back to the site root
 /// is `root`: its page (and fragment), or an anchor already inside the
 /// page (a brief's, which keeps no fragment).
@@ -177,14 +186,38 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     // The events of `@/` links, with their targets.
     let mut internal: Vec<(usize, String)> = Vec::new();
     let mut footnotes = false;
-    let (mut depth, mut too_deep) = (0usize, false);
+    let (mut depth, mut too_deep, mut blocks) = (0usize, false, 0usize);
+    if markdown.len() > MAX_BODY {
+        let at = markdown.floor_char_boundary(MAX_BODY);
+        problems.push(LinkProblem {
+            range: at..markdown.ceil_char_boundary(at + 1),
+            warning: false,
+            code: "body-too-large",
+            message: format!("the body is {} bytes long, past the {MAX_BODY} a body may hold here", markdown.len()),
+            help: Some("split it into several documents (a page for an annex, say) and link them".into()),
+        });
+    }
     for (event, range) in parse::events(markdown) {
         match &event {
-            Event::Start(_) => {
+            Event::Start(tag) => {
                 depth += 1;
                 if depth > MAX_NESTING && !too_deep {
                     too_deep = true;
                     problems.push(too_deep_problem(markdown, &range));
+                }
+                if is_block(tag) {
+                    blocks += 1;
+                    if blocks == MAX_BLOCKS + 1 && markdown.len() <= MAX_BODY {
+                        problems.push(LinkProblem {
+                            range: range.start..markdown.ceil_char_boundary(range.start + 1),
+                            warning: false,
+                            code: "body-too-large",
+                            message: format!(
+                                "the body holds more than {MAX_BLOCKS} paragraphs, list items and table rows; this is the first past it"
+                            ),
+                            help: Some("split it into several documents (a page for an annex, say) and link them".into()),
+                        });
+                    }
                 }
             }
             Event::End(_) => depth = depth.saturating_sub(1),
@@ -332,6 +365,20 @@ pub fn retarget(
 }
 
 /// The warning for raw HTML shown as text, at its first line.
+/// Whether a tag opens a block that a brief lays out on its own.
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Item
+            | Tag::TableRow
+            | Tag::TableHead
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+    )
+}
+
 /// Where the first run of more than `max` characters without a place to
 /// break a line starts: white space, or a CJK character (those scripts
 /// break between any two).
@@ -531,6 +578,12 @@ mod tests {
         let r = html(&word, false);
         assert_eq!(r.problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["word-too-long"]);
         assert_eq!(r.problems[0].range.start, 9);
+        let many: String = (0..=MAX_BLOCKS).map(|i| format!("- item {i}\n")).collect();
+        let r = html(&many, false);
+        assert_eq!(r.problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["body-too-large"]);
+        assert_eq!(&many[r.problems[0].range.start..][..12], "- item 5000\n");
+        let huge = "Words and words.\n\n".repeat(MAX_BODY / 18 + 1);
+        assert_eq!(html(&huge, false).problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["body-too-large"]);
         let chinese = "信息社会".repeat(MAX_WORD);
         assert!(html(&chinese, false).problems.is_empty(), "Chinese breaks between any two characters");
     }
