@@ -358,10 +358,12 @@ impl Workspace {
         let strings = &state.languages[0].strings;
         let search = self.search.get_or_insert_with(|| crate::render::search::SearchDocs::new(&state.linked, strings));
         search.update(&state.linked, strings, item);
-        for (rel, text) in search.files() {
-            write_in_place(&self.output, &rel, text.as_bytes()).ok()?;
+        let files = search.files();
+        for (rel, text) in &files {
+            write_in_place(&self.output, rel, text.as_bytes()).ok()?;
             written += 1;
         }
+        remove_stale_search_files(&self.output, &files);
         t.lap("edit: search");
         let background =
             background.and_then(|f| Some((f, state.plan.pages.iter().find(|p| p.kind == PageKind::BriefPdf(f))?)));
@@ -552,6 +554,21 @@ fn rerender(
         Item::Roadmap(i) => model.roadmaps[i].body = body,
     }
     result
+}
+
+/// Removes the search index's shards (`search/terms-*.js`,
+/// `search/docs-*.js`) that an edit emptied: what the index is now is
+/// `files`, and a fresh build would not have the others.
+fn remove_stale_search_files(output: &Path, files: &[(String, String)]) {
+    let current: std::collections::HashSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let Ok(entries) = std::fs::read_dir(output.join("search")) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let shard = (name.starts_with("terms-") || name.starts_with("docs-")) && name.ends_with(".js");
+        if shard && !current.contains(format!("search/{name}").as_str()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Replaces one file of the output: written beside it, then renamed over

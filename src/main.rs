@@ -98,6 +98,10 @@ pub struct ServeArgs {
     /// Address to listen on; loopback unless told otherwise.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: String,
+    /// A host name the preview answers to besides localhost and IP addresses
+    /// (requests for any other name are refused, against DNS rebinding); repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
 }
 
 #[derive(Args)]

@@ -179,3 +179,20 @@ fn a_session_moved_by_its_new_date_keeps_serve_and_a_full_build_alike() {
     let diffs = differences(&[edit("session body"), edit("session date"), edit("session title")]);
     assert!(diffs.is_empty(), "serve's output drifted from a full build: {}", diffs.join(", "));
 }
+
+#[test]
+fn a_word_added_then_removed_leaves_no_search_file_behind() {
+    // The word makes search shards of its own (`zq`, and its docs), which
+    // the second edit empties: the output must lose them, as a fresh build
+    // never had them.
+    let add = Edit {
+        name: "a new word",
+        file: SESSION,
+        change: |t| replace(t, "A vision.", "A vision of zqxv1 zqxv2."),
+        quick: true,
+    };
+    let remove =
+        Edit { name: "the word gone", file: SESSION, change: |t| replace(t, " of zqxv1 zqxv2.", "."), quick: true };
+    let diffs = differences(&[&add, &remove]);
+    assert!(diffs.is_empty(), "serve's output drifted from a full build: {}", diffs.join(", "));
+}

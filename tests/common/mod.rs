@@ -2,6 +2,8 @@
 //! copying fixtures, and reading what a build wrote.
 #![allow(dead_code)]
 
+pub mod served;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

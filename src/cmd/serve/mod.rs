@@ -2,56 +2,16 @@
 //! change and reload the open pages. While the content is broken, every
 //! page shows the diagnostics instead of a stale or blank page.
 
+mod http;
+
 use crate::ServeArgs;
+use http::Shared;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, Server};
 use wsis::diagnostics::Diagnostic;
 use wsis::incremental::Workspace;
 use wsis::BuildError;
-
-/// What the server shows: the build's number (pages wait on it to
-/// reload) and, while the content is broken, the report.
-struct Shared {
-    version: AtomicU64,
-    error: Mutex<Option<String>>,
-    /// Pages waiting for the next build (`/__wsis/wait?v=N`), answered the
-    /// moment it lands, or after `WAIT_AT_MOST` with the same number.
-    waiters: Mutex<Vec<(std::time::Instant, Request)>>,
-}
-
-/// How long a page's wait for a new build is held before it is answered
-/// (the page then asks again).
-const WAIT_AT_MOST: Duration = Duration::from_secs(20);
-
-impl Shared {
-    /// A new build is out: every waiting page hears it now.
-    fn bump(&self) {
-        let v = self.version.fetch_add(1, Ordering::SeqCst) + 1;
-        let waiting = self.waiters.lock().map(|mut w| std::mem::take(&mut *w)).unwrap_or_default();
-        for (_, request) in waiting {
-            respond(request, 200, "text/plain", v.to_string().into_bytes());
-        }
-    }
-
-    /// Answers the waits held too long, with the build they already have.
-    fn expire_waits(&self) {
-        let v = self.version.load(Ordering::SeqCst).to_string();
-        let expired: Vec<Request> = match self.waiters.lock() {
-            Ok(mut w) => {
-                let (old, keep): (Vec<_>, Vec<_>) = w.drain(..).partition(|(since, _)| since.elapsed() > WAIT_AT_MOST);
-                *w = keep;
-                old.into_iter().map(|(_, r)| r).collect()
-            }
-            Err(_) => Vec::new(),
-        };
-        for request in expired {
-            respond(request, 200, "text/plain", v.clone().into_bytes());
-        }
-    }
-}
 
 /// Reloads the page when a new build lands: it asks for the build number,
 /// then waits on the server for a different one (no polling interval to
@@ -121,80 +81,12 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "xml" => "application/xml; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "pdf" => "application/pdf",
-        "txt" | "csv" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-fn respond(request: Request, status: u16, kind: &str, body: Vec<u8>) {
-    let mut response = Response::from_data(body).with_status_code(status);
-    for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store")] {
-        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(h);
-        }
-    }
-    let _ = request.respond(response);
-}
-
-fn handle(request: Request, root: &Path, shared: &Shared) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return respond(request, 405, "text/plain", b"only GET and HEAD\n".to_vec());
-    }
-    let url = request.url().to_string();
-    if url == "/__wsis/version" {
-        let v = shared.version.load(Ordering::SeqCst).to_string();
-        return respond(request, 200, "text/plain", v.into_bytes());
-    }
-    if let Some(seen) = url.strip_prefix("/__wsis/wait?v=") {
-        let v = shared.version.load(Ordering::SeqCst).to_string();
-        if seen != v {
-            return respond(request, 200, "text/plain", v.into_bytes());
-        }
-        if let Ok(mut waiters) = shared.waiters.lock() {
-            // Checked again under the lock: a build that landed meanwhile
-            // has already answered the others.
-            if shared.version.load(Ordering::SeqCst).to_string() == v {
-                waiters.push((std::time::Instant::now(), request));
-                return;
-            }
-        }
-        let v = shared.version.load(Ordering::SeqCst).to_string();
-        return respond(request, 200, "text/plain", v.into_bytes());
-    }
-    let path = resolve(root, &url);
-    // While the content is broken, every page (and every address that has
-    // no file yet, as after a first build that failed) shows the report.
-    let is_html = path.as_ref().is_none_or(|p| p.extension().is_some_and(|e| e == "html"));
-    if is_html {
-        if let Some(report) = shared.error.lock().ok().and_then(|e| e.clone()) {
-            return respond(request, 500, "text/html; charset=utf-8", error_page(&report).into_bytes());
-        }
-    }
-    let Some(path) = path else {
-        return respond(request, 404, "text/plain", b"not found\n".to_vec());
-    };
-    match std::fs::read(&path) {
-        Ok(bytes) if is_html => {
-            let html = String::from_utf8_lossy(&bytes);
-            let injected = match html.rfind("</body>") {
-                Some(i) => format!("{}{RELOAD_SCRIPT}{}", &html[..i], &html[i..]),
-                None => format!("{html}{RELOAD_SCRIPT}"),
-            };
-            respond(request, 200, "text/html; charset=utf-8", injected.into_bytes())
-        }
-        Ok(bytes) => respond(request, 200, content_type(&path), bytes),
-        Err(_) => respond(request, 404, "text/plain", b"not found\n".to_vec()),
+/// A page as served: the reload script before its `</body>`.
+fn with_reload(html: &[u8]) -> String {
+    let html = String::from_utf8_lossy(html);
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{RELOAD_SCRIPT}{}", &html[..i], &html[i..]),
+        None => format!("{html}{RELOAD_SCRIPT}"),
     }
 }
 
@@ -225,15 +117,14 @@ fn report(result: &Result<wsis::incremental::Rebuilt, BuildError>, shared: &Shar
 
 pub fn run(args: &ServeArgs) -> i32 {
     let addr = format!("{}:{}", args.bind, args.port);
-    let server = match Server::http(&addr) {
-        Ok(s) => Arc::new(s),
+    let listener = match std::net::TcpListener::bind(&addr) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            eprintln!("error: port {} is already in use on {}; choose another with --port", args.port, args.bind);
+            return 1;
+        }
         Err(e) => {
-            let taken = e.to_string().to_lowercase().contains("in use");
-            if taken {
-                eprintln!("error: port {} is already in use on {}; choose another with --port", args.port, args.bind);
-            } else {
-                eprintln!("error: cannot listen on {addr}: {e}");
-            }
+            eprintln!("error: cannot listen on {addr}: {e}");
             return 1;
         }
     };
@@ -241,8 +132,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     opts.force = args.force;
     let output = opts.output.clone().unwrap_or_else(|| "output".into());
     let mut workspace = Workspace::new(opts, output.clone());
-    let shared =
-        Arc::new(Shared { version: AtomicU64::new(0), error: Mutex::new(None), waiters: Mutex::new(Vec::new()) });
+    let shared = Arc::new(Shared::new());
     // Watching starts before the first build, so a file saved while it
     // runs is rebuilt after it.
     let notifications = Notifications::start(&workspace.sources());
@@ -258,16 +148,18 @@ pub fn run(args: &ServeArgs) -> i32 {
         eprintln!("error: cannot create {}: {e}", output.display());
         return 1;
     }
-    let root = output.clone();
-    for _ in 0..4 {
-        let (server, shared, root) = (Arc::clone(&server), Arc::clone(&shared), root.clone());
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(request, &root, &shared);
-            }
-        });
+    if let Err(e) = http::start(listener, output.clone(), args.allow_host.clone(), Arc::clone(&shared)) {
+        eprintln!("error: cannot serve on {addr}: {e}");
+        return 1;
     }
     println!("Serving {} on http://{addr}/ (Ctrl-C to stop)", output.display());
+    if !is_loopback(&args.bind) {
+        println!(
+            "warning: listening on {}, so the preview is open to every machine that can reach this one on port {}: \
+             anyone there can read the site, drafts included. Use --bind 127.0.0.1 to keep it to this machine.",
+            args.bind, args.port
+        );
+    }
     if notifications.is_none() {
         println!("File-system notifications are not available here: looking for changes every 150 ms");
     }
@@ -295,8 +187,13 @@ pub fn run(args: &ServeArgs) -> i32 {
             }
             shared.bump();
         }
-        shared.expire_waits();
     }
+}
+
+/// Whether `bind` keeps the server to this machine.
+fn is_loopback(bind: &str) -> bool {
+    let bare = bind.trim_start_matches('[').trim_end_matches(']');
+    bare == "localhost" || bare.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// How often the sources are walked when the system gives no
