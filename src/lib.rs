@@ -462,7 +462,13 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             briefs?;
             pages?;
             search.par_iter().try_for_each(|(rel, text)| staging.write(rel, text.as_bytes()).map_err(io))?;
-            planned.copies.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel).map_err(io))?;
+            planned.copies.par_iter().try_for_each(|(from, rel)| {
+                staging.copy(from, rel).map_err(|source| BuildError::Io {
+                    doing: "copying",
+                    path: from.clone(),
+                    source,
+                })
+            })?;
             assets.par_iter().try_for_each(|(rel, bytes)| staging.write(rel, bytes).map_err(io))?;
             Ok(planned.copies.len() + assets.len())
         })();

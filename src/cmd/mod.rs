@@ -19,9 +19,25 @@ use wsis::BuildError;
 pub fn report_failure(err: &BuildError, format: Format) -> i32 {
     match err {
         BuildError::Content(diags) => print_diagnostics(diags, format),
-        other => eprintln!("error: {other}"),
+        other if format == Format::Human => eprintln!("error: {other}"),
+        // Tools read every failure in the format they asked for.
+        other => print_diagnostics(&[failure_diagnostic(other)], format),
     }
     1
+}
+
+/// A failure that is not a content mistake, as a diagnostic at the file
+/// or folder it concerns (the theme's, for a theme error).
+fn failure_diagnostic(err: &BuildError) -> Diagnostic {
+    let (path, code) = match err {
+        BuildError::Io { path, .. } => (path.display().to_string(), "io-error"),
+        BuildError::Theme(e) => {
+            let file = e.message.split(':').next().filter(|p| Path::new(p).is_file());
+            (file.unwrap_or("theme").to_string(), "theme-error")
+        }
+        BuildError::Folders(_) | BuildError::Content(_) => ("output".to_string(), "output-folder"),
+    };
+    Diagnostic::at_path(&path, code, err.to_string())
 }
 
 /// Prints diagnostics in `format`: for people on stderr with a closing

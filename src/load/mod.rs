@@ -55,6 +55,8 @@ pub struct StaticFile {
     /// Path relative to the content folder (`static/...`).
     pub rel_path: String,
     pub abs_path: PathBuf,
+    /// The path as messages name it (`content/static/...`).
+    pub shown: String,
 }
 
 /// Everything read from the content folder.
@@ -139,7 +141,11 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         }
         match classify(&rel) {
             Ok(Some(slot)) => found.push(Found::Text(slot, entry.path().to_path_buf(), rel)),
-            Ok(None) => found.push(Found::Static(StaticFile { rel_path: rel, abs_path: entry.path().to_path_buf() })),
+            Ok(None) => found.push(Found::Static(StaticFile {
+                shown: shown(&rel),
+                rel_path: rel,
+                abs_path: entry.path().to_path_buf(),
+            })),
             Err((message, help)) => {
                 diags.push(Diagnostic::at_path(&shown(&rel), "layout", message).with_help(help));
             }

@@ -158,6 +158,28 @@ fn text_in_filter(value: &tera::Value, args: tera::Kwargs, _: &tera::State) -> t
     })
 }
 
+/// `{{ text | css_string | safe }}`: the text as the inside of a CSS
+/// string in a `<style>` element. Every character that could end the
+/// string, the rule or the element (quotes, backslash, line breaks, `<`,
+/// `>`, `&`, braces, control characters) becomes a CSS escape (`\22 `).
+fn css_string_filter(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    Ok(css_string(value.as_str().unwrap_or("")))
+}
+
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control()
+            || matches!(c, '"' | '\'' | '\\' | '<' | '>' | '&' | '{' | '}' | ';' | '\u{2028}' | '\u{2029}')
+        {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Theme {
     /// Parses every template under the theme's `templates/`; a mistake
     /// names the file (the overriding one, or the built-in one), its line
@@ -179,6 +201,7 @@ impl Theme {
         tera.register_filter("text_attrs", text_attrs_filter);
         tera.register_filter("svg_chart", svg_chart_filter);
         tera.register_filter("text_in", text_in_filter);
+        tera.register_filter("css_string", css_string_filter);
         // Each language's `t` replaces this one (`speak`); tera wants every
         // function known before it reads the templates.
         tera.register_function("t", |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {

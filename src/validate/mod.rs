@@ -9,6 +9,7 @@ pub mod documents;
 pub mod fields;
 pub mod forum;
 pub mod reference;
+pub mod statics;
 pub mod translation;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -170,6 +171,8 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         model.site = reference::site(&mut r);
         diags.extend(r.diags);
     }
+    let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
+    diags.extend(statics::check(&model.statics, unsafe_html));
     if let Some(file) = &loaded.action_lines {
         let mut r = Reader::new(file);
         (model.action_lines, model.declared_action_lines) = reference::action_lines(&mut r);
