@@ -50,3 +50,27 @@ fn check_refuses_what_build_refuses_with_the_same_messages() {
         assert!(!site.path().join("output").exists());
     }
 }
+
+#[test]
+fn a_forum_whose_sessions_add_up_past_a_brief_is_refused_at_the_session_that_crosses() {
+    let site = fixture_site();
+    let hlt = site.path().join("content/forums/2020/hlt");
+    let items: String = (0..4500).map(|i| format!("- item {i}\n")).collect();
+    for n in 1..=5 {
+        fs::write(hlt.join(format!("big-{n}.md")), session(&format!("Big {n}"), &items)).unwrap();
+    }
+    let check = wsis(site.path(), &["check"]);
+    let build = wsis(site.path(), &["build"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert_eq!(stderr(&check), stderr(&build));
+    let err = stderr(&check);
+    assert!(
+        err.contains("content/forums/2020/hlt/big-5.md:5:1: error: with this body, the 2020 forum's brief holds"),
+        "{err}"
+    );
+    assert_eq!(err.matches("brief holds").count(), 1, "{err}");
+    // Four of them fit.
+    fs::remove_file(hlt.join("big-5.md")).unwrap();
+    let check = wsis(site.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
