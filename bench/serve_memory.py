@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Memory of `wsis serve` over many edits: starts the server on a
 synthetic corpus, saves one HLT session EDITS times (its body each time,
-its title every tenth time, which rebuilds the site), waits for each edit
+its title every tenth time, which rebuilds the site; the last edit is a
+body's, on the fast path), waits for each edit
 to reach the output, and prints the server's resident memory (VmRSS)
 every hundred edits, then the growth from the first hundred to the end.
 Also checks, at the end, that the output is the same as a fresh build's
@@ -66,7 +67,9 @@ try:
     first = None
     for i in range(1, edits + 1):
         marker = f"edit{i:05d}"
-        title = f"title: Session retitled {i}" if i % 10 == 0 else None
+        # Every tenth edit retitles (a full rebuild); the last is a quick one,
+        # so the comparison below holds serve's fast path to a fresh build.
+        title = f"title: Session retitled {i}" if i % 10 == 5 else None
         new_head = head
         if title:
             new_head = "\n".join(title if l.startswith("title:") else l for l in head.split("\n"))

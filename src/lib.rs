@@ -294,6 +294,12 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         warnings.extend(coverage.warnings);
         plain_briefs = coverage.plain_briefs;
         diagnostics::sort(&mut warnings);
+        let too_large = link::brief_size::check(&linked.model, &linked.index.sessions_by_year);
+        if !too_large.is_empty() {
+            warnings.extend(too_large);
+            diagnostics::sort(&mut warnings);
+            return Err(BuildError::Content(warnings));
+        }
     }
     if opts.deny_warnings && !warnings.is_empty() {
         return Err(BuildError::Content(warnings));

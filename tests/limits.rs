@@ -69,6 +69,9 @@ fn a_forum_whose_sessions_add_up_past_a_brief_is_refused_at_the_session_that_cro
         "{err}"
     );
     assert_eq!(err.matches("brief holds").count(), 1, "{err}");
+    // Without PDF briefs there is no brief to bound.
+    let no_pdf = wsis(site.path(), &["check", "--no-pdf"]);
+    assert!(no_pdf.status.success(), "{}", stderr(&no_pdf));
     // Four of them fit.
     fs::remove_file(hlt.join("big-5.md")).unwrap();
     let check = wsis(site.path(), &["check"]);

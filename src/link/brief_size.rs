@@ -1,10 +1,11 @@
-//! A forum's brief holds the forum's body and every session's: each body
-//! is within its own limits (`markdown::MAX_BODY`, `MAX_BLOCKS`), and
+//! A forum's PDF brief holds the forum's body and every session's: each
+//! body is within its own limits (`markdown::MAX_BODY`, `MAX_BLOCKS`), and
 //! this bounds what they add up to, so a forum of many large sessions
 //! cannot make a brief that takes gigabytes to typeset. The session whose
-//! body crosses the limit is named, at its first line.
+//! body crosses the limit is named, at its first line. Only a run that
+//! typesets the briefs applies it (`--no-pdf` does not).
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Body, Model};
 
 /// The most text one forum's brief may hold, in bytes of Markdown: about
@@ -15,7 +16,9 @@ pub const MAX_BRIEF_BYTES: usize = 4 * 1024 * 1024;
 /// most one paragraph, list item or table row a brief lays out).
 pub const MAX_BRIEF_LINES: usize = 20_000;
 
-pub fn check(model: &Model, sessions_by_year: &std::collections::BTreeMap<u32, Vec<usize>>, diags: &mut Diagnostics) {
+/// An error for each forum whose brief would hold more than the limits.
+pub fn check(model: &Model, sessions_by_year: &std::collections::BTreeMap<u32, Vec<usize>>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     for forum in &model.forums {
         let sessions = sessions_by_year.get(&forum.year).map(Vec::as_slice).unwrap_or_default();
         let bodies = std::iter::once((&forum.body, forum.file))
@@ -46,6 +49,7 @@ pub fn check(model: &Model, sessions_by_year: &std::collections::BTreeMap<u32, V
             }
         }
     }
+    diags
 }
 
 fn line_count(body: &Body) -> usize {

@@ -3,7 +3,7 @@
 //! each action line and SDG, the action line x SDG matrix, what belongs to
 //! each forum year). After this stage the model is read-only.
 
-mod brief_size;
+pub mod brief_size;
 pub mod localize;
 mod references;
 mod warnings;
@@ -260,7 +260,6 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
         take(&mut t.body, r);
     }
     index.headings = headings;
-    brief_size::check(&model, &index.sessions_by_year, diags);
     warnings::check(&model, &index, diags);
     Linked { model, index }
 }
