@@ -100,6 +100,8 @@ fn an_output_that_is_a_link_is_built_in_its_target_and_stays_a_link() {
     for _ in 0..3 {
         let out = build(tmp.path(), &[]);
         assert!(out.status.success(), "{}", stderr(&out));
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("(a link: written in ") && said.contains("published, the folder it names)"), "{said}");
         assert!(fs::symlink_metadata(tmp.path().join("output")).unwrap().file_type().is_symlink());
         assert!(target.join("index.html").is_file() && target.join(".wsis-output").is_file());
     }

@@ -18,7 +18,13 @@ pub fn run(args: &BuildArgs) -> i32 {
     match build(&opts) {
         Ok(report) => {
             super::print_diagnostics(&report.warnings, args.format);
-            let output = opts.output.as_deref().map(|o| o.display().to_string()).unwrap_or_default();
+            let mut output = opts.output.as_deref().map(|o| o.display().to_string()).unwrap_or_default();
+            // A link is kept, and its target replaced: say which folder.
+            if let Some(link) = opts.output.as_deref().filter(|o| o.is_symlink()) {
+                if let Ok(real) = link.canonicalize() {
+                    output.push_str(&format!(" (a link: written in {}, the folder it names)", real.display()));
+                }
+            }
             let line = format!(
                 "Built {} pages ({} files copied) into {output} in {:.2} s",
                 report.pages,
