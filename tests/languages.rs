@@ -97,7 +97,16 @@ fn a_translated_page_shows_the_translation_and_an_untranslated_one_the_original_
     let es = page(&tree, "es/forums/2020/hlt/digital-inclusion/index.html");
     assert!(es.contains("<p class=\"notice\" role=\"note\">Esta página aún no está disponible en español"));
     assert!(es.contains("<h1 dir=\"auto\" lang=\"en\">Bridging digital divides</h1>"), "the original's lang");
-    assert!(es.contains("lang=\"en\">\n<h2"), "the body is marked English");
+    assert!(es.contains("lang=\"en\" dir=\"ltr\">\n<h2"), "the body is marked English, left to right");
+    // On a right-to-left page, English text keeps its own direction.
+    let ar = page(&tree, "ar/forums/2020/hlt/e-health/index.html");
+    assert!(ar.contains("lang=\"en\" dir=\"ltr\">\n<h2"), "the English body on the Arabic page runs left to right");
+    assert!(
+        ar.contains("<span lang=\"en\" dir=\"ltr\">Outcome documents of the WSIS Forum</span>"),
+        "the English site description in the Arabic footer is isolated"
+    );
+    let ar_home = page(&tree, "ar/index.html");
+    assert!(ar_home.contains("<p class=\"lead\" lang=\"en\" dir=\"ltr\">Outcome documents of the WSIS Forum</p>"));
     assert!(es.contains("<h2 id=\"section-facilitators\">") || es.contains("Sesiones de alto nivel"));
     // Lists in an untranslated language mark the original titles too.
     let ru_forum = page(&tree, "ru/forums/2020/index.html");

@@ -147,14 +147,28 @@ fn text_attrs_filter(value: &tera::Value, args: tera::Kwargs, _: &tera::State) -
 }
 
 /// `{{ title | text_in(lang=x) | safe }}`: the text, escaped, and wrapped
-/// in `<span lang="x">` when `x` names the language it is in (an original
-/// shown where its translation is missing); the bare text otherwise.
+/// in `<span lang="x" dir="...">` when `x` names the language it is in (an
+/// original shown where its translation is missing), isolated from the
+/// text around it in its own direction; the bare text otherwise.
 fn text_in_filter(value: &tera::Value, args: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
     let text = escape(value.as_str().unwrap_or(""));
     let lang = text_arg(&args, "lang")?.filter(|l| crate::load::is_language_code(l));
     Ok(match lang {
-        Some(lang) => format!(r#"<span lang="{lang}">{text}</span>"#),
+        Some(lang) => format!(r#"<span lang="{lang}" dir="{}">{text}</span>"#, crate::locale::direction(lang)),
         None => text,
+    })
+}
+
+/// `<p{{ text_lang | lang_attrs | safe }}>`: ` lang="xx" dir="ltr"` for an
+/// element holding text in the language `xx`, other than the page's (an
+/// original shown where its translation is missing): its direction is its
+/// own, and the `dir` isolates it from the page's text around it (an
+/// English sentence on an Arabic page keeps its full stop at its end).
+/// Nothing when the value names no language.
+fn lang_attrs_filter(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    Ok(match value.as_str().filter(|l| crate::load::is_language_code(l)) {
+        Some(lang) => format!(r#" lang="{lang}" dir="{}""#, crate::locale::direction(lang)),
+        None => String::new(),
     })
 }
 
@@ -202,6 +216,7 @@ impl Theme {
         tera.register_filter("svg_chart", svg_chart_filter);
         tera.register_filter("text_in", text_in_filter);
         tera.register_filter("css_string", css_string_filter);
+        tera.register_filter("lang_attrs", lang_attrs_filter);
         // Each language's `t` replaces this one (`speak`); tera wants every
         // function known before it reads the templates.
         tera.register_function("t", |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {

@@ -1,6 +1,7 @@
 // Reads the six-language fixture site in Debian's Chromium over file://:
 // the Arabic pages are mirrored (measured, not assumed: the header's first
-// items sit at the right edge), search finds pages in each language
+// items sit at the right edge), English text not yet translated keeps its
+// own direction there (measured too), search finds pages in each language
 // (Chinese by two characters, Arabic with and without the article,
 // French without accents), and axe-core's WCAG 2.1 A and AA rules pass on
 // the Arabic, Chinese and Russian pages in the light and dark themes.
@@ -44,6 +45,31 @@ if (!(en.title.left < en.width * 0.25)) problems.push(`the English site title is
 if (!(ar.first.left > ar.last.left)) problems.push(`the Arabic menu does not run from the right: ${JSON.stringify(ar)}`);
 if (!(en.first.left < en.last.left)) problems.push(`the English menu does not run from the left: ${JSON.stringify(en)}`);
 if (!(ar.crumb.right > ar.width * 0.75)) problems.push(`the Arabic breadcrumbs do not start at the right: ${JSON.stringify(ar.crumb)}`);
+
+// Text not yet translated keeps its own direction on an Arabic page: the
+// English paragraph's first letter sits left of its full stop, and the
+// date after an English session title stays after it (to its left).
+const mixed = await (async () => {
+  await page.goto(url("ar/forums/2020/hlt/e-health/index.html"));
+  const ends = await page.evaluate(() => {
+    const p = [...document.querySelectorAll(".prose p")].find((e) => e.textContent.includes("Participants"));
+    const text = p.firstChild;
+    const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+    const footer = [...document.querySelectorAll("footer span[lang=en]")].map((s) => s.textContent);
+    return { first: at(0), last: at(text.length - 1), footer };
+  });
+  await page.goto(url("ar/forums/2020/index.html"));
+  const listed = await page.evaluate(() => {
+    const a = [...document.querySelectorAll("a[lang=en]")].find((e) => e.textContent === "E-health for everyone");
+    const time = a.parentElement.querySelector("time");
+    return { title: a.getBoundingClientRect().left, date: time.getBoundingClientRect().right };
+  });
+  return { ends, listed };
+})();
+checks.push({ mixed });
+if (!(mixed.ends.first < mixed.ends.last)) problems.push(`the English paragraph on the Arabic page runs right to left: ${JSON.stringify(mixed.ends)}`);
+if (!mixed.ends.footer.includes("Outcome documents of the WSIS Forum")) problems.push(`the English site description in the Arabic footer is not marked: ${JSON.stringify(mixed.ends.footer)}`);
+if (!(mixed.listed.date <= mixed.listed.title + 1)) problems.push(`the date does not follow the English title on the Arabic forum page: ${JSON.stringify(mixed.listed)}`);
 
 // Search in each language, from that language's search page.
 async function search(lang, query, expect) {

@@ -104,9 +104,14 @@ impl<'a> Contexts<'a> {
             )
             .collect();
         let own = &site_cfg.languages[lang];
+        // The site's own title and description where this language has
+        // none: in the default language, which the page marks.
+        let original = (lang > 0).then(|| languages[0].code.as_str());
         let site = obj! {
             "title" => own.title.as_deref().unwrap_or(&site_cfg.title),
+            "title_lang" => if own.title.is_none() { original } else { None },
             "description" => own.description.as_deref().or(site_cfg.description.as_deref()),
+            "description_lang" => if own.description.is_none() { original } else { None },
             "language" => language.code.as_str(),
             "dir" => language.dir,
             "pages" => footer_pages,
