@@ -22,6 +22,26 @@ fn fit(label: &str, max: usize) -> String {
     }
 }
 
+/// A label isolated in the direction of its own first letter (Unicode's
+/// first-strong isolate): an Arabic label in a left-to-right line, or an
+/// English one on a right-to-left page, reads in its own order, and a cut
+/// label's `…` lands at its end.
+fn isolated(label: &str) -> String {
+    format!("\u{2068}{}\u{2069}", escape(label))
+}
+
+/// A legend entry, `label — value`, laid out in the page's direction: on
+/// a right-to-left page the label comes first from the right (the SVG's
+/// own direction stays left to right, so that its anchors are physical).
+fn legend(label: &str, value: &str, rtl: bool) -> String {
+    let entry = format!("{} — {}", isolated(label), escape(value));
+    if rtl {
+        format!("\u{2067}{entry}\u{2069}")
+    } else {
+        entry
+    }
+}
+
 /// The opening of a chart: an image whose title and description (every
 /// value, as text) are what a screen reader announces. A mirrored chart
 /// (for a right-to-left page) is laid out by its own coordinates, so its
@@ -71,7 +91,7 @@ fn bars(id: &str, title: &str, bars: &[Bar], rtl: bool) -> Option<String> {
                 r#"<text x="{}" y="{}" text-anchor="start" class="chart-label">{}</text><rect x="{}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" text-anchor="end" class="chart-value">{}</text>"#,
                 edge + 8,
                 y + 16,
-                escape(&fit(&b.label, 32)),
+                isolated(&fit(&b.label, 32)),
                 edge - w,
                 y + 3,
                 ROW - 8,
@@ -86,7 +106,7 @@ fn bars(id: &str, title: &str, bars: &[Bar], rtl: bool) -> Option<String> {
             r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text><rect x="{LABEL_WIDTH}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" class="chart-value">{}</text>"#,
             LABEL_WIDTH - 8,
             y + 16,
-            escape(&fit(&b.label, 32)),
+            isolated(&fit(&b.label, 32)),
             y + 3,
             ROW - 8,
             LABEL_WIDTH + w + 6,
@@ -120,26 +140,24 @@ fn shares(id: &str, title: &str, parts: &[Bar], rtl: bool) -> Option<String> {
         if rtl {
             let _ = write!(
                 svg,
-                r#"<rect x="{}" y="{}" width="14" height="14" style="fill:{}"/><text x="{}" y="{}" text-anchor="end" class="chart-label">{} — {}</text>"#,
+                r#"<rect x="{}" y="{}" width="14" height="14" style="fill:{}"/><text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text>"#,
                 WIDTH - 14,
                 ly,
                 escape(&color),
                 WIDTH - 22,
                 ly + 12,
-                escape(&p.label),
-                escape(&text)
+                legend(&p.label, &text, true)
             );
             x += w;
             continue;
         }
         let _ = write!(
             svg,
-            r#"<rect x="0" y="{}" width="14" height="14" style="fill:{}"/><text x="22" y="{}" class="chart-label">{} — {}</text>"#,
+            r#"<rect x="0" y="{}" width="14" height="14" style="fill:{}"/><text x="22" y="{}" class="chart-label">{}</text>"#,
             ly,
             escape(&color),
             ly + 12,
-            escape(&p.label),
-            escape(&text)
+            legend(&p.label, &text, false)
         );
         x += w;
     }
@@ -168,13 +186,29 @@ mod tests {
     fn a_chart_for_a_right_to_left_page_is_mirrored() {
         let svg = bars("c", "Items", &[bar("2020", 10)], true).unwrap();
         assert!(svg.contains(r#"direction="ltr""#), "its anchors are physical: {svg}");
-        assert!(svg.contains(r#"<text x="388" y="20" text-anchor="start" class="chart-label">2020</text>"#), "{svg}");
+        assert!(
+            svg.contains(
+                "<text x=\"388\" y=\"20\" text-anchor=\"start\" class=\"chart-label\">\u{2068}2020\u{2069}</text>"
+            ),
+            "{svg}"
+        );
         assert!(svg.contains(r#"<rect x="70" y="7" width="310""#), "the bar grows leftwards from the labels: {svg}");
         let shares = shares("s", "Gender", &[bar("Women", 40), bar("Men", 60)], true).unwrap();
         assert!(
             shares.contains(r#"<rect x="384.0" y="4" width="256.0""#),
             "the first share starts at the right: {shares}"
         );
+    }
+
+    #[test]
+    fn labels_read_in_their_own_direction_and_legends_in_the_page_s() {
+        let ar = shares("s", "Gender", &[bar("إناث", 45), bar("Men", 55)], true).unwrap();
+        assert!(ar.contains("\u{2067}\u{2068}إناث\u{2069} — 45\u{2069}"), "{ar}");
+        let en = shares("s", "Gender", &[bar("إناث", 45)], false).unwrap();
+        assert!(en.contains(">\u{2068}إناث\u{2069} — 45</text>"), "{en}");
+        let long = "تقرير ".repeat(10);
+        let cut = bars("c", "Items", &[bar(&long, 3)], true).unwrap();
+        assert!(cut.contains("…\u{2069}</text>"), "the ellipsis ends the isolated label: {cut}");
     }
 
     #[test]

@@ -59,16 +59,34 @@ const mixed = await (async () => {
     return { first: at(0), last: at(text.length - 1), footer };
   });
   await page.goto(url("ar/forums/2020/index.html"));
+  const quote = await page.evaluate(() => {
+    const text = document.querySelector("figure.quote blockquote p").firstChild;
+    const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+    return { first: at(0), last: at(text.length - 1) };
+  });
   const listed = await page.evaluate(() => {
     const a = [...document.querySelectorAll("a[lang=en]")].find((e) => e.textContent === "E-health for everyone");
     const time = a.parentElement.querySelector("time");
     return { title: a.getBoundingClientRect().left, date: time.getBoundingClientRect().right };
   });
-  return { ends, listed };
+  // A chart's legend reads label, then value: from the right on the
+  // Arabic page, from the left on the English one.
+  const legend = async (p) => {
+    await page.goto(url(p));
+    return await page.evaluate(() => {
+      const text = [...document.querySelectorAll("svg text.chart-label")].find((t) => t.textContent.includes("Women"));
+      const at = (ch) => text.getStartPositionOfChar(text.textContent.indexOf(ch)).x;
+      return { label: at("W"), value: at("4") };
+    });
+  };
+  return { ends, quote, listed, legend_ar: await legend("ar/forums/2020/index.html"), legend_en: await legend("forums/2020/index.html") };
 })();
 checks.push({ mixed });
 if (!(mixed.ends.first < mixed.ends.last)) problems.push(`the English paragraph on the Arabic page runs right to left: ${JSON.stringify(mixed.ends)}`);
 if (!mixed.ends.footer.includes("Outcome documents of the WSIS Forum")) problems.push(`the English site description in the Arabic footer is not marked: ${JSON.stringify(mixed.ends.footer)}`);
+if (!(mixed.quote.first < mixed.quote.last)) problems.push(`the English quote on the Arabic forum page runs right to left: ${JSON.stringify(mixed.quote)}`);
+if (!(mixed.legend_ar.label > mixed.legend_ar.value)) problems.push(`the Arabic chart legend does not read label then value from the right: ${JSON.stringify(mixed.legend_ar)}`);
+if (!(mixed.legend_en.label < mixed.legend_en.value)) problems.push(`the English chart legend does not read label then value: ${JSON.stringify(mixed.legend_en)}`);
 if (!(mixed.listed.date <= mixed.listed.title + 1)) problems.push(`the date does not follow the English title on the Arabic forum page: ${JSON.stringify(mixed.listed)}`);
 
 // Search in each language, from that language's search page.
