@@ -9,7 +9,9 @@
 //! - `check-jsonschema` (PyPI) validates the CI examples in docs/ci/
 //!   against the published GitHub workflow and GitLab CI schemas;
 //! - `page-validation` (PyPI) checks every PDF brief against PDF/A-2a and
-//!   PDF/UA-1, independently of typst's own checks.
+//!   PDF/UA-1, independently of typst's own checks;
+//! - poppler's `pdftotext` reads a brief as a reader sees it, in visual
+//!   order (Debian's poppler-utils).
 //!
 //! They need node, Chromium, Java, `npm ci` in tests/browser and
 //! `check-jsonschema`, so they are ignored by a plain `cargo test` (which
@@ -220,4 +222,22 @@ fn pdf_briefs_pass_an_independent_pdf_a_and_pdf_ua_validator() {
     let json: serde_json::Value = serde_json::from_str(&report).expect("the validator prints JSON");
     assert_eq!(json["checked"], pdfs.len() * 2);
     assert_eq!(json["failures"], serde_json::json!([]), "{report}");
+}
+
+#[test]
+#[ignore = "needs poppler-utils (pdftotext); .ci/run installs it"]
+fn an_address_in_an_arabic_brief_reads_as_written() {
+    require("pdftotext test", &[("pdftotext", has("pdftotext", "-v"))]);
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &tmp.path().join("content"));
+    let forum = tmp.path().join("content/forums/2020/forum.md");
+    let text = std::fs::read_to_string(&forum).unwrap();
+    let publication = "publications:\n  - { title: Outcome document, kind: outcome-document, url: \"https://www.unescwa.org/publications\" }\naction_lines: [C2]";
+    std::fs::write(&forum, text.replacen("action_lines: [C2]", publication, 1)).unwrap();
+    let out = wsis(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = tmp.path().join("output/ar/forums/2020/brief.ar.pdf");
+    let read = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&read.stdout);
+    assert!(text.contains("(https://www.unescwa.org/publications)"), "the address is mirrored:\n{text}");
 }

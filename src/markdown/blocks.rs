@@ -126,7 +126,9 @@ pub fn blocks(markdown: &str) -> Vec<Value> {
             Event::End(TagEnd::Link) => {
                 if let Some(url) = b.link.take().filter(|u| u.starts_with("http")) {
                     if !b.text.ends_with(&url) {
-                        b.text.push_str(&format!(" ({url})"));
+                        // A left-to-right isolate: on a right-to-left
+                        // page the address reads as written.
+                        b.text.push_str(&format!(" \u{2066}({url})\u{2069}"));
                     }
                 }
             }
@@ -190,7 +192,7 @@ mod tests {
     fn blocks_keep_structure_and_link_addresses() {
         let b = blocks("## Vision\n\nText with [a link](https://example.org).\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert_eq!(b[0]["heading"], 2);
-        assert_eq!(b[1]["para"], "Text with a link (https://example.org).");
+        assert_eq!(b[1]["para"], "Text with a link \u{2066}(https://example.org)\u{2069}.");
         assert_eq!(b[2]["list"][1][0]["para"], "two");
         assert_eq!(b[3]["table"]["head"], json!(["a", "b"]));
         assert_eq!(b[3]["table"]["rows"][0][0], "1");
