@@ -358,3 +358,20 @@ fn a_theme_whose_strings_lack_a_key_or_a_language_is_an_error_naming_them() {
     );
     assert!(err.contains("no interface strings for `de`: add `strings/de.yaml`"), "{err}");
 }
+
+#[test]
+fn the_printed_brief_and_the_page_arrows_speak_the_reader_s_language_and_direction() {
+    let (_tmp, tree) = build_languages_site();
+    for (code, words) in [
+        ("ar", r#"content: "الصفحة " counter(page) " من " counter(pages)"#),
+        ("fr", r#"content: "Page " counter(page) " sur " counter(pages)"#),
+        ("zh", r#"content: "第 " counter(page) " 页，共 " counter(pages) " 页""#),
+    ] {
+        let brief = page(&tree, &format!("{code}/forums/2020/brief/index.html"));
+        assert!(brief.contains(words), "{code}: the printed footer is not in the reader's language");
+    }
+    let ar = page(&tree, "ar/forums/2020/hlt/digital-inclusion/index.html");
+    assert!(ar.contains("<bdi>E-health for everyone</bdi> ←</a>"), "next points left on a right-to-left page");
+    let en = page(&tree, "forums/2020/hlt/digital-inclusion/index.html");
+    assert!(en.contains("<bdi>E-health for everyone</bdi> →</a>"));
+}

@@ -180,6 +180,29 @@ fn css_string_filter(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> t
     Ok(css_string(value.as_str().unwrap_or("")))
 }
 
+/// `{{ t.page_of | css_counters | safe }}`: an interface string such as
+/// "Page {page} of {total}" as CSS generated content for a printed page's
+/// margin: the words as CSS strings, `{page}` and `{total}` as the page
+/// counters.
+fn css_counters_filter(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    let text = value.as_str().unwrap_or("");
+    let mut out = String::new();
+    for (i, part) in text.split("{page}").enumerate() {
+        if i > 0 {
+            out.push_str(" counter(page) ");
+        }
+        for (j, words) in part.split("{total}").enumerate() {
+            if j > 0 {
+                out.push_str(" counter(pages) ");
+            }
+            if !words.is_empty() {
+                out.push_str(&format!("\"{}\"", css_string(words)));
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -217,6 +240,7 @@ impl Theme {
         tera.register_filter("text_in", text_in_filter);
         tera.register_filter("css_string", css_string_filter);
         tera.register_filter("lang_attrs", lang_attrs_filter);
+        tera.register_filter("css_counters", css_counters_filter);
         // Each language's `t` replaces this one (`speak`); tera wants every
         // function known before it reads the templates.
         tera.register_function("t", |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
