@@ -268,6 +268,13 @@ fn check_translations_reports_missing_and_outdated_translations_per_language() {
     let lines = String::from_utf8_lossy(&json.stdout).into_owned();
     assert!(lines.lines().all(|l| l.starts_with('{')), "one JSON object a line:\n{lines}");
     assert!(lines.contains("\"code\":\"translation-outdated\"") && lines.contains("\"code\":\"translation-missing\""));
+    // --deny-warnings means it for translations too, in every format.
+    for format in ["human", "json", "sarif"] {
+        let denied = wsis(tmp.path(), &["check", "--translations", "--deny-warnings", "--format", format]);
+        assert_eq!(denied.status.code(), Some(1), "{format}: {}", stderr(&denied));
+    }
+    let denied = wsis(tmp.path(), &["check", "--translations", "--deny-warnings"]);
+    assert!(stderr(&denied).contains("error: --deny-warnings:"), "{}", stderr(&denied));
 }
 
 #[test]

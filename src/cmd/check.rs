@@ -34,6 +34,8 @@ fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
     };
     let Some(site) = checked.linked.model.site.clone() else { return 1 };
     let statuses = wsis::translations::status(&opts.content, &checked.linked, &site);
+    let name = opts.content.file_name().map_or("content".into(), |n| n.to_string_lossy().into_owned());
+    let pending = wsis::translations::as_diagnostics(&statuses, &name);
     if format == Format::Human {
         if statuses.is_empty() {
             println!("The site has one language ({}): there is nothing to translate.", site.languages[0].code);
@@ -41,8 +43,19 @@ fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
             print!("{}", wsis::translations::table(&statuses));
         }
     } else {
-        let name = opts.content.file_name().map_or("content".into(), |n| n.to_string_lossy().into_owned());
-        super::print_diagnostics(&wsis::translations::as_diagnostics(&statuses, &name), format);
+        super::print_diagnostics(&pending, format);
+    }
+    // --deny-warnings means it here too: a translation missing or older
+    // than its original fails the check, as any content warning does.
+    if opts.deny_warnings && !(pending.is_empty() && checked.warnings.is_empty()) {
+        if format == Format::Human {
+            eprintln!(
+                "error: --deny-warnings: {} translations missing or outdated, {} content warnings",
+                pending.len(),
+                checked.warnings.len()
+            );
+        }
+        return 1;
     }
     0
 }
