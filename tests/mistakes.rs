@@ -90,6 +90,7 @@ mistakes! {
     nesting_past_what_a_typesetter_can_hold => "too-deep",
     words_links_and_fields_too_long_for_a_pdf => "too-long",
     a_body_past_what_a_brief_can_lay_out => "too-large",
+    a_link_to_a_section_its_page_lacks => "broken-fragment",
 }
 
 #[test]

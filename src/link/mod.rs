@@ -104,6 +104,10 @@ fn resolver<'a>(
 struct RenderedBody {
     /// The source path of the body's file.
     path: String,
+    /// The body's file, by index into the model's files.
+    file: usize,
+    /// Its `@/` links to a place in a page, at their place in the file.
+    fragments: Vec<(markdown::Fragment, crate::source::Span)>,
     html: String,
     marks: Option<Vec<markdown::Mark>>,
     headings: Vec<Heading>,
@@ -126,7 +130,7 @@ fn render_bodies(model: &Model) -> Vec<RenderedBody> {
     }
     let resolve = resolver(&targets, &model.drafts);
     jobs.into_par_iter()
-        .map(|(body, file, page_path)| render_body(body, &model.files[file], &page_path, unsafe_html, &resolve))
+        .map(|(body, file, page_path)| render_body(body, model, file, &page_path, unsafe_html, &resolve))
         .collect()
 }
 
@@ -187,14 +191,24 @@ pub fn render_language_bodies(model: &mut Model, prefix: &str) {
 /// the problems with its links, as diagnostics in its file.
 fn render_body(
     body: &Body,
-    source: &crate::source::SourceFile,
+    model: &Model,
+    file: usize,
     page_path: &str,
     unsafe_html: bool,
     resolve: &dyn Fn(&str) -> Result<String, String>,
 ) -> RenderedBody {
+    let source = &model.files[file];
     let root = urls::root_prefix(page_path);
     let rendered =
         markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html, id_prefix: "" }, resolve);
+    let fragments = rendered
+        .fragments
+        .into_iter()
+        .map(|f| {
+            let span = source.span_of(body.offset + f.range.start, body.offset + f.range.end);
+            (f, span)
+        })
+        .collect();
     let diags = rendered
         .problems
         .into_iter()
@@ -210,7 +224,15 @@ fn render_body(
         })
         .collect();
     let path = source.rel_path.clone();
-    RenderedBody { path, html: rendered.html, marks: rendered.marks, headings: rendered.headings, diags }
+    RenderedBody {
+        path,
+        file,
+        fragments,
+        html: rendered.html,
+        marks: rendered.marks,
+        headings: rendered.headings,
+        diags,
+    }
 }
 
 /// Renders a body of `model` again (after an edit) for the page at
@@ -219,7 +241,7 @@ pub fn rerender_body(model: &Model, body: &mut Body, file: usize, page_path: &st
     let targets = link_targets(model);
     let resolve = resolver(&targets, &model.drafts);
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
-    let r = render_body(body, &model.files[file], page_path, unsafe_html, &resolve);
+    let r = render_body(body, model, file, page_path, unsafe_html, &resolve);
     (body.html, body.marks) = (r.html, r.marks);
     (r.headings, r.diags)
 }
@@ -232,6 +254,44 @@ pub fn relink(model: &Model, index: &mut Index, diags: &mut Diagnostics) {
     let headings = std::mem::take(&mut index.headings);
     *index = references::build_index(model);
     index.headings = headings;
+}
+
+/// Reports each `@/` link to a place its page does not have: neither a
+/// heading of the page's body nor a section the theme writes.
+fn check_fragments(
+    model: &Model,
+    headings: &HashMap<String, Vec<Heading>>,
+    fragments: &[(usize, markdown::Fragment, crate::source::Span)],
+    diags: &mut Diagnostics,
+) {
+    for (file, f, span) in fragments {
+        let ids = headings.get(&f.path).map(Vec::as_slice).unwrap_or_default();
+        if markdown::is_theme_id(&f.id) || ids.iter().any(|h| h.id == f.id) {
+            continue;
+        }
+        // A static file's places are its own business.
+        if model.statics.iter().any(|s| s.rel_path == f.path) {
+            continue;
+        }
+        let known = ids.iter().map(|h| h.id.as_str()).chain(markdown::THEME_IDS.iter().copied());
+        let help = match crate::diagnostics::nearest(&f.id, known) {
+            Some(near) => format!("did you mean `#{near}`?"),
+            None if ids.is_empty() => "the page has no headings to link to; link to the page itself".into(),
+            None => format!(
+                "its sections are {}",
+                ids.iter().map(|h| format!("`#{}`", h.id)).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        diags.push(
+            Diagnostic::error(
+                &model.files[*file],
+                *span,
+                "broken-link",
+                format!("internal link `@/{}#{}`: the page has no section `#{}`", f.path, f.id, f.id),
+            )
+            .with_help(help),
+        );
+    }
 }
 
 /// Resolves and indexes `model`.
@@ -247,10 +307,12 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
     );
     diags.append(checked);
     let mut headings = HashMap::with_capacity(rendered.len());
+    let mut fragments = Vec::new();
     let mut take = |body: &mut Body, r: RenderedBody| {
         diags.extend(r.diags);
         headings.insert(r.path, r.headings);
         (body.html, body.marks) = (r.html, r.marks);
+        fragments.extend(r.fragments.into_iter().map(|(f, span)| (r.file, f, span)));
     };
     let mut rendered = rendered.into_iter();
     for (body, r) in bodies_mut(&mut model).zip(rendered.by_ref()) {
@@ -260,6 +322,7 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
         take(&mut t.body, r);
     }
     index.headings = headings;
+    check_fragments(&model, &index.headings, &fragments, diags);
     warnings::check(&model, &index, diags);
     Linked { model, index }
 }

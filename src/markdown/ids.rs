@@ -59,7 +59,7 @@ pub const THEME_IDS: &[&str] = &[
 
 /// Whether the theme writes `id` on a page: one of `THEME_IDS`, or an
 /// SDG's `sdg-1` to `sdg-17`.
-fn theme_id(id: &str) -> bool {
+pub fn is_theme_id(id: &str) -> bool {
     THEME_IDS.contains(&id)
         || id.strip_prefix("sdg-").and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (1..=17).contains(&n))
 }
@@ -75,7 +75,7 @@ impl Taken {
     pub(super) fn claim(&mut self, base: String) -> String {
         let mut unique = base.clone();
         let mut n = 1;
-        while theme_id(&unique) || !self.used.insert(unique.clone()) {
+        while is_theme_id(&unique) || !self.used.insert(unique.clone()) {
             unique = format!("{base}-{n}");
             n += 1;
         }

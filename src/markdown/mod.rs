@@ -9,7 +9,7 @@ mod ids;
 pub mod parse;
 
 pub use blocks::blocks;
-pub use ids::THEME_IDS;
+pub use ids::{is_theme_id, THEME_IDS};
 
 use crate::language::script_language;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
@@ -49,9 +49,21 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub problems: Vec<LinkProblem>,
+    /// The `@/` links that name a place in their page (`#id`), to check
+    /// once every page's headings are known.
+    pub fragments: Vec<Fragment>,
     /// Where the HTML holds what another page showing the same body (a
     /// brief) writes differently; `None` for a body with footnotes.
     pub marks: Option<Vec<Mark>>,
+}
+
+/// An `@/` link to a place in a page: the file it names, the id, and
+/// where the link is in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fragment {
+    pub path: String,
+    pub id: String,
+    pub range: Range<usize>,
 }
 
 /// A place in a rendered body that depends on the page showing it: where
@@ -138,7 +150,12 @@ fn is_refused_scheme(dest: &str) -> bool {
 pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Result<String, String>) -> Rendered {
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
-    let rewrite = |dest: CowStr<'_>, range: &Range<usize>, problems: &mut Vec<LinkProblem>| -> String {
+    let mut fragments = Vec::new();
+    let rewrite = |dest: CowStr<'_>,
+                   range: &Range<usize>,
+                   problems: &mut Vec<LinkProblem>,
+                   fragments: &mut Vec<Fragment>|
+     -> String {
         if dest.len() > MAX_TARGET {
             problems.push(LinkProblem {
                 range: range.clone(),
@@ -155,7 +172,12 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         }
         if let Some(target) = dest.strip_prefix("@/") {
             match internal_href(target, opts.root, resolve) {
-                Ok(url) => url,
+                Ok(url) => {
+                    if let Some((path, id)) = target.split_once('#').filter(|(_, id)| !id.is_empty()) {
+                        fragments.push(Fragment { path: path.to_string(), id: id.to_string(), range: range.clone() });
+                    }
+                    url
+                }
                 Err(why) => {
                     problems.push(LinkProblem {
                         range: range.clone(),
@@ -228,11 +250,11 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         }
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite(dest_url, &range, &mut problems).into();
+                let dest_url = rewrite(dest_url, &range, &mut problems, &mut fragments).into();
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite(dest_url, &range, &mut problems).into();
+                let dest_url = rewrite(dest_url, &range, &mut problems, &mut fragments).into();
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             e @ (Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))) => {
@@ -295,7 +317,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     });
     let _ = pulldown_cmark::html::write_html_fmt(&mut html, events);
     let marks = (!footnotes).then(|| marked.into_iter().map(|(_, m)| m).collect());
-    Rendered { html: html.out, headings, problems, marks }
+    Rendered { html: html.out, headings, problems, fragments, marks }
 }
 
 /// A `String` that counts what is written to it.
