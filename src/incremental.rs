@@ -43,6 +43,8 @@ pub struct Rebuilt {
     /// Pages written: one for a quick update, all for a full build.
     pub pages: usize,
     pub full: bool,
+    /// Why an edit was not written on the fast path (for the serve log).
+    pub why_full: Option<&'static str>,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
 }
@@ -164,7 +166,7 @@ impl Workspace {
         let report = write_site(&prepared, &self.opts, &self.output)?;
         let warnings = prepared.warnings.clone();
         self.state = Some(prepared);
-        Ok(Rebuilt { pages: report.pages, full: true, elapsed: started.elapsed(), warnings })
+        Ok(Rebuilt { pages: report.pages, full: true, why_full: None, elapsed: started.elapsed(), warnings })
     }
 
     /// Rebuilds what `changed` needs: the edited document's own outputs
@@ -178,7 +180,7 @@ impl Workspace {
             match self.try_quick(one) {
                 Quick::Done(pages, warnings) => {
                     self.stamps = seen;
-                    return Ok(Rebuilt { pages, full: false, elapsed: started.elapsed(), warnings });
+                    return Ok(Rebuilt { pages, full: false, why_full: None, elapsed: started.elapsed(), warnings });
                 }
                 Quick::Failed(diags) => {
                     // The next change rebuilds everything from a clean state.
@@ -186,10 +188,11 @@ impl Workspace {
                     self.stamps = seen;
                     return Err(BuildError::Content(diags));
                 }
-                Quick::NotApplicable => {}
+                Quick::NotApplicable(why) => return self.full_build().map(|r| Rebuilt { why_full: Some(why), ..r }),
             }
         }
-        self.full_build()
+        let why = if changed.len() > 1 { "several files changed at once" } else { "nothing to edit in place" };
+        self.full_build().map(|r| Rebuilt { why_full: Some(why), ..r })
     }
 
     /// Whether PDF briefs are being typeset in the background.
@@ -212,20 +215,24 @@ impl Workspace {
     }
 
     fn try_quick(&mut self, path: &Path) -> Quick {
-        let Some(state) = self.state.as_mut() else { return Quick::NotApplicable };
-        let Ok(rel) = path.strip_prefix(&self.opts.content) else { return Quick::NotApplicable };
+        let Some(state) = self.state.as_mut() else { return Quick::NotApplicable("the last build failed") };
+        let Ok(rel) = path.strip_prefix(&self.opts.content) else {
+            return Quick::NotApplicable("a theme file changed");
+        };
         let rel = rel.to_string_lossy().replace('\\', "/");
-        let Some(kind) = crate::load::doc_kind(&rel) else { return Quick::NotApplicable };
+        let Some(kind) = crate::load::doc_kind(&rel) else {
+            return Quick::NotApplicable("the file is not a document (site.yaml, a reference list, a static file)");
+        };
         // Every language's pages show an edit: a full build writes them all.
         if state.site.is_multilingual() {
-            return Quick::NotApplicable;
+            return Quick::NotApplicable("the site has several languages, and each language's pages show the edit");
         }
         let Some(index) = state.linked.model.files.iter().position(|f| f.rel_path == rel) else {
-            return Quick::NotApplicable;
+            return Quick::NotApplicable("a new document, or a translation");
         };
         // A deleted file changes what exists: a full build.
         if !path.is_file() {
-            return Quick::NotApplicable;
+            return Quick::NotApplicable("a file was removed");
         }
         let source = match crate::load::read_source(&self.opts.content, &rel) {
             Ok(s) => s,
@@ -238,10 +245,12 @@ impl Workspace {
         // What the briefs claim depends on the fonts covering every
         // character: a full build decides it.
         if self.opts.pdf && (state.theme.lacks_glyphs(&source) || !state.plain_briefs.is_empty()) {
-            return Quick::NotApplicable;
+            return Quick::NotApplicable("the briefs' fonts lack a character of the site");
         }
-        let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable };
-        let Some(item) = item_of(&state.linked.model, &entity) else { return Quick::NotApplicable };
+        let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable("the document is a draft") };
+        let Some(item) = item_of(&state.linked.model, &entity) else {
+            return Quick::NotApplicable("the document was a draft or had errors");
+        };
         let t = crate::Timer::start();
         let before = state.contexts()[0].listing_view(item);
         t.lap("edit: before");
@@ -259,7 +268,7 @@ impl Workspace {
         // the home page's, the feed's) are rewritten with it; what else
         // lists things rebuilds everything.
         if listings && !matches!(item, Item::Session(_)) {
-            return Quick::NotApplicable;
+            return Quick::NotApplicable("the edit changes what other pages list (a title, a date, a tag)");
         }
         t.lap("edit: after");
         warnings.extend(diags);
@@ -294,7 +303,7 @@ impl Workspace {
         }
         match self.write_outputs(item, listings) {
             Some(written) => Quick::Done(written, warnings),
-            None => Quick::NotApplicable,
+            None => Quick::NotApplicable("a page could not be written in place"),
         }
     }
 
@@ -529,7 +538,8 @@ enum Quick {
     /// Pages written, and the warnings of the edited file.
     Done(usize, Vec<Diagnostic>),
     Failed(Vec<Diagnostic>),
-    NotApplicable,
+    /// The fast path does not apply; why, for the serve log.
+    NotApplicable(&'static str),
 }
 
 /// Renders the body of `item` again; returns its headings and problems.

@@ -196,3 +196,24 @@ fn a_word_added_then_removed_leaves_no_search_file_behind() {
     let diffs = differences(&[&add, &remove]);
     assert!(diffs.is_empty(), "serve's output drifted from a full build: {}", diffs.join(", "));
 }
+
+#[test]
+fn a_save_that_takes_the_slow_path_says_why() {
+    let why = |site: &Path, file: &str, from: &str, to: &str| {
+        let mut workspace = Workspace::new(options(site, "served"), site.join("served"));
+        workspace.full_build().expect("the fixture builds");
+        let path = site.join("content").join(file);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&path, replace(&fs::read_to_string(&path).unwrap(), from, to).unwrap()).unwrap();
+        let rebuilt = workspace.rebuild(&workspace.changed()).expect("the edit builds");
+        assert!(rebuilt.full);
+        rebuilt.why_full.unwrap_or_default()
+    };
+    let one = fixture_site();
+    let said = why(one.path(), FORUM, "value: 15000", "value: 16000");
+    assert!(said.contains("changes what other pages list"), "{said}");
+    let six = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &six.path().join("content"));
+    let said = why(six.path(), "forums/2020/hlt/e-health.md", "digital health services", "digital health");
+    assert!(said.contains("several languages"), "{said}");
+}

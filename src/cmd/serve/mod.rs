@@ -98,7 +98,11 @@ fn report(result: &Result<wsis::incremental::Rebuilt, BuildError>, shared: &Shar
             }
             super::print_diagnostics(&r.warnings, crate::Format::Human);
             let what = if r.full { format!("{} pages", r.pages) } else { format!("{} files", r.pages) };
-            println!("Rebuilt {what} in {} ms", r.elapsed.as_millis());
+            match r.why_full {
+                // Said, so that a slow save is explained.
+                Some(why) => println!("Rebuilt {what} in {} ms (all of them: {why})", r.elapsed.as_millis()),
+                None => println!("Rebuilt {what} in {} ms", r.elapsed.as_millis()),
+            }
         }
         Err(e) => {
             let text = describe(e);
