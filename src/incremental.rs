@@ -258,10 +258,16 @@ impl Workspace {
         // the full build that follows starts afresh from the files.
         std::sync::Arc::make_mut(&mut state.linked.model.files)[index] = source;
         put(&mut state.linked.model, item, entity);
-        let (headings, diags) = rerender(&mut state.linked.model, item, &kind.page());
+        let (headings, diags) = rerender(&mut state.linked.model, &state.linked.index.headings, item, &kind.page());
         t.lap("edit: body");
         if has_errors(&diags) {
             return Quick::Failed(diags);
+        }
+        // Other pages may link to a heading this edit renamed or removed:
+        // a full build checks every link again.
+        let ids = |hs: &[crate::markdown::Heading]| hs.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        if state.linked.index.headings.get(&rel).map(|old| ids(old)) != Some(ids(&headings)) {
+            return Quick::NotApplicable("the document's headings changed, and links to them are checked anew");
         }
         let listings = state.contexts()[0].listing_view(item) != before;
         // A session's listings (its forum's, its action lines' and goals',
@@ -545,6 +551,7 @@ enum Quick {
 /// Renders the body of `item` again; returns its headings and problems.
 fn rerender(
     model: &mut crate::model::Model,
+    headings: &std::collections::HashMap<String, Vec<crate::markdown::Heading>>,
     item: Item,
     page_path: &str,
 ) -> (Vec<crate::markdown::Heading>, Vec<Diagnostic>) {
@@ -555,7 +562,7 @@ fn rerender(
         Item::Forum(i) => (std::mem::take(&mut model.forums[i].body), model.forums[i].file),
         Item::Roadmap(i) => (std::mem::take(&mut model.roadmaps[i].body), model.roadmaps[i].file),
     };
-    let result = crate::link::rerender_body(model, &mut body, file, page_path);
+    let result = crate::link::rerender_body(model, headings, &mut body, file, page_path);
     match item {
         Item::Session(i) => model.sessions[i].body = body,
         Item::Ungis(i) => model.ungis[i].body = body,

@@ -217,3 +217,36 @@ fn a_save_that_takes_the_slow_path_says_why() {
     let said = why(six.path(), "forums/2020/hlt/e-health.md", "digital health services", "digital health");
     assert!(said.contains("several languages"), "{said}");
 }
+
+#[test]
+fn serve_refuses_a_link_to_a_missing_section_as_a_build_does() {
+    let site = fixture_site();
+    let session = site.path().join("content").join(SESSION);
+    let original = fs::read_to_string(&session).unwrap();
+    let mut workspace = Workspace::new(options(site.path(), "served"), site.path().join("served"));
+    workspace.full_build().expect("the fixture builds");
+    let mut edit = |text: String| {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&session, text).unwrap();
+        workspace.rebuild(&workspace.changed())
+    };
+    // A new link in the edited body, to a section its page lacks.
+    let broken =
+        replace(&original, "A vision.", "A vision, see [it](@/forums/2020/forum.md#no-such-section).").unwrap();
+    match edit(broken) {
+        Err(wsis::BuildError::Content(diags)) => {
+            assert!(
+                diags.iter().any(|d| d.code == "broken-link" && d.message.contains("#no-such-section")),
+                "{diags:?}"
+            )
+        }
+        other => panic!("the fast path took a broken section link: {:?}", other.map(|r| r.full)),
+    }
+    // The heading another page links to (`#vision`, from the forum) renamed.
+    match edit(replace(&original, "## Vision", "## Outlook").unwrap()) {
+        Err(wsis::BuildError::Content(diags)) => {
+            assert!(diags.iter().any(|d| d.path.ends_with("forum.md") && d.message.contains("#vision")), "{diags:?}")
+        }
+        other => panic!("a link to the renamed heading was not checked: {:?}", other.map(|r| r.full)),
+    }
+}

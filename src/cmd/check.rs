@@ -35,27 +35,32 @@ fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
     let Some(site) = checked.linked.model.site.clone() else { return 1 };
     let statuses = wsis::translations::status(&opts.content, &checked.linked, &site);
     let name = opts.content.file_name().map_or("content".into(), |n| n.to_string_lossy().into_owned());
-    let pending = wsis::translations::as_diagnostics(&statuses, &name);
+    let mut pending = wsis::translations::as_diagnostics(&statuses, &name);
+    // --deny-warnings means it here too: a translation missing or older
+    // than its original fails the check, as any content warning does, and
+    // the warnings it fails on are shown with the report.
+    let denied = opts.deny_warnings && !(pending.is_empty() && checked.warnings.is_empty());
+    let translations = pending.len();
+    if denied {
+        pending.extend(checked.warnings.iter().cloned());
+    }
     if format == Format::Human {
+        if denied && !checked.warnings.is_empty() {
+            super::print_diagnostics(&checked.warnings, format);
+        }
         if statuses.is_empty() {
             println!("The site has one language ({}): there is nothing to translate.", site.languages[0].code);
         } else {
             print!("{}", wsis::translations::table(&statuses));
         }
-    } else {
-        super::print_diagnostics(&pending, format);
-    }
-    // --deny-warnings means it here too: a translation missing or older
-    // than its original fails the check, as any content warning does.
-    if opts.deny_warnings && !(pending.is_empty() && checked.warnings.is_empty()) {
-        if format == Format::Human {
+        if denied {
             eprintln!(
-                "error: --deny-warnings: {} translations missing or outdated, {} content warnings",
-                pending.len(),
+                "error: --deny-warnings: {translations} translations missing or outdated, {} content warnings",
                 checked.warnings.len()
             );
         }
-        return 1;
+    } else {
+        super::print_diagnostics(&pending, format);
     }
-    0
+    i32::from(denied)
 }

@@ -237,12 +237,30 @@ fn render_body(
 
 /// Renders a body of `model` again (after an edit) for the page at
 /// `page_path`, resolving its links against the whole model.
-pub fn rerender_body(model: &Model, body: &mut Body, file: usize, page_path: &str) -> (Vec<Heading>, Vec<Diagnostic>) {
+/// Its links to places in pages are checked against `headings` (every
+/// body's, by source path), its own taken from this render.
+pub fn rerender_body(
+    model: &Model,
+    headings: &HashMap<String, Vec<Heading>>,
+    body: &mut Body,
+    file: usize,
+    page_path: &str,
+) -> (Vec<Heading>, Vec<Diagnostic>) {
     let targets = link_targets(model);
     let resolve = resolver(&targets, &model.drafts);
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
-    let r = render_body(body, model, file, page_path, unsafe_html, &resolve);
-    (body.html, body.marks) = (r.html, r.marks);
+    let mut r = render_body(body, model, file, page_path, unsafe_html, &resolve);
+    (body.html, body.marks) = (std::mem::take(&mut r.html), r.marks.take());
+    let fragments: Vec<_> = r.fragments.drain(..).map(|(f, span)| (file, f, span)).collect();
+    let ids_of = |path: &str| {
+        if path == r.path {
+            r.headings.as_slice()
+        } else {
+            headings.get(path).map(Vec::as_slice).unwrap_or_default()
+        }
+    };
+    let broken = check_fragments(model, ids_of, &fragments);
+    r.diags.extend(broken);
     (r.headings, r.diags)
 }
 
@@ -258,14 +276,14 @@ pub fn relink(model: &Model, index: &mut Index, diags: &mut Diagnostics) {
 
 /// Reports each `@/` link to a place its page does not have: neither a
 /// heading of the page's body nor a section the theme writes.
-fn check_fragments(
+fn check_fragments<'h>(
     model: &Model,
-    headings: &HashMap<String, Vec<Heading>>,
+    headings: impl Fn(&str) -> &'h [Heading],
     fragments: &[(usize, markdown::Fragment, crate::source::Span)],
-    diags: &mut Diagnostics,
-) {
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     for (file, f, span) in fragments {
-        let ids = headings.get(&f.path).map(Vec::as_slice).unwrap_or_default();
+        let ids = headings(&f.path);
         if markdown::is_theme_id(&f.id) || ids.iter().any(|h| h.id == f.id) {
             continue;
         }
@@ -292,6 +310,7 @@ fn check_fragments(
             .with_help(help),
         );
     }
+    diags
 }
 
 /// Resolves and indexes `model`.
@@ -322,7 +341,8 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
         take(&mut t.body, r);
     }
     index.headings = headings;
-    check_fragments(&model, &index.headings, &fragments, diags);
+    let ids_of = |path: &str| index.headings.get(path).map(Vec::as_slice).unwrap_or_default();
+    diags.extend(check_fragments(&model, ids_of, &fragments));
     warnings::check(&model, &index, diags);
     Linked { model, index }
 }

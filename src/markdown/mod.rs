@@ -386,7 +386,6 @@ pub fn retarget(
     Some(out)
 }
 
-/// The warning for raw HTML shown as text, at its first line.
 /// Whether a tag opens a block that a brief lays out on its own.
 fn is_block(tag: &Tag) -> bool {
     matches!(
@@ -440,6 +439,7 @@ fn too_deep_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
     }
 }
 
+/// The warning for raw HTML shown as text, at its first line.
 fn raw_html_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
     let line_end = markdown[range.start..range.end].find('\n').map_or(range.end, |i| range.start + i);
     let tag = markdown[range.start..line_end].trim();
