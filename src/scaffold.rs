@@ -203,6 +203,9 @@ pub fn site_languages(content: &std::path::Path) -> Result<Vec<String>, String> 
     }
 }
 
+/// The mark on each line of a new translation still to translate.
+const TO_TRANSLATE: &str = "translate";
+
 /// A forum's lists as a translation gives them: each item's translatable
 /// text, in the original's order.
 fn forum_lists(yaml: &mut String, f: &crate::model::Forum) {
@@ -210,7 +213,7 @@ fn forum_lists(yaml: &mut String, f: &crate::model::Forum) {
         if !items.is_empty() {
             yaml.push_str(&format!("{key}:\n"));
             for item in items {
-                yaml.push_str(&format!("  - {{ {item} }}\n"));
+                yaml.push_str(&format!("  - {{ {item} }}  # {TO_TRANSLATE}\n"));
             }
         }
     };
@@ -258,11 +261,16 @@ pub fn translation(
         format!("fix the original first{first}")
     })?;
     let mut yaml = format!(
-        "---\n# The `{lang}` translation of content/{}: replace each text with its\n\
-         # translation. Dates, numbers, people, links and tags come from the original.\n",
+        "---\n# The `{lang}` translation of content/{}: replace each text marked\n\
+         # `{TO_TRANSLATE}`, and the body below the closing `---`, with its translation.\n\
+         # Until then a text still equal to the original's is published in the\n\
+         # original's language, under a notice, and `wsis check --translations`\n\
+         # lists it. Dates, numbers, people, links and tags come from the original.\n",
         source.rel_path
     );
-    let line = |yaml: &mut String, key: &str, value: &str| yaml.push_str(&format!("{key}: {}\n", quoted(value)));
+    let line = |yaml: &mut String, key: &str, value: &str| {
+        yaml.push_str(&format!("{key}: {}  # {TO_TRANSLATE}\n", quoted(value)))
+    };
     // The title, and the other texts the kind has (`None`: it has none).
     let (title, second, body) = match &entity {
         Entity::Forum(f) => (&f.title, Some(("theme", &f.theme)), &f.body),

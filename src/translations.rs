@@ -1,5 +1,6 @@
-//! Which documents lack a translation, or have one older than their
-//! original, in each language of a site: what `wsis check --translations`
+//! Which documents lack a translation, have one that leaves parts in the
+//! original's words, or have one older than their original, in each
+//! language of a site: what `wsis check --translations`
 //! reports. A file's age is its last commit when the site is a git
 //! repository (the file's own time means nothing after a checkout), else
 //! its modification time; a file changed since its last commit counts
@@ -22,16 +23,49 @@ pub struct Outdated {
     pub translation_changed: u64,
 }
 
+/// A translation that leaves some of its original's text untranslated
+/// (left out, or given unchanged as the scaffold writes it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incomplete {
+    pub translation: String,
+    /// What is still the original's: `title`, `theme`, `key_figures 2`,
+    /// `body`.
+    pub parts: Vec<String>,
+    /// The line of the first of them in the translation.
+    pub line: usize,
+    /// True when the translation translates nothing at all.
+    pub nothing: bool,
+}
+
 /// The state of one language's translations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LanguageStatus {
     pub language: String,
     /// Original documents in all.
     pub documents: usize,
+    /// Documents translated in full.
     pub translated: usize,
     /// Originals with no translation in this language, by path in content/.
     pub missing: Vec<String>,
+    pub incomplete: Vec<Incomplete>,
     pub outdated: Vec<Outdated>,
+}
+
+/// Where the first untranslated part of a translation is: its key's line
+/// in the front matter, else the body's first line.
+fn first_line(file: &crate::source::SourceFile, parts: &[String], body_offset: usize) -> usize {
+    let key = parts.first().and_then(|p| p.split(' ').next()).unwrap_or("body");
+    if key != "body" {
+        let found = file.text.lines().position(|l| l.strip_prefix(key).is_some_and(|rest| rest.starts_with(':')));
+        if let Some(n) = found {
+            return n + 1;
+        }
+    }
+    if file.text.is_empty() {
+        1
+    } else {
+        file.position(body_offset.min(file.text.len())).0
+    }
 }
 
 /// When each file under `content` last changed: its last commit, or its
@@ -91,33 +125,50 @@ fn git_dirty(content: &Path) -> Option<Vec<String>> {
 pub fn status(content: &Path, linked: &Linked, site: &SiteConfig) -> Vec<LanguageStatus> {
     let m = &linked.model;
     let rel = |file: usize| m.files[file].rel_path.clone();
-    let mut originals: BTreeMap<DocKind, String> = BTreeMap::new();
-    originals.extend(m.forums.iter().map(|f| (DocKind::Forum { year: f.year }, rel(f.file))));
-    originals.extend(m.sessions.iter().map(|s| (DocKind::Session { year: s.year, slug: s.slug.clone() }, rel(s.file))));
-    originals.extend(m.ungis.iter().map(|u| (DocKind::Ungis { slug: u.slug.clone() }, rel(u.file))));
-    originals.extend(m.roadmaps.iter().map(|r| (DocKind::Roadmap { slug: r.slug.clone() }, rel(r.file))));
-    originals.extend(m.pages.iter().map(|p| (DocKind::Page { slug: p.slug.clone() }, rel(p.file))));
+    let mut originals: BTreeMap<DocKind, (String, usize)> = BTreeMap::new();
+    let with = |file: usize| (rel(file), file);
+    originals.extend(m.forums.iter().map(|f| (DocKind::Forum { year: f.year }, with(f.file))));
+    originals
+        .extend(m.sessions.iter().map(|s| (DocKind::Session { year: s.year, slug: s.slug.clone() }, with(s.file))));
+    originals.extend(m.ungis.iter().map(|u| (DocKind::Ungis { slug: u.slug.clone() }, with(u.file))));
+    originals.extend(m.roadmaps.iter().map(|r| (DocKind::Roadmap { slug: r.slug.clone() }, with(r.file))));
+    originals.extend(m.pages.iter().map(|p| (DocKind::Page { slug: p.slug.clone() }, with(p.file))));
     let all: Vec<&str> = m.files.iter().map(|f| f.rel_path.as_str()).collect();
     let times = change_times(content, &all);
     site.languages
         .iter()
         .skip(1)
         .map(|lang| {
-            let mine: HashMap<&DocKind, String> =
-                m.translations.iter().filter(|t| t.lang == lang.code).map(|t| (&t.of, rel(t.file))).collect();
+            let mine: HashMap<&DocKind, &crate::model::Translation> =
+                m.translations.iter().filter(|t| t.lang == lang.code).map(|t| (&t.of, t)).collect();
+            let pending = crate::link::pending::of_language(m, &m.translations, &lang.code);
             let mut status = LanguageStatus {
                 language: lang.code.clone(),
                 documents: originals.len(),
                 translated: 0,
                 missing: Vec::new(),
+                incomplete: Vec::new(),
                 outdated: Vec::new(),
             };
-            for (kind, original) in &originals {
-                let Some(translation) = mine.get(kind) else {
+            for (kind, (original, original_file)) in &originals {
+                let Some(t) = mine.get(kind) else {
                     status.missing.push(original.clone());
                     continue;
                 };
-                status.translated += 1;
+                let translation = &rel(t.file);
+                match pending.get(original_file).filter(|p| !p.complete()) {
+                    Some(p) => {
+                        let lead = if matches!(kind, DocKind::Forum { .. }) { "theme" } else { "description" };
+                        let parts = p.names(lead);
+                        status.incomplete.push(Incomplete {
+                            translation: translation.clone(),
+                            line: first_line(&m.files[t.file], &parts, t.body.offset),
+                            parts,
+                            nothing: p.nothing_translated(),
+                        });
+                    }
+                    None => status.translated += 1,
+                }
                 let time = |rel: &String| times.get(rel).copied().unwrap_or(0);
                 let (o, t) = (time(original), time(translation));
                 if o > t {
@@ -144,6 +195,23 @@ pub fn as_diagnostics(statuses: &[LanguageStatus], content_name: &str) -> Vec<Di
             let d = Diagnostic::at_path(&format!("{content_name}/{original}"), "translation-missing", message);
             out.push(Diagnostic { severity: Severity::Warning, ..d });
         }
+        for x in &s.incomplete {
+            let parts = x.parts.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
+            let message = if x.nothing {
+                format!("this `{}` translation translates nothing: {parts} are the original's text", s.language)
+            } else {
+                format!("untranslated in this `{}` translation: {parts}, still the original's text", s.language)
+            };
+            let mut d =
+                Diagnostic::at_path(&format!("{content_name}/{}", x.translation), "translation-incomplete", message);
+            d.span = crate::source::Span::new(x.line, 1, 1);
+            d.help = Some(
+                "translate them: text left out or equal to the original's is published in the original's language, \
+                 under a notice, and not counted as translated"
+                    .into(),
+            );
+            out.push(Diagnostic { severity: Severity::Warning, ..d });
+        }
         for o in &s.outdated {
             let message = format!("this translation is older than its original, `{content_name}/{}`", o.original);
             let d = Diagnostic::at_path(&format!("{content_name}/{}", o.translation), "translation-outdated", message);
@@ -156,13 +224,14 @@ pub fn as_diagnostics(statuses: &[LanguageStatus], content_name: &str) -> Vec<Di
 /// The report as a table, for people.
 pub fn table(statuses: &[LanguageStatus]) -> String {
     let date = |secs: u64| crate::date::Date::from_days_since_epoch((secs / 86_400) as i64).iso();
-    let mut out = String::from("language  translated  missing  outdated\n");
+    let mut out = String::from("language  translated  incomplete  missing  outdated\n");
     for s in statuses {
         out.push_str(&format!(
-            "{:<8}  {:>4} of {:<3}  {:>7}  {:>8}\n",
+            "{:<8}  {:>4} of {:<3}  {:>10}  {:>7}  {:>8}\n",
             s.language,
             s.translated,
             s.documents,
+            s.incomplete.len(),
             s.missing.len(),
             s.outdated.len()
         ));
@@ -170,6 +239,10 @@ pub fn table(statuses: &[LanguageStatus]) -> String {
     for s in statuses {
         for original in &s.missing {
             out.push_str(&format!("{}: missing: {original}\n", s.language));
+        }
+        for x in &s.incomplete {
+            let what = if x.nothing { "untranslated" } else { "incomplete" };
+            out.push_str(&format!("{}: {what}: {}:{} ({})\n", s.language, x.translation, x.line, x.parts.join(", ")));
         }
         for o in &s.outdated {
             out.push_str(&format!(

@@ -245,6 +245,85 @@ fn new_translation_writes_the_originals_text_to_replace_and_builds() {
     assert!(stderr(&en).contains("default language"), "{}", stderr(&en));
 }
 
+/// The page of `rel` in `lang` once `wsis build --no-pdf` has run in `site`.
+fn built_page(site: &Path, path: &str) -> String {
+    fs::read_to_string(site.join("output").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn a_scaffolded_translation_built_as_is_is_published_and_counted_as_the_original() {
+    let tmp = languages_site();
+    let out = wsis_new(tmp.path(), &["translation", "content/forums/2020/hlt/e-health.md", "ar"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let scaffold = fs::read_to_string(tmp.path().join("content/forums/2020/hlt/e-health.ar.md")).unwrap();
+    assert!(scaffold.contains("title: \"E-health for everyone\"  # translate"), "the line to translate is marked");
+    let built = wsis(tmp.path(), &["build", "--no-pdf"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = built_page(tmp.path(), "ar/forums/2020/hlt/e-health/index.html");
+    assert!(page.contains("<p class=\"notice\" role=\"note\">هذه الصفحة غير متاحة بعد باللغة العربية"), "{page}");
+    assert!(page.contains("<h1 dir=\"auto\" lang=\"en\">E-health for everyone</h1>"), "{page}");
+    assert!(
+        page.contains(
+            "lang=\"en\" dir=\"ltr\">\n<h2 id=\"recommendations\">Recommendations</h2>\n<p>Participants discussed"
+        ),
+        "the English body runs left to right"
+    );
+    let report = wsis(tmp.path(), &["check", "--translations"]);
+    let table = String::from_utf8_lossy(&report.stdout).into_owned();
+    assert!(table.contains("ar: untranslated: forums/2020/hlt/e-health.ar.md:"), "{table}");
+    assert!(table.contains("(title, body)"), "{table}");
+    assert!(
+        table.contains("ar           1 of 5             2        2         0"),
+        "not counted as translated:\n{table}"
+    );
+    for format in ["json", "sarif"] {
+        let out = wsis(tmp.path(), &["check", "--translations", "--format", format]);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(text.contains("translation-incomplete") && text.contains("e-health.ar.md"), "{format}: {text}");
+    }
+    let json = wsis(tmp.path(), &["check", "--translations", "--format", "json"]);
+    let line = String::from_utf8_lossy(&json.stdout)
+        .lines()
+        .find(|l| l.contains("e-health.ar.md"))
+        .map(str::to_string)
+        .unwrap_or_default();
+    let title_line = scaffold.lines().position(|l| l.starts_with("title:")).unwrap() + 1;
+    assert!(line.contains(&format!("\"line\":{title_line},")), "the title's line: {line}");
+    let denied = wsis(tmp.path(), &["check", "--translations", "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
+}
+
+#[test]
+fn a_translation_of_the_title_alone_marks_the_rest_as_the_originals_on_a_mixed_page() {
+    let tmp = languages_site();
+    let out = wsis_new(tmp.path(), &["translation", "content/forums/2020/hlt/e-health.md", "ar"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = tmp.path().join("content/forums/2020/hlt/e-health.ar.md");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text.replace("title: \"E-health for everyone\"  # translate", "title: \"الصحة الإلكترونية للجميع\"");
+    fs::write(&path, text).unwrap();
+    let built = wsis(tmp.path(), &["build", "--no-pdf"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = built_page(tmp.path(), "ar/forums/2020/hlt/e-health/index.html");
+    assert!(page.contains("بعض أجزاء هذه الصفحة غير متاحة بعد باللغة العربية"), "the partial notice: {page}");
+    assert!(!page.contains("<h1 dir=\"auto\" lang=\"en\""), "the translated title is not marked English");
+    assert!(page.contains("الصحة الإلكترونية للجميع</h1>"));
+    assert!(
+        page.contains(
+            "lang=\"en\" dir=\"ltr\">\n<h2 id=\"recommendations\">Recommendations</h2>\n<p>Participants discussed"
+        ),
+        "the English body runs left to right"
+    );
+    let report = wsis(tmp.path(), &["check", "--translations"]);
+    let table = String::from_utf8_lossy(&report.stdout).into_owned();
+    assert!(table.contains("ar: incomplete: forums/2020/hlt/e-health.ar.md:"), "{table}");
+    assert!(table.contains("(body)"), "{table}");
+    // A forum translation with fewer list items: the rest keep English, marked.
+    let zh = built_page(tmp.path(), "zh/forums/2020/index.html");
+    assert!(zh.contains("本页部分内容尚无中文版本"), "the partial notice in Chinese");
+    assert!(zh.contains("<bdi lang=\"en\" dir=\"ltr\">Cumulative attendance</bdi>"), "an untranslated key figure");
+}
+
 #[test]
 fn check_translations_reports_missing_and_outdated_translations_per_language() {
     let tmp = languages_site();
@@ -260,8 +339,10 @@ fn check_translations_reports_missing_and_outdated_translations_per_language() {
     let out = wsis(tmp.path(), &["check", "--translations"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let table = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(table.contains("language  translated  missing  outdated"), "{table}");
-    assert!(table.contains("es           1 of 5          4         0"), "{table}");
+    assert!(table.contains("language  translated  incomplete  missing  outdated"), "{table}");
+    assert!(table.contains("es           0 of 5             1        4         0"), "{table}");
+    // The Spanish forum translates its title and body, not its lists.
+    assert!(table.contains("es: incomplete: forums/2020/forum.es.md:"), "{table}");
     assert!(table.contains("fr: outdated: forums/2020/hlt/digital-inclusion.fr.md"), "{table}");
     assert!(table.contains("ru: missing: forums/2020/hlt/digital-inclusion.md"), "{table}");
     let json = wsis(tmp.path(), &["check", "--translations", "--format", "json"]);

@@ -55,7 +55,7 @@ fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
         }
         if denied {
             eprintln!(
-                "error: --deny-warnings: {translations} translations missing or outdated, {} content warnings",
+                "error: --deny-warnings: {translations} translations missing, incomplete or outdated, {} content warnings",
                 checked.warnings.len()
             );
         }

@@ -6,6 +6,7 @@
 //! documents those are, so their pages carry the original's `lang` and a
 //! notice.
 
+use super::pending::Pending;
 use super::{render_language_bodies, Index, Linked};
 use crate::load::DocKind;
 use crate::model::{Body, Forum, Model, SiteConfig, TranslatedItem, Translation};
@@ -16,8 +17,12 @@ use std::collections::{BTreeSet, HashMap};
 pub struct LanguageModel {
     pub linked: Linked,
     /// Files (model indices) of the documents shown in the original's
-    /// language because they have no translation in this one.
+    /// language because they have no translation in this one, or one that
+    /// translates nothing.
     pub untranslated: BTreeSet<usize>,
+    /// Files of the translated documents that still show some of the
+    /// original's text, with what that is.
+    pub pending: HashMap<usize, Pending>,
 }
 
 fn lay_body(body: &mut Body, t: &Translation) {
@@ -107,11 +112,14 @@ fn copy_for_pages(base: &Linked) -> Linked {
 pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> LanguageModel {
     let code = site.languages[lang].code.as_str();
     let mut linked = copy_for_pages(base);
+    let mut pending = super::pending::of_language(&base.model, translations, code);
+    // A translation that translates nothing is no translation.
+    pending.retain(|_, p| !p.nothing_translated());
     let translations: HashMap<&DocKind, &Translation> =
         translations.iter().filter(|t| t.lang == code).map(|t| (&t.of, t)).collect();
     let mut untranslated = BTreeSet::new();
     let mut pick = |kind: DocKind, file: usize| {
-        let t = translations.get(&kind).copied();
+        let t = translations.get(&kind).copied().filter(|_| pending.contains_key(&file));
         if t.is_none() && lang > 0 {
             untranslated.insert(file);
         }
@@ -161,5 +169,6 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
         }
     }
     render_language_bodies(m, &site.prefix(lang));
-    LanguageModel { linked, untranslated }
+    pending.retain(|_, p| !p.complete());
+    LanguageModel { linked, untranslated, pending }
 }

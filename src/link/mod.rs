@@ -5,6 +5,7 @@
 
 pub mod brief_size;
 pub mod localize;
+pub mod pending;
 mod references;
 mod warnings;
 

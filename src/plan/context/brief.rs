@@ -90,7 +90,11 @@ impl<'a> Contexts<'a> {
             "language" => self.lang.code.as_str(),
             "dir" => self.lang.dir,
             "t" => value(self.t().json()),
-            "text_lang" => self.text_lang(f.file),
+            "text_lang" => self.doc_lang(f.file),
+            "partly_lang" => self.partly_lang(f.file),
+            "title_lang" => self.text_lang(f.file),
+            "lead_lang" => self.part_lang(f.file, |p| p.lead),
+            "body_lang" => self.part_lang(f.file, |p| p.body),
             "forum" => self.brief_forum(f, &bodies),
             "sessions" => sessions,
             "ungis" => self.brief_ungis(f),
@@ -130,7 +134,7 @@ impl<'a> Contexts<'a> {
             // The language of a title in another script, so the PDF tags it
             // for screen readers as the HTML does.
             "lang" => self.text_lang(s.file).or_else(|| crate::language::script_language(&s.title)),
-            "text_lang" => self.text_lang(s.file),
+            "text_lang" => self.part_lang(s.file, |p| p.body),
             "date" => self.session_date_json(i),
             "time" => s.time.as_deref(),
             "facilitators" => people(&s.facilitators),

@@ -57,7 +57,39 @@ impl<'a> Contexts<'a> {
         map.insert(Key::from("sources"), value(&f.sources));
         map.insert(Key::from("regional_events"), self.regional_events(f));
         map.insert(Key::from("prizes"), self.prizes(f));
+        for key in [
+            "prize_phases",
+            "distributions",
+            "special_tracks",
+            "consultation",
+            "publications",
+            "quotes",
+            "regional_events",
+        ] {
+            if let Some(list) = map.get_mut(&Key::from(key)) {
+                *list = self.mark_items(f, key, std::mem::replace(list, Value::none()));
+            }
+        }
         map
+    }
+
+    /// `list` (a forum's list `key`) with each item's `lang`: the
+    /// original's where a translation leaves it in the original's words.
+    pub(super) fn mark_items(&self, f: &Forum, key: &'static str, list: Value) -> Value {
+        let Some(items) = list.as_array() else { return list };
+        let marked: Vec<Value> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item.as_map() {
+                Some(map) => {
+                    let mut map = map.clone();
+                    map.insert(Key::from("lang"), self.item_lang(f.file, key, i).into());
+                    Value::from(map)
+                }
+                None => item.clone(),
+            })
+            .collect();
+        Value::from(marked)
     }
 
     /// How many of a forum year's items (the forum, its sessions, its UNGIS

@@ -6,6 +6,7 @@
 //! keeps every link relative.
 
 use super::{Language, PageKind, Plan, PlannedPage};
+use crate::link::pending::Pending;
 use crate::link::Linked;
 use crate::load::strings::Strings;
 use crate::model::*;
@@ -177,9 +178,35 @@ impl<'a> Contexts<'a> {
 
     /// The language of a document's text when it is not this page's: the
     /// original's, for a document with no translation in this language.
-    fn text_lang(&self, file: usize) -> Option<&'a str> {
+    fn doc_lang(&self, file: usize) -> Option<&'a str> {
         let view = self.lang.view.as_ref()?;
         view.untranslated.contains(&file).then(|| self.languages[0].0)
+    }
+
+    /// The language of one part of a document (`part` picks it from what
+    /// its translation still leaves in the original's words) when it is
+    /// not this page's.
+    fn part_lang(&self, file: usize, part: impl Fn(&Pending) -> bool) -> Option<&'a str> {
+        let view = self.lang.view.as_ref()?;
+        let original = view.untranslated.contains(&file) || view.pending.get(&file).is_some_and(part);
+        original.then(|| self.languages[0].0)
+    }
+
+    /// The language of a document's title when it is not this page's.
+    fn text_lang(&self, file: usize) -> Option<&'a str> {
+        self.part_lang(file, |p| p.title)
+    }
+
+    /// The original's language, for a translated document that still shows
+    /// some of the original's text (the page says so).
+    fn partly_lang(&self, file: usize) -> Option<&'a str> {
+        let view = self.lang.view.as_ref()?;
+        view.pending.contains_key(&file).then(|| self.languages[0].0)
+    }
+
+    /// The language of a forum list's item, when it is not this page's.
+    pub(super) fn item_lang(&self, file: usize, key: &'static str, i: usize) -> Option<&'a str> {
+        self.part_lang(file, |p| p.items.contains(&(key, i)))
     }
 
     /// The data for one page's template.
@@ -265,19 +292,33 @@ impl<'a> Contexts<'a> {
         self.finish(page, &title, crumbs, data)
     }
 
-    /// The language of the document a page shows, when it is shown in the
-    /// original's language for want of a translation.
-    fn page_text_lang(&self, kind: PageKind) -> Option<&'a str> {
+    /// The file of the document a page shows.
+    fn page_file(&self, kind: PageKind) -> Option<usize> {
         let m = self.m();
-        let file = match kind {
+        Some(match kind {
             PageKind::Forum(i) | PageKind::Brief(i) => m.forums[i].file,
             PageKind::Session(i) => m.sessions[i].file,
             PageKind::Ungis(i) => m.ungis[i].file,
             PageKind::Roadmap(i) => m.roadmaps[i].file,
             PageKind::Page(i) => m.pages[i].file,
             _ => return None,
-        };
-        self.text_lang(file)
+        })
+    }
+
+    /// The languages of the parts of the document a page shows, where they
+    /// are the original's: `text_lang` for all of it (no translation),
+    /// `partly_lang` when a translation leaves some of it, and each part's
+    /// (`title_lang`, `lead_lang` for a theme or description, `body_lang`).
+    fn page_langs(&self, kind: PageKind) -> [(&'static str, Option<&'a str>); 5] {
+        let file = self.page_file(kind);
+        let lang = |f: &dyn Fn(usize) -> Option<&'a str>| file.and_then(f);
+        [
+            ("text_lang", lang(&|x| self.doc_lang(x))),
+            ("partly_lang", lang(&|x| self.partly_lang(x))),
+            ("title_lang", lang(&|x| self.text_lang(x))),
+            ("lead_lang", lang(&|x| self.part_lang(x, |p| p.lead))),
+            ("body_lang", lang(&|x| self.part_lang(x, |p| p.body))),
+        ]
     }
 
     /// The site's title in this language.
@@ -359,7 +400,9 @@ impl<'a> Contexts<'a> {
         put("menu", self.menu.clone());
         put("page_title", title.into());
         put("breadcrumbs", crumbs.into());
-        put("text_lang", self.page_text_lang(page.kind).into());
+        for (key, lang) in self.page_langs(page.kind) {
+            put(key, lang.into());
+        }
         Value::from(map)
     }
 

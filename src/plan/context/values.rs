@@ -106,7 +106,7 @@ impl<'a> Contexts<'a> {
     pub(super) fn key_figures(&self, f: &Forum) -> Value {
         let all: Vec<Value> =
             f.key_figures.iter().map(|k| obj! { "label" => k.label.as_str(), "text" => self.figure_text(k) }).collect();
-        Value::from(all)
+        self.mark_items(f, "key_figures", Value::from(all))
     }
 
     /// An action line as a tag or a link: id, title and page (shared by
