@@ -5,9 +5,11 @@
 //! - `meta.js`: the shard keys and the number of document chunks;
 //! - `docs-N.js`: documents in chunks of `DOCS_PER_CHUNK` (title, kind,
 //!   path, snippet), loaded only for the results shown;
-//! - `terms-XX.js`: for terms starting with `XX`, the documents whose title
-//!   (boosted) or text holds them, as base-36 deltas. A query loads only the
-//!   shards of its own terms, so a phone never downloads the whole index.
+//! - `terms-N.js`: for the terms whose first two characters hash to `N`
+//!   (at most `MAX_SHARDS` files, fewer on a small site), the documents
+//!   whose title (boosted) or text holds them, as base-36 deltas. A query
+//!   loads only the shards of its own terms, so a phone never downloads the
+//!   whole index, and a Chinese index is as few files as a French one.
 
 use super::terms::PageTerms;
 use crate::link::{Item, Linked};
@@ -235,13 +237,29 @@ impl SearchDocs {
     }
 }
 
-/// The shard a term belongs to: its first two characters, made safe for a
-/// file name (anything but ASCII letters and digits becomes its code).
-pub fn shard_key(term: &str) -> String {
-    first_two(term)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_string() } else { format!("u{:x}", u32::from(c)) })
-        .collect()
+/// The most shard files an index has, whatever its size and script.
+const MAX_SHARDS: u32 = 256;
+/// The size a shard is aimed at, so a small site has few files and a query
+/// on a large one downloads a few tens of kilobytes a term.
+const SHARD_BYTES: usize = 48 * 1024;
+
+/// How many shards an index of `bytes` of terms gets: one per
+/// `SHARD_BYTES`, at most `MAX_SHARDS`.
+fn shard_count(bytes: usize) -> u32 {
+    u32::try_from(bytes.div_ceil(SHARD_BYTES)).unwrap_or(MAX_SHARDS).clamp(1, MAX_SHARDS)
+}
+
+/// The shard of a term among `count`: a hash (32-bit FNV-1a over code
+/// points, as `search.js` computes it) of its first two characters, so that
+/// every term a typed prefix of two characters can complete is in one file,
+/// and Chinese pairs, each its own prefix, spread over a bounded number.
+pub fn shard_of(term: &str, count: u32) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for c in first_two(term).chars() {
+        hash ^= u32::from(c);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % count
 }
 
 /// A term's first two characters (the whole of a shorter one).
@@ -310,7 +328,10 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
     }
     let mut postings: Vec<(&str, Postings)> = postings.into_iter().collect();
     postings.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut shards: BTreeMap<String, String> = BTreeMap::new();
+    // The index's size, roughly: each term and each document holding it.
+    let bytes: usize = postings.iter().map(|(t, (a, b))| t.len() + 8 + 3 * (a.len() + b.len())).sum();
+    let count = shard_count(bytes);
+    let mut shards: BTreeMap<u32, String> = BTreeMap::new();
     // Sorted terms with the same first two characters are neighbours: one
     // shard at a time.
     let mut prefix = None;
@@ -319,7 +340,7 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
         let term: &str = term;
         if prefix != Some(first_two(term)) {
             prefix = Some(first_two(term));
-            shard = shards.entry(shard_key(term)).or_default();
+            shard = shards.entry(shard_of(term, count)).or_default();
         }
         if !shard.is_empty() {
             shard.push(',');
@@ -333,11 +354,11 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
     }
     let mut files = Vec::new();
     let chunks = docs.len().div_ceil(DOCS_PER_CHUNK);
-    let keys: Vec<String> = shards.keys().map(|k| js_string(k)).collect();
+    let keys: Vec<String> = shards.keys().map(u32::to_string).collect();
     files.push((
         "search/meta.js".to_string(),
         format!(
-            "wsisSearch.meta({{\"docs\":{},\"chunk\":{DOCS_PER_CHUNK},\"chunks\":{chunks},\"shards\":[{}]}});\n",
+            "wsisSearch.meta({{\"docs\":{},\"chunk\":{DOCS_PER_CHUNK},\"chunks\":{chunks},\"count\":{count},\"shards\":[{}]}});\n",
             docs.len(),
             keys.join(",")
         ),
@@ -358,7 +379,7 @@ fn files_of(docs: &[Doc]) -> Vec<(String, String)> {
         files.push((format!("search/docs-{n}.js"), text));
     }
     for (key, body) in shards {
-        files.push((format!("search/terms-{key}.js"), format!("wsisSearch.terms({},{{{body}}});\n", js_string(&key))));
+        files.push((format!("search/terms-{key}.js"), format!("wsisSearch.terms({key},{{{body}}});\n")));
     }
     files
 }
@@ -374,8 +395,11 @@ mod tests {
             super::super::terms::term_set("E-health, SDG 3 and Bridging health"),
             ["and", "bridging", "health", "sdg"]
         );
-        assert_eq!(shard_key("digital"), "di");
-        assert_eq!(shard_key("été"), "ue9t");
+        // FNV-1a of the first two code points, as search.js computes it.
+        assert_eq!(shard_of("digital", u32::MAX), shard_of("di", u32::MAX));
+        assert_eq!(shard_of("di", u32::MAX), 0x601c_d4ee);
+        assert_eq!(shard_count(0), 1);
+        assert_eq!(shard_count(usize::MAX), MAX_SHARDS);
         assert_eq!(deltas(&[3, 5, 40]), "3,2,z");
         assert!(js_string("</script>").contains("<\\/script>"));
         // The index's strings read as JSON reads them: every character

@@ -6,10 +6,14 @@
 //! - Arabic is normalised: diacritics go with the marks, as do the hamza
 //!   of `أ إ آ ؤ ئ`; `ٱ` reads as `ا`, `ى` as `ي`, the tatweel is dropped,
 //!   and the article `ال` is optional (taken off both sides);
-//! - Chinese has no spaces: a run of Han characters becomes its
-//!   overlapping pairs (`信息社会` -> `信息 息社 社会`), so a query of two
-//!   characters finds a word of any length; a lone character is its own
-//!   term.
+//! - Chinese has no spaces: a run of Han characters becomes each of its
+//!   characters and its overlapping pairs (`信息社会` -> `信 信息 息 息社
+//!   社 社会 会`), so a query of one character, or of two or more (its
+//!   pairs, all required), finds a word of any length;
+//! - Arabic writes the conjunctions `و ف` and the prepositions `ب ك ل` as
+//!   part of the next word: a word that starts with one is indexed with
+//!   and without it (`والاتصال` as itself and as `اتصال`), so the
+//!   dictionary form finds it; Persian `ی ک` read as Arabic `ي ك`.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -36,7 +40,8 @@ fn fold(text: &str) -> String {
             }
             match d {
                 '\u{0671}' => out.push('\u{0627}'),
-                '\u{0649}' => out.push('\u{064A}'),
+                '\u{0649}' | '\u{06CC}' => out.push('\u{064A}'),
+                '\u{06A9}' => out.push('\u{0643}'),
                 d => out.extend(d.to_lowercase()),
             }
         });
@@ -50,6 +55,26 @@ fn without_article(word: &str) -> &str {
         Some(rest) if rest.chars().count() >= 2 => rest,
         _ => word,
     }
+}
+
+/// The letters that join a word as a prefix in Arabic: the conjunctions
+/// `و` and `ف`, and the prepositions `ب`, `ك` and `ل`.
+const CLITICS: [char; 5] = ['\u{0648}', '\u{0641}', '\u{0628}', '\u{0643}', '\u{0644}'];
+
+/// An Arabic word's form without a leading clitic (`والاتصال` ->
+/// `اتصال`, `للنساء` -> `نساء`, where `ل` and the article contract),
+/// when what is left is a word of three letters or more. The index holds
+/// it beside the word itself, so a query in the dictionary form finds the
+/// word with its clitic, and a word that only looks like it has one (`فريق`)
+/// is still found as written.
+fn without_clitic(word: &str) -> Option<&str> {
+    let first = word.chars().next().filter(|c| CLITICS.contains(c))?;
+    let rest = &word[first.len_utf8()..];
+    let rest = match (first, rest.strip_prefix('\u{0644}')) {
+        ('\u{0644}', Some(contracted)) => contracted,
+        _ => without_article(rest),
+    };
+    (rest.chars().nth(2).is_some()).then_some(rest)
 }
 
 /// Calls `f` with each term of `folded` text, in order, repeats kept, each
@@ -66,41 +91,34 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
             continue;
         }
         // Runs of other letters are words; runs of Han characters become
-        // their overlapping pairs (a lone one is its own term).
+        // their characters and overlapping pairs.
         let mut run_start = None;
-        // The current Han run: where its last character starts, and how
-        // many it has had.
-        let mut han: Option<(usize, usize)> = None;
+        // Where the Han run's last character starts, inside a run.
+        let mut han: Option<usize> = None;
         let emit_run = |start: Option<usize>, end: usize, f: &mut dyn FnMut(&'t str)| {
             if let Some(start) = start {
                 let w = without_article(&word[start..end]);
                 if w.chars().nth(1).is_some() {
                     f(w);
                 }
-            }
-        };
-        let emit_lone_han = |han: Option<(usize, usize)>, end: usize, f: &mut dyn FnMut(&'t str)| {
-            if let Some((start, 1)) = han {
-                f(&word[start..end]);
+                if let Some(w) = without_clitic(w) {
+                    f(w);
+                }
             }
         };
         for (i, c) in word.char_indices() {
             if is_han(c) {
                 emit_run(run_start.take(), i, &mut f);
-                han = Some(match han {
-                    None => (i, 1),
-                    Some((previous, n)) => {
-                        f(&word[previous..i + c.len_utf8()]);
-                        (i, n + 1)
-                    }
-                });
+                f(&word[i..i + c.len_utf8()]);
+                if let Some(previous) = han.replace(i) {
+                    f(&word[previous..i + c.len_utf8()]);
+                }
             } else {
-                emit_lone_han(han.take(), i, &mut f);
+                han = None;
                 run_start.get_or_insert(i);
             }
         }
         emit_run(run_start, word.len(), &mut f);
-        emit_lone_han(han, word.len(), &mut f);
     }
 }
 
@@ -225,16 +243,33 @@ mod tests {
 
     #[test]
     fn chinese_runs_become_overlapping_pairs() {
-        assert_eq!(terms("信息社会"), ["信息", "息社", "社会"]);
-        assert_eq!(terms("2020年论坛"), ["2020", "年论", "论坛"]);
+        assert_eq!(terms("信息社会"), ["信", "息", "信息", "社", "息社", "会", "社会"]);
+        assert_eq!(terms("2020年论坛"), ["2020", "年", "论", "年论", "坛", "论坛"]);
         assert_eq!(terms("会"), ["会"]);
-        assert_eq!(terms("会a信息"), ["会", "信息"], "a lone character beside other letters");
+        assert_eq!(terms("会a信息"), ["会", "信", "息", "信息"], "a lone character beside other letters");
+    }
+
+    #[test]
+    fn arabic_words_are_indexed_without_their_clitics_too() {
+        // The query's form (the article optional) is among each word's terms.
+        assert!(terms("والاتصال").contains(&terms("الاتصال")[0]), "{:?}", terms("والاتصال"));
+        assert!(terms("للنساء").contains(&terms("النساء")[0]), "{:?}", terms("للنساء"));
+        assert!(terms("بالمعلومات").contains(&"معلومات".to_string()));
+        assert!(terms("وتنمية").contains(&"تنمية".to_string()));
+        // A word that only starts like one keeps its own form.
+        assert_eq!(terms("فريق")[0], "فريق");
+        assert_eq!(terms("لها"), ["لها"], "what is left must be a word of three letters");
+    }
+
+    #[test]
+    fn persian_letter_forms_read_as_arabic() {
+        assert_eq!(terms("کی"), terms("كي"));
     }
 
     #[test]
     fn a_page_keeps_each_term_once_and_the_title_s_apart() {
         let page = PageTerms::new("Bridging the Gap", &["the gap, the GAP and 信息社会", "bridging 2020"]);
         assert_eq!(page.title().collect::<Vec<_>>(), ["bridging", "the", "gap"]);
-        assert_eq!(page.text().collect::<Vec<_>>(), ["and", "信息", "息社", "社会", "2020"]);
+        assert_eq!(page.text().collect::<Vec<_>>(), ["and", "信", "息", "信息", "社", "息社", "会", "社会", "2020"]);
     }
 }

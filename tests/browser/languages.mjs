@@ -111,6 +111,13 @@ await search("ar", "الفجوات", "سد الفجوات الرقمية");
 await search("ar", "فجوات", "سد الفجوات الرقمية");
 await search("fr", "developpement", "Forum du SMSI 2020");
 await search("ru", "форум", "Форум ВВУИО 2020 года");
+// A word written with its clitic (والاتصال, للنساء) is found by its
+// dictionary form; Persian ی reads as Arabic ي; one Chinese character finds
+// the words that hold it.
+await search("ar", "الاتصال", "سد الفجوات الرقمية");
+await search("ar", "النساء", "سد الفجوات الرقمية");
+await search("ar", "التنمیة", "سد الفجوات الرقمية");
+await search("zh", "鸿", "弥合数字鸿沟");
 
 // Accessibility in the scripts that differ most from English.
 const sample = [];

@@ -38,11 +38,14 @@
 
   /* Query terms, made the way the generator makes the index's terms
      (src/render/terms.rs): case and accents folded, Arabic normalised and
-     its article optional, Chinese cut into overlapping character pairs. */
+     its article optional (the index also holds each word without its
+     clitic, so the dictionary form finds it), Chinese cut into overlapping
+     character pairs, a lone character its own term. */
   var HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
   function fold(text) {
     return text.normalize("NFD").replace(/[\p{M}\u0640]/gu, "")
-      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064A").toLowerCase();
+      .replace(/\u0671/g, "\u0627").replace(/[\u0649\u06CC]/g, "\u064A").replace(/\u06A9/g, "\u0643")
+      .toLowerCase();
   }
   function withoutArticle(w) {
     return w.indexOf("\u0627\u0644") === 0 && Array.from(w).length >= 4 ? w.slice(2) : w;
@@ -64,10 +67,14 @@
     });
     return out;
   }
+  /* The shard of a term: 32-bit FNV-1a over the code points of its first
+     two characters, modulo the index's shard count (src/render/search.rs). */
   function shardKey(term) {
-    return Array.from(term).slice(0, 2).map(function (c) {
-      return /[a-z0-9]/.test(c) ? c : "u" + c.codePointAt(0).toString(16);
-    }).join("");
+    var h = 0x811c9dc5;
+    Array.from(term).slice(0, 2).forEach(function (c) {
+      h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+    });
+    return h % meta.count;
   }
   function ids(deltas) {
     if (!deltas) return [];
