@@ -106,6 +106,25 @@ fn invalid_utf8_names_the_file_and_line() {
     );
 }
 
+#[test]
+fn a_look_alike_letter_from_another_alphabet_is_a_warning_at_its_word() {
+    let site = fixture_site();
+    let text = "---\ntitle: Пленарная Cессия\n---\nThe Fоrum met.\n";
+    fs::write(site.path().join("content/pages/mixed.md"), text).unwrap();
+    let out = wsis(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error: {}", stderr(&out));
+    let err = stderr(&out);
+    for expected in [
+        "content/pages/mixed.md:2:18: warning: `Cессия` mixes Cyrillic letters with Latin `C`",
+        "help: retype `C` (U+0043) as Cyrillic `С` (U+0421)",
+        "content/pages/mixed.md:4:5: warning: `Fоrum` mixes Latin letters with Cyrillic `о`",
+    ] {
+        assert!(err.contains(expected), "the report lacks {expected}:\n{err}");
+    }
+    let denied = wsis(site.path(), &["check", "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
+}
+
 #[cfg(unix)]
 #[test]
 fn symlinks_are_refused_by_path() {

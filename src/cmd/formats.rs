@@ -36,6 +36,7 @@ fn rule_text(code: &str) -> &'static str {
         "no-key-figures" => "A forum without key figures.",
         "publication-without-url" => "A publication with no address.",
         "raw-html" => "Raw HTML in a body is shown as text.",
+        "mixed-script" => "A word that mixes Latin, Cyrillic or Greek letters, which search never finds.",
         "no-font-for-character" => "A character no font of the PDF briefs has.",
         _ => "A problem in the content.",
     }

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod fields;
 pub mod forum;
 pub mod reference;
+pub mod scripts;
 pub mod statics;
 pub mod translation;
 
@@ -121,6 +122,7 @@ fn validate_doc(
     if take_draft(&mut r, &mut node) && !drafts {
         return (Outcome::Draft, Vec::new());
     }
+    r.diags.extend(scripts::mixed_words(file));
     if let Some(lang) = lang {
         let t = translation::translation(&mut r, &node, kind, lang, body, index);
         return (t.map_or(Outcome::Invalid, |t| Outcome::Translation(Box::new(t))), r.diags);
