@@ -246,6 +246,11 @@ pub struct Body {
     /// Where `html` depends on its page, so a brief can show it without
     /// rendering it again (`None`: render it again).
     pub marks: Option<Vec<crate::markdown::Mark>>,
+    /// For a translation's body laid over its original's: the original's
+    /// heading ids, which its headings take by position when it has as
+    /// many, so a link to a section (`#recommendations`) holds in every
+    /// language. Empty for an original.
+    pub heading_ids: Vec<String>,
 }
 
 /// `forums/<year>/forum.md`.

@@ -325,6 +325,20 @@ fn a_translation_of_the_title_alone_marks_the_rest_as_the_originals_on_a_mixed_p
 }
 
 #[test]
+fn a_translation_s_headings_keep_the_original_s_ids_so_links_to_sections_hold() {
+    let (_tmp, tree) = build_languages_site();
+    for code in ["en", "fr", "ar", "zh"] {
+        let path = format!("{}forums/2020/hlt/digital-inclusion/index.html", prefix(code));
+        let html = page(&tree, &path);
+        assert!(html.contains("<h2 id=\"recommendations\""), "{path}: the section's id is the original's");
+    }
+    let ar = page(&tree, "ar/forums/2020/hlt/digital-inclusion/index.html");
+    assert!(!ar.contains("id=\"النتائج\""), "no id made from the translated heading");
+    let brief = page(&tree, "ar/forums/2020/brief/index.html");
+    assert!(brief.contains("id=\"session-digital-inclusion_recommendations\""), "the brief's too");
+}
+
+#[test]
 fn check_translations_reports_missing_and_outdated_translations_per_language() {
     let tmp = languages_site();
     let content = tmp.path().join("content");

@@ -9,6 +9,7 @@
 use super::pending::Pending;
 use super::{render_language_bodies, Index, Linked};
 use crate::load::DocKind;
+use crate::markdown::Heading;
 use crate::model::{Body, Forum, Model, SiteConfig, TranslatedItem, Translation};
 use std::collections::{BTreeSet, HashMap};
 
@@ -25,10 +26,13 @@ pub struct LanguageModel {
     pub pending: HashMap<usize, Pending>,
 }
 
-fn lay_body(body: &mut Body, t: &Translation) {
+/// Lays a translation's body over the original's, its headings to take
+/// the original's ids (`original`).
+fn lay_body(body: &mut Body, t: &Translation, original: &[Heading]) {
     if !t.body.markdown.trim().is_empty() {
         body.markdown.clone_from(&t.body.markdown);
         body.offset = t.body.offset;
+        body.heading_ids = original.iter().map(|h| h.id.clone()).collect();
     }
 }
 
@@ -125,6 +129,14 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
         }
         t
     };
+    let headings = |file: usize| {
+        base.model
+            .files
+            .get(file)
+            .and_then(|f| base.index.headings.get(&f.rel_path))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    };
     let m = &mut linked.model;
     for f in m.forums.iter_mut() {
         let Some(t) = pick(DocKind::Forum { year: f.year }, f.file) else { continue };
@@ -133,22 +145,22 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
             f.theme.clone_from(&t.theme);
         }
         lay_lists(f, t);
-        lay_body(&mut f.body, t);
+        lay_body(&mut f.body, t, headings(f.file));
     }
     for s in m.sessions.iter_mut() {
         let Some(t) = pick(DocKind::Session { year: s.year, slug: s.slug.clone() }, s.file) else { continue };
         lay(&mut s.title, t);
-        lay_body(&mut s.body, t);
+        lay_body(&mut s.body, t, headings(s.file));
     }
     for u in m.ungis.iter_mut() {
         let Some(t) = pick(DocKind::Ungis { slug: u.slug.clone() }, u.file) else { continue };
         lay(&mut u.title, t);
-        lay_body(&mut u.body, t);
+        lay_body(&mut u.body, t, headings(u.file));
     }
     for r in m.roadmaps.iter_mut() {
         let Some(t) = pick(DocKind::Roadmap { slug: r.slug.clone() }, r.file) else { continue };
         lay(&mut r.title, t);
-        lay_body(&mut r.body, t);
+        lay_body(&mut r.body, t, headings(r.file));
     }
     for p in m.pages.iter_mut() {
         let Some(t) = pick(DocKind::Page { slug: p.slug.clone() }, p.file) else { continue };
@@ -156,7 +168,7 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
         if t.description.is_some() {
             p.description.clone_from(&t.description);
         }
-        lay_body(&mut p.body, t);
+        lay_body(&mut p.body, t, headings(p.file));
     }
     for a in m.action_lines.iter_mut() {
         if let Some(title) = a.titles.get(code) {

@@ -178,7 +178,7 @@ pub fn render_language_bodies(model: &mut Model, prefix: &str) {
         jobs.into_par_iter()
             .map(|(body, _, page_path)| {
                 let root = urls::root_prefix(&page_path);
-                let options = RenderOptions { root: &root, unsafe_html, id_prefix: "" };
+                let options = RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids: &body.heading_ids };
                 markdown::render(&body.markdown, &options, &resolve)
             })
             .collect()
@@ -200,8 +200,11 @@ fn render_body(
 ) -> RenderedBody {
     let source = &model.files[file];
     let root = urls::root_prefix(page_path);
-    let rendered =
-        markdown::render(&body.markdown, &RenderOptions { root: &root, unsafe_html, id_prefix: "" }, resolve);
+    let rendered = markdown::render(
+        &body.markdown,
+        &RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids: &[] },
+        resolve,
+    );
     let fragments = rendered
         .fragments
         .into_iter()

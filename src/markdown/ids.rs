@@ -85,10 +85,14 @@ impl Taken {
 
 /// Footnotes as HTML with prefixed ids, numbered by first appearance, and
 /// headings with unique ids (in another script, also `dir` and `lang`).
-/// Returns the headings in order, and for each its event and the id it
-/// asked for (its `{#id}` or the slug of its text, without the prefix)
-/// before it was made unique.
-pub fn assign(events: &mut Vec<Event>, prefix: &str) -> (Vec<Heading>, Vec<(usize, String)>) {
+/// The headings take `given` ids by position when there are as many of
+/// them (a translation's take its original's). Returns the headings in
+/// order, and for each its event and the id it asked for (its `{#id}`,
+/// its given id or the slug of its text, without the prefix) before it was
+/// made unique.
+pub fn assign(events: &mut Vec<Event>, prefix: &str, given: &[String]) -> (Vec<Heading>, Vec<(usize, String)>) {
+    let count = events.iter().filter(|e| matches!(e, Event::Start(Tag::Heading { .. }))).count();
+    let mut given = given.iter().filter(|_| count == given.len());
     let mut taken = Taken::default();
     number_footnotes(events, prefix, &mut taken);
     let mut headings = Vec::new();
@@ -103,7 +107,12 @@ pub fn assign(events: &mut Vec<Event>, prefix: &str) -> (Vec<Heading>, Vec<(usiz
                     attrs.push(("dir".into(), Some("auto".into())));
                     attrs.push(("lang".into(), Some(lang.into())));
                 }
-                let own = id.as_deref().map(str::to_string).unwrap_or_else(|| super::slugify(&text));
+                let position = given.next();
+                let own = match (id.as_deref(), position) {
+                    (Some(own), _) => own.to_string(),
+                    (None, Some(original)) => original.clone(),
+                    (None, None) => super::slugify(&text),
+                };
                 let unique = taken.claim(format!("{prefix}{own}"));
                 *id = Some(unique.clone().into());
                 headings.push(Heading { level: level_number(level), id: unique, text });

@@ -23,6 +23,10 @@ pub struct RenderOptions<'a> {
     /// Put before every heading id, where several bodies share a page
     /// (a brief), so their ids stay unique.
     pub id_prefix: &'a str,
+    /// The ids the headings take by position, where the body has as many
+    /// headings (a translation takes its original's): else made from their
+    /// text. A heading's own `{#id}` wins either way.
+    pub heading_ids: &'a [String],
 }
 
 /// A problem in a body (a link that does not resolve, raw HTML shown as
@@ -295,7 +299,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             help: Some("break it with spaces; a long address belongs in a link, `[its name](https://...)`".into()),
         });
     }
-    let (headings, owns) = ids::assign(&mut events, opts.id_prefix);
+    let (headings, owns) = ids::assign(&mut events, opts.id_prefix, opts.heading_ids);
     mark_paragraph_languages(&mut events);
     // Each mark's event, in order, then where its HTML starts.
     let mut marked: Vec<(usize, Mark)> = internal
@@ -527,8 +531,16 @@ mod tests {
             "Text only, no heading, <em>raw</em> & [broken](@/nowhere.md).\n",
         ];
         for md in bodies {
-            let on_page = render(md, &RenderOptions { root: "../../../../", unsafe_html: false, id_prefix: "" }, &page);
-            let in_brief = render(md, &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-b_" }, &brief);
+            let on_page = render(
+                md,
+                &RenderOptions { root: "../../../../", unsafe_html: false, id_prefix: "", heading_ids: &[] },
+                &page,
+            );
+            let in_brief = render(
+                md,
+                &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-b_", heading_ids: &[] },
+                &brief,
+            );
             assert!(on_page.html != in_brief.html || !md.contains('#'), "the two differ: {md}");
             let marks = on_page.marks.as_deref().expect("no footnotes: marked");
             assert_eq!(
@@ -540,15 +552,27 @@ mod tests {
         // Footnotes name their ids in their links: such a body is rendered again.
         let notes = render(
             "Text[^1].\n\n[^1]: A note.\n",
-            &RenderOptions { root: "", unsafe_html: false, id_prefix: "" },
+            &RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[] },
             &page,
         );
         assert!(notes.marks.is_none());
     }
 
     #[test]
+    fn headings_take_the_given_ids_by_position_when_as_many() {
+        let given = ["vision".to_string(), "recommendations".to_string()];
+        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &given };
+        let out = render("## Vision\n\n## Recommandations\n", &opts, &resolve);
+        assert!(out.html.contains(r#"<h2 id="recommendations">Recommandations</h2>"#), "{}", out.html);
+        let own = render("## Vision\n\n## Défis {#defis}\n", &opts, &resolve);
+        assert!(own.html.contains(r#"<h2 id="defis">"#), "an editor's own id wins: {}", own.html);
+        let more = render("## Vision\n\n## Tendances\n\n## Recommandations\n", &opts, &resolve);
+        assert!(more.html.contains(r#"<h2 id="tendances">"#), "another count: ids from the text: {}", more.html);
+    }
+
+    #[test]
     fn text_in_another_script_gets_its_language() {
-        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "" };
+        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[] };
         let out = render("## الرؤية\n\nنص الجلسة.\n\nEnglish text.\n", &opts, &resolve);
         assert!(out.html.contains(r#"<h2 id="الرؤية" dir="auto" lang="ar">الرؤية</h2>"#), "{}", out.html);
         assert!(out.html.contains("<p dir=\"auto\" lang=\"ar\">نص الجلسة.</p>"), "{}", out.html);
@@ -563,7 +587,7 @@ mod tests {
     }
 
     fn html(md: &str, unsafe_html: bool) -> Rendered {
-        render(md, &RenderOptions { root: "../../", unsafe_html, id_prefix: "" }, &resolve)
+        render(md, &RenderOptions { root: "../../", unsafe_html, id_prefix: "", heading_ids: &[] }, &resolve)
     }
 
     #[test]
@@ -654,7 +678,7 @@ mod tests {
         assert!(r.html.contains(r##"<a href="#fn-1">1</a>"##), "{}", r.html);
         let brief = render(
             "## Vision\n\nText[^a].\n\n[^a]: Note.\n",
-            &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-x_" },
+            &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-x_", heading_ids: &[] },
             &resolve,
         );
         assert!(

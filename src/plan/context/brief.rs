@@ -40,7 +40,8 @@ impl BriefBodies<'_> {
         // says where they are; else the body is rendered again.
         let retargeted = body.marks.as_deref().and_then(|m| markdown::retarget(&body.html, m, id_prefix, &resolve));
         let html = retargeted.unwrap_or_else(|| {
-            let opts = RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix };
+            let opts =
+                RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix, heading_ids: &body.heading_ids };
             markdown::render(&body.markdown, &opts, &resolve).html
         });
         Value::from(html)
