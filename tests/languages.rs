@@ -59,7 +59,12 @@ fn every_page_exists_in_every_language_with_its_lang_dir_and_alternates() {
                     "<link rel=\"alternate\" hreflang=\"{other}\" href=\"https://example.org/wsis/{}{rel}\">",
                     prefix(other)
                 );
-                assert!(html.contains(&alternate), "{path}: no hreflang alternate for {other}");
+                // A page that shows the original for want of a translation
+                // is no alternate: it points to the original instead.
+                let fallback = page(&tree, &format!("{}{rel}", prefix(other)))
+                    .contains("<p class=\"notice\" role=\"note\">")
+                    && page(&tree, &format!("{}{rel}", prefix(other))).contains("rel=\"canonical\"");
+                assert_eq!(html.contains(&alternate), !fallback, "{path}: the hreflang alternate for {other}");
             }
             let default = format!("hreflang=\"x-default\" href=\"https://example.org/wsis/{rel}\"");
             assert!(html.contains(&default), "{path}: x-default is the English page");
@@ -70,6 +75,32 @@ fn every_page_exists_in_every_language_with_its_lang_dir_and_alternates() {
     let broken = broken_references(&tmp.path().join("output"));
     assert!(broken.is_empty(), "broken references:\n{}", broken.join("\n"));
     assert!(!tree.keys().any(|p| p.starts_with("fr/static/")), "static files are not copied per language");
+}
+
+#[test]
+fn a_page_shown_in_the_original_is_no_alternate_and_points_to_the_original() {
+    let (_tmp, tree) = build_languages_site();
+    // e-health has no Spanish translation: the Spanish page is English.
+    let es = page(&tree, "es/forums/2020/hlt/e-health/index.html");
+    let canonical = "<link rel=\"canonical\" href=\"https://example.org/wsis/forums/2020/hlt/e-health/index.html\">";
+    assert!(es.contains(canonical), "{es}");
+    let en = page(&tree, "forums/2020/hlt/e-health/index.html");
+    assert!(!en.contains("hreflang=\"es\" href"), "the English page names no Spanish alternate");
+    assert!(!en.contains("rel=\"canonical\""), "the original is its own");
+    let sitemap = page(&tree, "sitemap.xml");
+    let entry = sitemap
+        .lines()
+        .find(|l| l.contains("<loc>https://example.org/wsis/forums/2020/hlt/e-health/index.html</loc>"))
+        .expect("the page is in the sitemap");
+    assert!(!entry.contains("hreflang=\"es\""), "{entry}");
+    assert!(
+        entry.contains("hreflang=\"x-default\" href=\"https://example.org/wsis/forums/2020/hlt/e-health/index.html\"")
+    );
+    let translated = sitemap
+        .lines()
+        .find(|l| l.contains("<loc>https://example.org/wsis/forums/2020/hlt/digital-inclusion/index.html</loc>"))
+        .unwrap();
+    assert!(translated.contains("hreflang=\"fr\""), "a translated page keeps its alternates: {translated}");
 }
 
 #[test]
@@ -199,6 +230,10 @@ fn the_default_language_can_have_its_own_folder_with_a_language_list_at_the_root
         assert!(output.join(code).join("forums/2020/index.html").exists());
     }
     assert!(!output.join("forums").exists(), "no language sits at the root");
+    // Hosts answer a missing address with the root's 404.html: it exists,
+    // in the default language, its links leading into that language's folder.
+    let not_found = fs::read_to_string(output.join("404.html")).expect("a 404 page at the root");
+    assert!(not_found.contains("<html lang=\"en\"") && not_found.contains("href=\"en/forums/index.html\""));
     let broken = broken_references(Path::new(&output));
     assert!(broken.is_empty(), "broken references:\n{}", broken.join("\n"));
 }

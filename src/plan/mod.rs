@@ -217,6 +217,8 @@ pub fn plan_with(l: &Linked, site: &SiteConfig, pdf_briefs: bool, sitemap_size: 
     }
     if site.default_in_folder {
         pages.push(PlannedPage { path: "index.html".into(), kind: PageKind::Languages, lang: 0 });
+        // Hosts serve the root's 404.html for any missing address.
+        pages.push(PlannedPage { path: "404.html".into(), kind: PageKind::NotFound, lang: 0 });
     }
     if site.base_url.is_some() {
         let addresses = pages.iter().filter(|p| in_sitemap(p)).count();
@@ -305,10 +307,10 @@ fn in_sitemap(p: &PlannedPage) -> bool {
 
 /// The pages listed in a sitemap, with their language: every HTML page
 /// but the 404s and the language list.
-pub fn sitemap_paths(plan: &Plan) -> Vec<(String, usize)> {
-    let mut paths: Vec<(String, usize)> =
-        plan.pages.iter().filter(|p| in_sitemap(p)).map(|p| (p.path.clone(), p.lang)).collect();
-    paths.sort();
+pub fn sitemap_paths(plan: &Plan) -> Vec<(String, usize, PageKind)> {
+    let mut paths: Vec<(String, usize, PageKind)> =
+        plan.pages.iter().filter(|p| in_sitemap(p)).map(|p| (p.path.clone(), p.lang, p.kind)).collect();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
     paths
 }
 
@@ -372,7 +374,7 @@ mod tests {
             assert!(urls.len() <= 10);
             listed.extend(urls.iter().map(|u| u["loc"].as_str().unwrap().to_string()));
         }
-        assert_eq!(listed, all.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(), "each address once, in order");
+        assert_eq!(listed, all.iter().map(|(p, _, _)| p.clone()).collect::<Vec<_>>(), "each address once, in order");
     }
 
     #[test]

@@ -177,8 +177,10 @@ pub fn broken_references(out: &Path) -> Vec<String> {
         }
         for link in html.split("<link ").skip(1) {
             let tag = link.split('>').next().unwrap_or("");
-            // A page's address in another language is named, never fetched.
-            let names_a_translation = tag.starts_with("rel=\"alternate\" hreflang=");
+            // A page's address in another language, or the original's that
+            // an untranslated page stands for, is named, never fetched.
+            let names_a_translation =
+                tag.starts_with("rel=\"alternate\" hreflang=") || tag.starts_with("rel=\"canonical\" href=");
             if !names_a_translation && (tag.contains("href=\"http") || tag.contains("href=\"//")) {
                 problems.push(format!("{path}: <link> to another host: {tag}"));
             }

@@ -55,7 +55,9 @@ pub struct Contexts<'a> {
     session_dates: Vec<std::sync::OnceLock<Value>>,
     /// Position of each session within its forum's list, for prev/next.
     session_pos: Vec<usize>,
-    sitemap: Vec<(String, usize)>,
+    sitemap: Vec<(String, usize, PageKind)>,
+    /// Every language of the site, to tell which show a translation.
+    all_languages: &'a [Language],
     sitemap_size: usize,
     /// The files a split sitemap's index lists (none when it is one file).
     sitemap_files: Vec<String>,
@@ -145,6 +147,7 @@ impl<'a> Contexts<'a> {
             session_dates: (0..m.sessions.len()).map(|_| std::sync::OnceLock::new()).collect(),
             session_pos,
             sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
+            all_languages: languages,
             sitemap_size: plan.sitemap_size,
             sitemap_files: plan
                 .pages
@@ -292,6 +295,13 @@ impl<'a> Contexts<'a> {
         self.finish(page, &title, crumbs, data)
     }
 
+    /// Whether language `lang`'s page of `kind` shows a document's original
+    /// for want of a translation.
+    fn is_fallback(&self, lang: usize, kind: PageKind) -> bool {
+        let Some(file) = self.page_file(kind) else { return false };
+        self.all_languages.get(lang).and_then(|l| l.view.as_ref()).is_some_and(|v| v.untranslated.contains(&file))
+    }
+
     /// The file of the document a page shows.
     fn page_file(&self, kind: PageKind) -> Option<usize> {
         let m = self.m();
@@ -331,16 +341,19 @@ impl<'a> Contexts<'a> {
         let multilingual = self.languages.len() > 1;
         self.sitemap[range]
             .iter()
-            .map(|(path, lang)| {
+            .map(|(path, lang, kind)| {
                 let rel = path.strip_prefix(self.languages[*lang].2).unwrap_or(path);
-                let alternates: Vec<Value> = if multilingual {
-                    self.languages
-                        .iter()
-                        .map(|(code, _, prefix, _)| obj! { "lang" => *code, "path" => format!("{prefix}{rel}") })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let mut alternates: Vec<Value> = Vec::new();
+                if multilingual {
+                    // The languages that translate the page, and the
+                    // default for readers of any other.
+                    alternates = (self.languages.iter().enumerate())
+                        .filter(|(i, _)| !self.is_fallback(*i, *kind))
+                        .map(|(_, (code, _, prefix, _))| obj! { "lang" => *code, "path" => format!("{prefix}{rel}") })
+                        .collect();
+                    let default = format!("{}{rel}", self.languages[0].2);
+                    alternates.push(obj! { "lang" => "x-default", "path" => default });
+                }
                 obj! { "loc" => path.as_str(), "alternates" => alternates }
             })
             .collect()
@@ -375,12 +388,19 @@ impl<'a> Contexts<'a> {
     /// the document it shows when that is not the page's.
     fn finish(&self, page: &PlannedPage, title: &str, crumbs: Crumbs, data: Value) -> Value {
         let crumbs: Vec<Value> = crumbs.into_iter().map(|(t, p)| obj! { "title" => t, "path" => p }).collect();
-        let rel = page.path.strip_prefix(self.lang.prefix.as_str()).unwrap_or(&page.path);
+        let inside = page.path.strip_prefix(self.lang.prefix.as_str());
+        let rel = inside.unwrap_or(&page.path);
         let mut map = data.into_map().unwrap_or_default();
         let mut put = |key: &'static str, value: Value| {
             map.insert(tera::value::Key::from(key), value);
         };
-        put("root", urls::root_prefix(rel).into());
+        // From the page to its language's root: up, and for a page outside
+        // its language's folder (the root's 404.html), down into it.
+        let root = match inside {
+            Some(_) => urls::root_prefix(rel),
+            None => format!("{}{}", urls::root_prefix(&page.path), self.lang.prefix),
+        };
+        put("root", root.into());
         put("site_root", urls::root_prefix(&page.path).into());
         put("path", rel.into());
         put("section", rel.split('/').next().unwrap_or_default().into());
@@ -389,9 +409,13 @@ impl<'a> Contexts<'a> {
             all = self
                 .languages
                 .iter()
-                .map(|(code, name, prefix, dir)| {
+                .enumerate()
+                .map(|(i, (code, name, prefix, dir))| {
                     let current = *code == self.lang.code;
-                    obj! { "code" => *code, "name" => *name, "dir" => *dir, "path" => format!("{prefix}{rel}"), "current" => current }
+                    // A language whose page shows the original for want of
+                    // a translation is no alternate of it.
+                    let alternate = !self.is_fallback(i, page.kind);
+                    obj! { "code" => *code, "name" => *name, "dir" => *dir, "path" => format!("{prefix}{rel}"), "current" => current, "alternate" => alternate }
                 })
                 .collect();
         }
