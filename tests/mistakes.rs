@@ -91,6 +91,39 @@ mistakes! {
     words_links_and_fields_too_long_for_a_pdf => "too-long",
     a_body_past_what_a_brief_can_lay_out => "too-large",
     a_link_to_a_section_its_page_lacks => "broken-fragment",
+    a_translation_s_file_name_without_a_language_code => "translation-file-name",
+    a_translation_s_front_matter_that_is_no_mapping_lists_what_a_translation_carries => "translation-not-a-mapping",
+}
+
+#[test]
+fn a_mistaken_language_code_in_a_file_name_is_an_invalid_language_not_a_layout_error() {
+    let site = fixture_site();
+    fs::write(site.path().join("content/pages/about.French.md"), "---\ntitle: À propos\n---\n").unwrap();
+    let out = wsis(site.path(), &["check", "--format", "json"]);
+    let json = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = json.lines().find(|l| l.contains("about.French.md")).unwrap_or_else(|| panic!("{json}"));
+    assert!(line.contains("\"code\":\"invalid-language\""), "{line}");
+}
+
+#[test]
+fn a_file_saved_as_utf16_is_named_as_such_not_as_a_pasted_control_character() {
+    let site = fixture_site();
+    let text = "---\ntitle: Café\n---\n";
+    let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let with_mark: Vec<u8> = [0xFF, 0xFE].into_iter().chain(little.iter().copied()).collect();
+    for (name, bytes, order) in
+        [("le.md", &little, "little-endian"), ("be.md", &big, "big-endian"), ("bom.md", &with_mark, "little-endian")]
+    {
+        fs::write(site.path().join("content/pages").join(name), bytes).unwrap();
+        let out = wsis(site.path(), &["check"]);
+        assert_eq!(out.status.code(), Some(1));
+        let expected =
+            format!("content/pages/{name}:1:1: error: the file is saved as UTF-16 ({order}), not as UTF-8 text");
+        assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+        assert!(stderr(&out).contains("save it as UTF-8"), "{}", stderr(&out));
+        fs::remove_file(site.path().join("content/pages").join(name)).unwrap();
+    }
 }
 
 #[test]

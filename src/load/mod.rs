@@ -146,8 +146,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
                 rel_path: rel,
                 abs_path: entry.path().to_path_buf(),
             })),
-            Err((message, help)) => {
-                diags.push(Diagnostic::at_path(&shown(&rel), "layout", message).with_help(help));
+            Err((code, message, help)) => {
+                diags.push(Diagnostic::at_path(&shown(&rel), code, message).with_help(help));
             }
         }
     }
@@ -222,12 +222,17 @@ pub fn is_language_code(code: &str) -> bool {
 }
 
 /// `about.md` -> (`about`, None); `about.fr.md` -> (`about`, Some(`fr`)).
-fn name_of(file: &str) -> Result<(String, Option<String>), (String, String)> {
+/// Why a file does not fit the content layout: the diagnostic's code, its
+/// message and its help.
+type Misfit = (&'static str, String, String);
+
+fn name_of(file: &str) -> Result<(String, Option<String>), Misfit> {
     let Some((stem, code)) = file.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) else {
         return slug_of(file).map(|slug| (slug, None));
     };
     if !is_language_code(code) {
         return Err((
+            "invalid-language",
             format!("`{file}`: `{code}` is not a language code; a translation is named `<name>.<code>.md`"),
             format!("name it like `{stem}.fr.md`, with the BCP 47 code of its language in lowercase"),
         ));
@@ -235,9 +240,10 @@ fn name_of(file: &str) -> Result<(String, Option<String>), (String, String)> {
     Ok((slug_of(&format!("{stem}.md"))?, Some(code.to_string())))
 }
 
-fn slug_of(file: &str) -> Result<String, (String, String)> {
+fn slug_of(file: &str) -> Result<String, Misfit> {
     let Some(stem) = file.strip_suffix(".md") else {
         return Err((
+            "layout",
             format!("`{file}` is not a Markdown file; only `.md` files belong here"),
             "images and PDFs go under `static/`".into(),
         ));
@@ -248,17 +254,19 @@ fn slug_of(file: &str) -> Result<String, (String, String)> {
         let suggestion: String =
             stem.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
         Err((
+            "layout",
             format!("`{stem}` is not a valid slug: use lowercase ASCII letters, digits and `-` only"),
             format!("rename the file to `{}.md`", suggestion.trim_matches('-')),
         ))
     }
 }
 
-fn year_of(folder: &str) -> Result<u32, (String, String)> {
+fn year_of(folder: &str) -> Result<u32, Misfit> {
     if folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit()) {
-        folder.parse().map_err(|_| (String::new(), String::new()))
+        folder.parse().map_err(|_| ("layout", String::new(), String::new()))
     } else {
         Err((
+            "layout",
             format!("`forums/{folder}` is not a year folder"),
             "forum folders are named by their year, e.g. `forums/2020/`".into(),
         ))
@@ -266,14 +274,14 @@ fn year_of(folder: &str) -> Result<u32, (String, String)> {
 }
 
 /// Where does `rel` belong? `Ok(None)` is a static file.
-fn classify(rel: &str) -> Result<Option<Slot>, (String, String)> {
+fn classify(rel: &str) -> Result<Option<Slot>, Misfit> {
     let parts: Vec<&str> = rel.split('/').collect();
     let layout_help = || {
         "content/ holds site.yaml, action-lines.yaml, sdgs.yaml, forums/<year>/forum.md, \
          forums/<year>/hlt/<slug>.md, ungis/<slug>.md, roadmaps/<slug>.md, pages/<slug>.md and static/"
             .to_string()
     };
-    let misplaced = || Err((format!("`{rel}` does not fit the content layout"), layout_help()));
+    let misplaced = || Err(("layout", format!("`{rel}` does not fit the content layout"), layout_help()));
     match parts.as_slice() {
         ["site.yaml"] => Ok(Some(Slot::Site)),
         ["action-lines.yaml"] => Ok(Some(Slot::ActionLines)),
@@ -345,6 +353,11 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagn
     if bytes.len() as u64 > MAX_TEXT_FILE {
         return Err(too_large(bytes.len() as u64));
     }
+    if let Some(order) = utf16(&bytes) {
+        let message = format!("the file is saved as UTF-16 ({order}), not as UTF-8 text");
+        let help = "save it as UTF-8 in your editor (\"Save with encoding\" or \"Save as\": UTF-8)";
+        return Err(Box::new(Diagnostic::at_path(shown, "not-utf8", message).with_help(help)));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => {
             let file = SourceFile::from_text(shown.to_string(), rel.to_string(), text);
@@ -365,6 +378,30 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagn
             d.quoted = None;
             Err(Box::new(d))
         }
+    }
+}
+
+/// The byte order of a file saved as UTF-16 (as some Windows editors save
+/// "Unicode" text): its byte order mark, or, without one, NUL bytes in
+/// every other place of its first line or so, which UTF-8 text never has.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian"),
+        [0xFE, 0xFF, ..] => return Some("big-endian"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|b| *b == 0);
+    let text_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|b| *b != 0);
+    if nul_at(1) && text_at(0) {
+        Some("little-endian")
+    } else if nul_at(0) && text_at(1) {
+        Some("big-endian")
+    } else {
+        None
     }
 }
 
@@ -411,7 +448,7 @@ mod tests {
         assert!(!is_slug("C2"));
         assert!(!is_slug("a_b"));
         assert!(!is_slug(""));
-        let (_, help) = slug_of("My File.md").unwrap_err();
+        let (_, _, help) = slug_of("My File.md").unwrap_err();
         assert!(help.contains("my-file.md"), "{help}");
     }
 }

@@ -92,7 +92,17 @@ pub fn translation(
     file: usize,
 ) -> Option<Translation> {
     let (known, translatable, what) = keys(of);
-    let f = r.fields(node, &format!("a translation of {what}"), known)?;
+    let before = r.diags.len();
+    let f = r.fields(node, &format!("a translation of {what}"), known);
+    // Where the help would list every key the original knows, it lists
+    // those a translation carries.
+    let carries = translatable.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    for d in &mut r.diags[before..] {
+        if d.help.as_deref().is_some_and(|h| h.starts_with("known keys:")) {
+            d.help = Some(format!("a translation carries {carries}, each as `key: text` on a line of its own"));
+        }
+    }
+    let f = f?;
     let original = original_path(r.file.rel_path.as_str(), lang);
     only_translatable(r, &f, translatable, &original);
     let mut lists = std::collections::BTreeMap::new();
@@ -183,8 +193,20 @@ pub fn attach(model: &mut Model, found: Vec<Translation>, diags: &mut Diagnostic
                 None
             };
             if let Some(message) = message {
-                let d = Diagnostic::error(file, whole_file, "undeclared-language", message)
-                    .with_help(format!("add `{}` to `languages:` in site.yaml, or rename or delete this file", t.lang));
+                let help = if langs[0] == t.lang {
+                    format!("put this text in `{original_rel}`, and delete this file")
+                } else {
+                    // A code one letter off a language of the site (not the
+                    // default's, which takes no translation) is likely a typo.
+                    let near = (langs.iter().skip(1))
+                        .find(|l| strsim::damerau_levenshtein(l, &t.lang) <= 1)
+                        .map_or_else(String::new, |n| format!(" (`{n}`?)"));
+                    format!(
+                        "rename this file to a language of the site{near}, or add `{}` to `languages:` in site.yaml",
+                        t.lang
+                    )
+                };
+                let d = Diagnostic::error(file, whole_file, "undeclared-language", message).with_help(help);
                 diags.push(d);
                 continue;
             }
