@@ -49,11 +49,12 @@ fn differences(edits: &[&Edit]) -> Vec<String> {
         let changed = workspace.changed();
         assert!(!changed.is_empty(), "{}: the edit was not seen", edit.name);
         let rebuilt = workspace.rebuild(&changed);
-        let full = match &rebuilt {
-            Ok(r) => r.full,
+        let (full, why) = match &rebuilt {
+            Ok(r) => (r.full, r.why_full),
             Err(e) => panic!("{}: {e:?}", edit.name),
         };
-        assert_eq!(!full, edit.quick, "{}: the fast path was {}taken", edit.name, if full { "not " } else { "" });
+        let taken = if full { "not " } else { "" };
+        assert_eq!(!full, edit.quick, "{}: the fast path was {taken}taken ({why:?}; {changed:?})", edit.name);
         for done in workspace.wait_pending() {
             assert!(done.is_ok(), "{}: {done:?}", edit.name);
         }
