@@ -163,6 +163,15 @@ fn dates_and_numbers_are_written_the_readers_way() {
     assert!(page(&tree, "ru/forums/2020/index.html").contains("22 июня"));
     assert!(page(&tree, "es/forums/2020/index.html").contains("22 de junio"));
     assert!(page(&tree, "forums/2020/index.html").contains("22 June – 10 September 2020"));
+    // Percentages and composed strings follow the language's conventions.
+    assert!(fr.contains("<td>40\u{202f}%</td>"), "CLDR's French percent: a narrow space before %");
+    assert!(page(&tree, "forums/2020/index.html").contains("<td>40%</td>"));
+    assert!(
+        page(&tree, "zh/action-lines/c2/index.html").contains("<h1>C2：信息和通信基础设施</h1>")
+            || page(&tree, "zh/action-lines/c2/index.html").contains("<h1>C2：Information"),
+        "a full-width colon in Chinese"
+    );
+    assert!(page(&tree, "fr/action-lines/c2/index.html").contains("<h1>C2\u{202f}: "), "a French colon");
 }
 
 #[test]

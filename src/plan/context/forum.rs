@@ -164,10 +164,11 @@ impl<'a> Contexts<'a> {
         Value::from(phases)
     }
 
-    /// A part's value as read: "55%" or "1,800", in the reader's digits.
+    /// A part's value as read: "55%" ("55 %" in French, as CLDR writes
+    /// it) or "1,800", in the reader's digits.
     fn part_text(&self, unit: Unit, value: u64) -> String {
         match unit {
-            Unit::Percent => format!("{}%", self.lang.locale.number(value)),
+            Unit::Percent => self.t().fill("percent", &[("n", &self.lang.locale.number(value))]),
             Unit::Count => self.lang.locale.number(value),
         }
     }

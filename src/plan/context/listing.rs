@@ -64,14 +64,14 @@ impl<'a> Contexts<'a> {
                 let a = &m.action_lines[i];
                 let section = (t.get("action_lines"), "action-lines/index.html".to_string());
                 let all = index.by_action_line.get(&a.id).map(Vec::as_slice).unwrap_or_default();
-                let owner = format!("{}: {}", a.id, a.title);
+                let owner = format!("{}{}{}", a.id, t.get("colon"), a.title);
                 (owner, None, urls::action_line(&a.id), section, t.get("across_years"), all.len(), on_page(all))
             }
             Listing::Sdg(i) => {
                 let s = &m.sdgs[i];
                 let section = (t.get("sdgs"), "sdgs/index.html".to_string());
                 let all = index.by_sdg.get(&s.number).map(Vec::as_slice).unwrap_or_default();
-                let owner = format!("{} {}: {}", t.get("sdg_short"), s.number, s.title);
+                let owner = format!("{} {}{}{}", t.get("sdg_short"), s.number, t.get("colon"), s.title);
                 (owner, None, urls::sdg(s.number), section, t.get("across_years"), all.len(), on_page(all))
             }
         };

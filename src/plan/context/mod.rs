@@ -256,13 +256,13 @@ impl<'a> Contexts<'a> {
             PageKind::ActionLine(i) => {
                 let a = &m.action_lines[i];
                 let crumbs = vec![home(), (t.get("action_lines"), "action-lines/index.html".into())];
-                (format!("{}: {}", a.id, a.title), crumbs, self.action_line(a))
+                (format!("{}{}{}", a.id, t.get("colon"), a.title), crumbs, self.action_line(a))
             }
             PageKind::SdgsIndex => (t.get("sdgs_title").into(), vec![home()], obj! { "sdgs" => self.sdgs.clone() }),
             PageKind::Sdg(i) => {
                 let s = &m.sdgs[i];
                 let crumbs = vec![home(), (t.get("sdgs"), "sdgs/index.html".into())];
-                (format!("{} {}: {}", t.get("sdg_short"), s.number, s.title), crumbs, self.sdg(s))
+                (format!("{} {}{}{}", t.get("sdg_short"), s.number, t.get("colon"), s.title), crumbs, self.sdg(s))
             }
             PageKind::ListingPage(listing, number) => {
                 let (title, mut crumbs, (owner, path), data) = self.listing_page(listing, number);
