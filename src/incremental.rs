@@ -247,6 +247,16 @@ impl Workspace {
         if self.opts.pdf && (state.theme.lacks_glyphs(&source) || !state.plain_briefs.is_empty()) {
             return Quick::NotApplicable("the briefs' fonts lack a character of the site");
         }
+        // The pages' web fonts hold the characters the site uses: an edit
+        // that adds or drops one makes them anew.
+        let font_chars = |text: &str| {
+            let mut chars = std::collections::BTreeSet::new();
+            crate::render::webfonts::collect(text.as_bytes(), &mut chars);
+            chars
+        };
+        if font_chars(&state.linked.model.files[index].text) != font_chars(&source.text) {
+            return Quick::NotApplicable("the edit adds or removes a character the pages' web fonts hold");
+        }
         let Some(entity) = entity.filter(|_| !draft) else { return Quick::NotApplicable("the document is a draft") };
         let Some(item) = item_of(&state.linked.model, &entity) else {
             return Quick::NotApplicable("the document was a draft or had errors");

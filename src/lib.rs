@@ -387,6 +387,10 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
     let io = |source: std::io::Error| BuildError::Io { doing: "writing", path: output.to_path_buf(), source };
     let staging = write::Staging::new(output).map_err(|e| staging_failed(e, output))?;
     let search_metas: Vec<String> = prepared.languages.iter().map(|l| format!("{}search/meta.js", l.prefix)).collect();
+    let font_sheets: Vec<String> =
+        prepared.languages.iter().map(|l| render::webfonts::stylesheet_path(&l.code)).collect();
+    // The characters each language's pages use that need a web font.
+    let font_chars: Vec<render::webfonts::UsedChars> = prepared.languages.iter().map(|_| Default::default()).collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let finished = std::sync::atomic::AtomicBool::new(false);
     let result = std::thread::scope(|scope| {
@@ -399,6 +403,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                     prepared.write_data(page, data, staging.create(&page.path).map_err(io)?).map_err(io)?;
                 } else {
                     let bytes = prepared.render_page(&contexts, page).map_err(|e| BuildError::Theme(e.into()))?;
+                    if let Some(used) = font_chars.get(page.lang).filter(|_| page.path.ends_with(".html")) {
+                        used.add(&bytes);
+                    }
                     staging.write(&page.path, &bytes).map_err(io)?;
                 }
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -428,7 +435,8 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                                     .map(|p| p.path.as_str())
                                     .chain(planned.copies.iter().map(|c| c.1.as_str()))
                                     .chain(assets.iter().map(|a| a.0.as_str()))
-                                    .chain(search_metas.iter().map(String::as_str)),
+                                    .chain(search_metas.iter().map(String::as_str))
+                                    .chain(font_sheets.iter().map(String::as_str)),
                             )
                             .map_err(io);
                         if let Err(e) = made {
@@ -476,6 +484,11 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                 })
             })?;
             assets.par_iter().try_for_each(|(rel, bytes)| staging.write(rel, bytes).map_err(io))?;
+            font_sheets.par_iter().zip(&font_chars).try_for_each(|(rel, chars)| {
+                let css = render::webfonts::stylesheet(prepared.theme.files(), &chars.chars())
+                    .map_err(|e| BuildError::Theme(e.into()))?;
+                staging.write(rel, css.as_bytes()).map_err(io)
+            })?;
             Ok(planned.copies.len() + assets.len())
         })();
         finished.store(true, std::sync::atomic::Ordering::Relaxed);

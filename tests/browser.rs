@@ -87,6 +87,54 @@ fn every_page_is_valid_html() {
     assert!(ok, "the Nu Html Checker found errors in the paged listings:\n{report}");
 }
 
+/// A fontconfig that sees one Latin font and nothing else: a machine with
+/// no Chinese or Arabic font (its file, in `dir`).
+fn latin_only_fontconfig(dir: &Path) -> PathBuf {
+    let latin = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf");
+    require("web-font test", &[("DejaVuSerif.ttf (fonts-dejavu-core)", latin.exists())]);
+    let fonts = dir.join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::copy(latin, fonts.join("DejaVuSerif.ttf")).unwrap();
+    let conf = dir.join("fonts.conf");
+    let text = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  <dir>{}</dir>\n  <cachedir>{}</cachedir>\n</fontconfig>\n",
+        fonts.display(),
+        dir.join("cache").display()
+    );
+    std::fs::write(&conf, text).unwrap();
+    conf
+}
+
+#[test]
+#[ignore = "needs Chromium, node, npm ci in tests/browser and fonts-dejavu-core; .ci/run runs it"]
+fn every_script_reads_on_a_machine_with_no_font_for_it_from_disk() {
+    require_browser();
+    let site = build_languages_site();
+    let fontconfig = latin_only_fontconfig(site.path());
+    let result = Command::new("node")
+        .current_dir(browser_dir())
+        .arg("fonts.mjs")
+        .arg(site.path().join("output"))
+        .env("FONTCONFIG_FILE", &fontconfig)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "web fonts:\n{report}\n{}", String::from_utf8_lossy(&result.stderr));
+    let json: serde_json::Value = serde_json::from_str(&report).expect("the runner prints JSON");
+    let checks = json["checks"].as_array().unwrap();
+    assert_eq!(checks.iter().filter(|c| c["used"].is_number()).count(), 18, "three pages in each of six languages");
+    let drawn: Vec<&serde_json::Value> = checks.iter().filter(|c| c["heading"].is_string()).collect();
+    assert_eq!(drawn.len(), 2, "the Chinese and Arabic headings: {report}");
+    for c in drawn {
+        assert_eq!(c["own_glyphs"], c["needing"], "{c}");
+    }
+    // A reader of the English pages gets only what they show: the
+    // switcher's 中文 and العربية, not a Chinese font.
+    let en = std::fs::metadata(site.path().join("output/assets/fonts/en.css")).unwrap().len();
+    let zh = std::fs::metadata(site.path().join("output/assets/fonts/zh.css")).unwrap().len();
+    assert!(en < 30_000 && zh > en, "en.css {en} bytes, zh.css {zh} bytes");
+}
+
 /// The six-language fixture, built (without PDFs, which these tests do
 /// not read) into `output/` of a temporary folder.
 fn build_languages_site() -> tempfile::TempDir {

@@ -80,6 +80,13 @@ const ROADMAP: &str = "roadmaps/c2.md";
 
 const EDITS: &[Edit] = &[
     Edit { name: "session body", file: SESSION, change: |t| replace(t, "A vision.", "A sharper vision."), quick: true },
+    // New characters for the pages' web fonts: they are made anew.
+    Edit {
+        name: "session body in another script",
+        file: SESSION,
+        change: |t| replace(t, "A vision.", "A vision (信息社会)."),
+        quick: false,
+    },
     Edit {
         name: "session title",
         file: SESSION,

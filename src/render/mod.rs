@@ -7,6 +7,7 @@ pub mod glyphs;
 pub mod pdf;
 pub mod search;
 pub mod terms;
+pub mod webfonts;
 
 use crate::load::theme::ThemeFiles;
 use tera::Tera;

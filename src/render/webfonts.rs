@@ -1,0 +1,287 @@
+//! Web fonts for the pages, so that every script reads on every reader's
+//! machine (a fresh Linux desktop or a kiosk has no Chinese font): the
+//! theme's `fonts/` (the ones the PDF briefs use), each subset to the
+//! characters one language's pages use beyond Latin, Greek and Cyrillic
+//! (which every system has), as WOFF2. They are written as
+//! `assets/fonts/<code>.css`, one family, `WSIS Text`, with a face per font
+//! and `font-display: swap`, which the theme's style sheets name first (it
+//! has no Latin letter, so Latin text keeps the system's fonts; named after
+//! them, Chromium drew some headings in Chinese with a Latin system font's
+//! empty boxes); the fonts sit in the style sheet as `data:`
+//! URLs, because a page opened from disk may not load a font file beside it.
+//! A reader of the English pages downloads no Chinese.
+//!
+//! Subsetting is skera's (Google Fonts' port of HarfBuzz's subsetter, which
+//! keeps the Arabic joining forms a shaper needs); WOFF2 is ttf2woff2's.
+
+use crate::load::theme::ThemeFiles;
+use read_fonts::collections::IntSet;
+use read_fonts::{FontRef, TableProvider};
+use std::collections::BTreeSet;
+
+/// The family name the theme's style sheets name.
+pub const FAMILY: &str = "WSIS Text";
+
+/// Brotli's effort: 7 compresses within 3% of the maximum in a twentieth
+/// of the time (a font of 3,000 Chinese characters in 70 ms).
+const BROTLI_QUALITY: u8 = 7;
+
+/// Where language `code`'s style sheet goes under the output folder.
+pub fn stylesheet_path(code: &str) -> String {
+    format!("assets/fonts/{code}.css")
+}
+
+/// Whether a character is one a system may lack a font for: beyond Latin,
+/// Greek, Cyrillic and the punctuation and symbols every system font has.
+pub fn needs_font(c: char) -> bool {
+    c >= '\u{0590}' && !('\u{2000}'..='\u{2BFF}').contains(&c)
+}
+
+/// Adds the characters of `html` that need a font to `into`.
+pub fn collect(html: &[u8], into: &mut BTreeSet<u32>) {
+    if html.is_ascii() {
+        return;
+    }
+    for c in String::from_utf8_lossy(html).chars().filter(|c| needs_font(*c)) {
+        into.insert(u32::from(c));
+    }
+}
+
+/// The characters needing a font that one language's pages use, gathered
+/// from pages rendered on several threads at once: a bit a code point, set
+/// without a lock (a page of Chinese sets thousands).
+pub struct UsedChars {
+    bits: Vec<std::sync::atomic::AtomicU64>,
+}
+
+impl Default for UsedChars {
+    fn default() -> Self {
+        UsedChars { bits: (0..0x11_0000 / 64).map(|_| Default::default()).collect() }
+    }
+}
+
+impl UsedChars {
+    /// Takes the characters of one page.
+    pub fn add(&self, html: &[u8]) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let Ok(text) = std::str::from_utf8(html) else { return };
+        // Markup is ASCII, and Latin, Greek and Cyrillic letters are two
+        // bytes led by less than 0xD6 (U+0580): skip to the lead byte of
+        // each character from U+0580 on.
+        let mut at = 0;
+        while let Some(skip) = html[at..].iter().position(|b| *b >= 0xD6) {
+            at += skip;
+            let Some(c) = text[at..].chars().next() else { break };
+            at += c.len_utf8();
+            if needs_font(c) {
+                let (word, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
+                // Most characters are seen already: a read, not a write.
+                if self.bits[word].load(Relaxed) & bit == 0 {
+                    self.bits[word].fetch_or(bit, Relaxed);
+                }
+            }
+        }
+    }
+
+    /// Every character taken, in order.
+    pub fn chars(&self) -> BTreeSet<u32> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut out = BTreeSet::new();
+        for (word, bits) in self.bits.iter().enumerate() {
+            let mut bits = bits.load(Relaxed);
+            while bits != 0 {
+                let bit = bits.trailing_zeros();
+                out.insert((word * 64) as u32 + bit);
+                bits &= bits - 1;
+            }
+        }
+        out
+    }
+}
+
+/// One font of the theme, read once.
+struct ThemeFont<'a> {
+    /// The file's name without its extension.
+    name: &'a str,
+    /// The fonts of one family share a group (`NotoNaskhArabic-Bold` and
+    /// `-Regular`: `NotoNaskhArabic`), which takes the same characters.
+    group: &'a str,
+    bytes: &'a [u8],
+    glyphs: u16,
+    /// Its weight (`usWeightClass`: 400 regular, 700 bold).
+    weight: u16,
+}
+
+fn theme_fonts(theme: &ThemeFiles) -> Vec<ThemeFont<'_>> {
+    theme
+        .under("fonts")
+        .filter(|(rel, _)| rel.ends_with(".ttf") || rel.ends_with(".otf"))
+        .filter_map(|(rel, file)| {
+            let font = FontRef::new(file.bytes.as_ref()).ok()?;
+            let name = rel.rsplit_once('.').map_or(rel, |(stem, _)| stem);
+            Some(ThemeFont {
+                name,
+                group: name.split_once('-').map_or(name, |(family, _)| family),
+                bytes: file.bytes.as_ref(),
+                glyphs: font.maxp().map_or(u16::MAX, |m| m.num_glyphs()),
+                weight: font.os2().map_or(400, |o| o.us_weight_class()),
+            })
+        })
+        .collect()
+}
+
+fn covers(bytes: &[u8], c: u32) -> bool {
+    let Ok(font) = FontRef::new(bytes) else { return false };
+    font.cmap().ok().and_then(|cmap| cmap.map_codepoint(c)).is_some_and(|g| g.to_u32() != 0)
+}
+
+/// The style sheet of one language whose pages use `chars`: a face for
+/// each font of the theme that has some of them, holding those (each taken
+/// by the family with the fewest glyphs that has it: the most specific).
+/// Empty when no font is needed.
+pub fn stylesheet(theme: &ThemeFiles, chars: &BTreeSet<u32>) -> Result<String, String> {
+    if chars.is_empty() {
+        return Ok(String::new());
+    }
+    let fonts = theme_fonts(theme);
+    let mut groups: Vec<&str> = fonts.iter().map(|f| f.group).collect();
+    groups.dedup();
+    // The smallest font of each group stands for it when sharing out.
+    let mut order: Vec<(u16, &str, &[u8])> = groups
+        .iter()
+        .filter_map(|g| fonts.iter().filter(|f| f.group == *g).min_by_key(|f| f.glyphs))
+        .map(|f| (f.glyphs, f.group, f.bytes))
+        .collect();
+    order.sort();
+    let mut taken: Vec<(&str, BTreeSet<u32>)> = Vec::new();
+    for &c in chars {
+        if let Some((_, group, _)) = order.iter().find(|(_, _, bytes)| covers(bytes, c)) {
+            match taken.iter_mut().find(|(g, _)| g == group) {
+                Some((_, set)) => {
+                    set.insert(c);
+                }
+                None => taken.push((group, BTreeSet::from([c]))),
+            }
+        }
+    }
+    // One face a family, its regular (the weight nearest 400), all with the
+    // same descriptors: a browser picks the faces of the nearest weight
+    // first and only then looks at their ranges, so a bold face of one
+    // script would hide the regular face of another; bold is drawn from
+    // the regular.
+    let mut css = String::new();
+    for (group, set) in &taken {
+        let Some(font) = fonts.iter().filter(|f| f.group == *group).min_by_key(|f| f.weight.abs_diff(400)) else {
+            continue;
+        };
+        let woff2 = subset(font.bytes, set).map_err(|e| format!("fonts/{}: {e}", font.name))?;
+        css.push_str(&format!(
+            "@font-face {{ font-family: \"{FAMILY}\"; font-weight: 400; font-display: swap; \
+             src: url(\"data:font/woff2;base64,{}\") format(\"woff2\"); unicode-range: {}; }}\n",
+            base64(&woff2),
+            unicode_range(set)
+        ));
+    }
+    Ok(css)
+}
+
+/// `font` reduced to the glyphs of `chars` (and what they need: joining
+/// forms, components), as WOFF2.
+fn subset(font: &[u8], chars: &BTreeSet<u32>) -> Result<Vec<u8>, String> {
+    let font = FontRef::new(font).map_err(|e| e.to_string())?;
+    let unicodes: IntSet<u32> = chars.iter().copied().collect();
+    let features = skera::DEFAULT_LAYOUT_FEATURES.iter().copied().collect();
+    let plan = skera::Plan::new(
+        &IntSet::empty(),
+        &unicodes,
+        &font,
+        skera::SubsetFlags::default(),
+        &IntSet::empty(),
+        &IntSet::all(),
+        &features,
+        &IntSet::empty(),
+        &IntSet::empty(),
+    );
+    let ttf = skera::subset_font(&font, &plan).map_err(|e| e.to_string())?;
+    ttf2woff2::encode(&ttf, ttf2woff2::BrotliQuality::from(BROTLI_QUALITY)).map_err(|e| e.to_string())
+}
+
+/// `U+627,U+644-646,...`: the characters as CSS ranges.
+fn unicode_range(chars: &BTreeSet<u32>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Option<(u32, u32)> = None;
+    let mut push = |(a, b): (u32, u32)| {
+        out.push(if a == b { format!("U+{a:X}") } else { format!("U+{a:X}-{b:X}") });
+    };
+    for &c in chars {
+        run = match run {
+            Some((a, b)) if b + 1 == c => Some((a, c)),
+            Some(done) => {
+                push(done);
+                Some((c, c))
+            }
+            None => Some((c, c)),
+        };
+    }
+    if let Some(done) = run {
+        push(done);
+    }
+    out.join(",")
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_and_ranges_are_written_as_css_reads_them() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(unicode_range(&BTreeSet::from([0x627, 0x644, 0x645, 0x646, 0x4E00])), "U+627,U+644-646,U+4E00");
+    }
+
+    #[test]
+    fn only_characters_beyond_latin_greek_and_cyrillic_need_a_font() {
+        let text = "Forum — Форум, Développement, «55 %», 信息 العربية";
+        let mut chars = BTreeSet::new();
+        collect(text.as_bytes(), &mut chars);
+        let found: String = chars.iter().filter_map(|c| char::from_u32(*c)).collect();
+        assert_eq!(found, "ابةرعلي信息");
+        let used = UsedChars::default();
+        used.add(text.as_bytes());
+        used.add("English only".as_bytes());
+        assert_eq!(used.chars(), chars, "the shared set takes the same");
+    }
+
+    #[test]
+    fn each_script_takes_the_theme_font_made_for_it() {
+        let theme = ThemeFiles::builtin();
+        let chars: BTreeSet<u32> = "信息社会 العربية".chars().filter(|c| needs_font(*c)).map(u32::from).collect();
+        let css = stylesheet(&theme, &chars).unwrap();
+        assert_eq!(css.matches("@font-face").count(), 2, "Arabic (its regular), Chinese: {css}");
+        assert_eq!(css.matches("font-weight: 400;").count(), 2, "one weight for all faces: {css}");
+        assert!(css.contains("font-display: swap"));
+        assert!(css.contains("unicode-range: U+4F1A,U+4FE1,U+606F,U+793E;"), "the Chinese face: {css}");
+        assert!(stylesheet(&theme, &BTreeSet::new()).unwrap().is_empty(), "English pages load no font");
+    }
+}
