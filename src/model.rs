@@ -91,8 +91,14 @@ pub struct Translation {
     pub description: Option<String>,
     /// A forum's theme.
     pub theme: Option<String>,
-    /// A forum's lists (`key_figures`, `quotes`, `distributions`...), item
-    /// by item in the original's order.
+    /// A forum's venue, as this language writes it.
+    pub venue: Option<String>,
+    /// A forum's sources in this language (each UN publication has an
+    /// address per language): replace the original's when given.
+    pub sources: Option<Vec<String>>,
+    /// A forum's lists (`key_figures`, `quotes`, `distributions`,
+    /// `hlt_facilitators`...) and a session's people (`facilitators`,
+    /// `speakers`), item by item in the original's order.
     pub lists: std::collections::BTreeMap<&'static str, Vec<At<TranslatedItem>>>,
     pub body: Body,
     pub file: usize,

@@ -244,6 +244,24 @@ fn forum_lists(yaml: &mut String, f: &crate::model::Forum) {
     list("quotes", f.quotes.iter().map(|q| format!("text: {}{}", quoted(&q.text), with("role", &q.role))).collect());
     list("regional_events", titles(f.regional_events.iter().map(|x| &x.title).collect()));
     list("prize_phases", titles(f.prize_phases.iter().map(|x| &x.title).collect()));
+    people_list(yaml, "hlt_facilitators", &f.hlt_facilitators);
+}
+
+/// A list of people as a translation gives it: each one's role and
+/// organization, to translate (names stay as written), in the original's
+/// order; nothing when no one has either.
+fn people_list(yaml: &mut String, key: &str, people: &[crate::model::Person]) {
+    if people.iter().all(|p| p.role.is_none() && p.organization.is_none()) {
+        return;
+    }
+    yaml.push_str(&format!("{key}:\n"));
+    for p in people {
+        let texts: Vec<String> = [("role", &p.role), ("organization", &p.organization)]
+            .iter()
+            .filter_map(|(k, v)| v.as_deref().map(|v| format!("{k}: {}", quoted(v))))
+            .collect();
+        yaml.push_str(&format!("  - {{ {} }}  # {TO_TRANSLATE} ({})\n", texts.join(", "), p.name));
+    }
 }
 
 /// The translation of an original into `lang`: its translatable text,
@@ -265,7 +283,7 @@ pub fn translation(
          # `{TO_TRANSLATE}`, and the body below the closing `---`, with its translation.\n\
          # Until then a text still equal to the original's is published in the\n\
          # original's language, under a notice, and `wsis check --translations`\n\
-         # lists it. Dates, numbers, people, links and tags come from the original.\n",
+         # lists it. Dates, numbers, names, links and tags come from the original.\n",
         source.rel_path
     );
     let line = |yaml: &mut String, key: &str, value: &str| {
@@ -283,8 +301,18 @@ pub fn translation(
     if let Some((key, Some(text))) = second {
         line(&mut yaml, key, text);
     }
-    if let Entity::Forum(f) = &entity {
-        forum_lists(&mut yaml, f);
+    match &entity {
+        Entity::Forum(f) => {
+            if let Some(venue) = &f.venue {
+                line(&mut yaml, "venue", venue);
+            }
+            forum_lists(&mut yaml, f);
+        }
+        Entity::Session(s) => {
+            people_list(&mut yaml, "facilitators", &s.facilitators);
+            people_list(&mut yaml, "speakers", &s.speakers);
+        }
+        _ => {}
     }
     yaml.push_str("---\n");
     yaml.push_str(&body.markdown);

@@ -383,6 +383,53 @@ fn a_translation_s_headings_keep_the_original_s_ids_so_links_to_sections_hold() 
 }
 
 #[test]
+fn venue_sources_roles_and_a_publication_s_address_are_given_per_language() {
+    let tmp = languages_site();
+    let content = tmp.path().join("content/forums/2020");
+    let forum = fs::read_to_string(content.join("forum.md")).unwrap();
+    let forum = forum.replace(
+        "action_lines: [C2]",
+        "publications:\n  - { title: Outcome report, kind: outcome-document, url: \"https://www.itu.int/report-en\" }\n\
+         hlt_facilitators:\n  - { name: A. Moderator, role: Moderator, organization: ITU }\n\
+         sources:\n  - \"https://www.itu.int/sources-en\"\naction_lines: [C2]",
+    );
+    fs::write(content.join("forum.md"), forum).unwrap();
+    let ar = fs::read_to_string(content.join("forum.ar.md")).unwrap();
+    let ar = ar.replacen(
+        "key_figures:",
+        "venue: \"عبر الإنترنت\"\npublications:\n  - { title: \"تقرير النتائج\", url: \"https://www.itu.int/report-ar\" }\n\
+         hlt_facilitators:\n  - { role: \"ميسّر\", organization: \"الاتحاد الدولي للاتصالات\" }\n\
+         sources:\n  - \"https://www.itu.int/sources-ar\"\nkey_figures:",
+        1,
+    );
+    fs::write(content.join("forum.ar.md"), ar).unwrap();
+    let built = wsis(tmp.path(), &["build", "--no-pdf"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = built_page(tmp.path(), "ar/forums/2020/index.html");
+    assert!(page.contains("<bdi>عبر الإنترنت</bdi>"), "the venue in Arabic");
+    assert!(
+        page.contains("href=\"https://www.itu.int/report-ar\"") && !page.contains("report-en"),
+        "the Arabic address"
+    );
+    assert!(page.contains("ميسّر") && page.contains("الاتحاد الدولي للاتصالات"), "the role and organization");
+    let brief = built_page(tmp.path(), "ar/forums/2020/brief/index.html");
+    assert!(brief.contains("https://www.itu.int/sources-ar") && !brief.contains("sources-en"), "the Arabic sources");
+    let fr = built_page(tmp.path(), "fr/forums/2020/index.html");
+    assert!(fr.contains("report-en") && fr.contains("Moderator"), "other languages keep the original's");
+    // A translated address is checked as the original's is.
+    let bad = fs::read_to_string(content.join("forum.ar.md"))
+        .unwrap()
+        .replace("https://www.itu.int/report-ar", "javascript:x");
+    fs::write(content.join("forum.ar.md"), bad).unwrap();
+    let check = wsis(tmp.path(), &["check"]);
+    assert!(
+        stderr(&check).contains("forum.ar.md:") && stderr(&check).contains("should be a web address"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
 fn check_translations_reports_missing_and_outdated_translations_per_language() {
     let tmp = languages_site();
     let content = tmp.path().join("content");

@@ -10,7 +10,7 @@ use super::pending::Pending;
 use super::{render_language_bodies, Index, Linked};
 use crate::load::DocKind;
 use crate::markdown::Heading;
-use crate::model::{Body, Forum, Model, SiteConfig, TranslatedItem, Translation};
+use crate::model::{At, Body, Forum, Model, Person, SiteConfig, TranslatedItem, Translation};
 use std::collections::{BTreeSet, HashMap};
 
 /// The model as one language shows it.
@@ -73,7 +73,9 @@ fn lay_lists(f: &mut Forum, t: &Translation) {
     }
     for (x, i) in f.publications.iter_mut().zip(list("publications")) {
         put(&mut x.title, &i.value, "title");
+        put_opt(&mut x.url, &i.value, "url");
     }
+    lay_people(&mut f.hlt_facilitators, list("hlt_facilitators"));
     for (x, i) in f.quotes.iter_mut().zip(list("quotes")) {
         put(&mut x.text, &i.value, "text");
         put_opt(&mut x.role, &i.value, "role");
@@ -83,6 +85,14 @@ fn lay_lists(f: &mut Forum, t: &Translation) {
     }
     for (x, i) in f.prize_phases.iter_mut().zip(list("prize_phases")) {
         put(&mut x.title, &i.value, "title");
+    }
+}
+
+/// People with their roles and organizations in the translation's words.
+fn lay_people(people: &mut [Person], items: &[At<TranslatedItem>]) {
+    for (x, i) in people.iter_mut().zip(items) {
+        put_opt(&mut x.role, &i.value, "role");
+        put_opt(&mut x.organization, &i.value, "organization");
     }
 }
 
@@ -145,11 +155,20 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
             f.theme.clone_from(&t.theme);
         }
         lay_lists(f, t);
+        if t.venue.is_some() {
+            f.venue.clone_from(&t.venue);
+        }
+        if let Some(sources) = &t.sources {
+            f.sources.clone_from(sources);
+        }
         lay_body(&mut f.body, t, headings(f.file));
     }
     for s in m.sessions.iter_mut() {
         let Some(t) = pick(DocKind::Session { year: s.year, slug: s.slug.clone() }, s.file) else { continue };
         lay(&mut s.title, t);
+        let list = |key: &str| t.lists.get(key).map(Vec::as_slice).unwrap_or_default();
+        lay_people(&mut s.facilitators, list("facilitators"));
+        lay_people(&mut s.speakers, list("speakers"));
         lay_body(&mut s.body, t, headings(s.file));
     }
     for u in m.ungis.iter_mut() {

@@ -407,7 +407,7 @@ impl<'a> Reader<'a> {
 
     /// A facilitator, speaker or HLT facilitator entry.
     pub fn person(&mut self, node: &Node) -> Option<Person> {
-        let f = self.fields(node, "a person", &["name", "role", "organization", "stakeholder"])?;
+        let f = self.fields(node, "a person", PERSON_KEYS)?;
         Some(Person {
             name: self.req_str(&f, "name", "Ms. Jane Doe")?,
             role: self.opt_str(&f, "role"),
@@ -433,6 +433,9 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// What a facilitator, speaker or HLT facilitator entry knows.
+pub const PERSON_KEYS: &[&str] = &["name", "role", "organization", "stakeholder"];
 
 #[cfg(test)]
 mod tests {

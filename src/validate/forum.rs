@@ -155,11 +155,20 @@ pub const TRANSLATABLE_LISTS: &[(&str, &[&str], &[&str])] = &[
     ("distributions", DISTRIBUTION_KEYS, &["title", "parts"]),
     ("special_tracks", SPECIAL_TRACK_KEYS, &["title"]),
     ("consultation", CONSULTATION_KEYS, &["title"]),
-    ("publications", PUBLICATION_KEYS, &["title"]),
+    ("publications", PUBLICATION_KEYS, &["title", "url"]),
     ("quotes", QUOTE_KEYS, &["text", "role"]),
     ("regional_events", REGIONAL_EVENT_KEYS, &["title"]),
     ("prize_phases", PRIZE_PHASE_KEYS, &["title"]),
+    ("hlt_facilitators", super::fields::PERSON_KEYS, PERSON_TEXT),
 ];
+
+/// What of a person a translation gives: the role and the organization,
+/// in that language (names are as the person writes them).
+pub const PERSON_TEXT: &[&str] = &["role", "organization"];
+
+/// A session's lists of which a translation gives each item's text.
+pub const SESSION_TRANSLATABLE_LISTS: &[(&str, &[&str], &[&str])] =
+    &[("facilitators", super::fields::PERSON_KEYS, PERSON_TEXT), ("speakers", super::fields::PERSON_KEYS, PERSON_TEXT)];
 
 fn key_figure(r: &mut Reader, n: &Node) -> Option<KeyFigure> {
     let f = r.fields(n, "a key figure", KEY_FIGURE_KEYS)?;

@@ -18,6 +18,9 @@ use crate::source::Span;
 const FORUM_TEXT: &[&str] = &[
     "title",
     "theme",
+    "venue",
+    "sources",
+    "hlt_facilitators",
     "key_figures",
     "distributions",
     "special_tracks",
@@ -32,7 +35,7 @@ const FORUM_TEXT: &[&str] = &[
 fn keys(kind: &DocKind) -> (&'static [&'static str], &'static [&'static str], &'static str) {
     match kind {
         DocKind::Forum { .. } => (super::forum::KEYS, FORUM_TEXT, "a forum"),
-        DocKind::Session { .. } => (SESSION_KEYS, &["title"], "a High-Level Track session"),
+        DocKind::Session { .. } => (SESSION_KEYS, &["title", "facilitators", "speakers"], "a High-Level Track session"),
         DocKind::Ungis { .. } => (UNGIS_KEYS, &["title"], "a UNGIS activity"),
         DocKind::Roadmap { .. } => (ROADMAP_KEYS, &["title"], "a roadmap"),
         DocKind::Page { .. } => (PAGE_KEYS, &["title", "description"], "a page"),
@@ -67,7 +70,10 @@ fn items(
         only_translatable(r, &item, allowed, original);
         let mut out = TranslatedItem::default();
         for k in allowed.iter().filter(|k| **k != "parts") {
-            if let Some(text) = r.opt_str(&item, k) {
+            // A publication's address in this language is checked as the
+            // original's is.
+            let text = if *k == "url" { r.opt_url(&item, k) } else { r.opt_str(&item, k) };
+            if let Some(text) = text {
                 out.texts.insert(k.to_string(), text);
             }
         }
@@ -106,17 +112,23 @@ pub fn translation(
     let original = original_path(r.file.rel_path.as_str(), lang);
     only_translatable(r, &f, translatable, &original);
     let mut lists = std::collections::BTreeMap::new();
-    if matches!(of, DocKind::Forum { .. }) {
-        for (key, known, allowed) in super::forum::TRANSLATABLE_LISTS {
-            lists.insert(*key, items(r, &f, key, known, allowed, &original));
-        }
+    let translatable_lists = match of {
+        DocKind::Forum { .. } => super::forum::TRANSLATABLE_LISTS,
+        DocKind::Session { .. } => super::forum::SESSION_TRANSLATABLE_LISTS,
+        _ => &[],
+    };
+    for (key, known, allowed) in translatable_lists {
+        lists.insert(*key, items(r, &f, key, known, allowed, &original));
     }
+    let sources = f.get("sources").is_some().then(|| r.str_list(&f, "sources"));
     Some(Translation {
         of: of.clone(),
         lang: lang.to_string(),
         title: r.opt_str(&f, "title"),
         description: r.opt_str(&f, "description"),
         theme: r.opt_str(&f, "theme"),
+        venue: r.opt_str(&f, "venue"),
+        sources,
         lists,
         body,
         file,
@@ -141,6 +153,7 @@ fn list_lengths(f: &Forum) -> Vec<(&'static str, usize)> {
         ("quotes", f.quotes.len()),
         ("regional_events", f.regional_events.len()),
         ("prize_phases", f.prize_phases.len()),
+        ("hlt_facilitators", f.hlt_facilitators.len()),
     ]
 }
 
@@ -157,7 +170,11 @@ fn original(model: &Model, of: &DocKind) -> Option<Lengths> {
             .iter()
             .find(|f| f.year == *year)
             .map(|f| (list_lengths(f), f.distributions.iter().map(|d| d.parts.len()).collect())),
-        DocKind::Session { year, slug } => found(model.sessions.iter().any(|s| s.year == *year && s.slug == *slug)),
+        DocKind::Session { year, slug } => model
+            .sessions
+            .iter()
+            .find(|s| s.year == *year && s.slug == *slug)
+            .map(|s| (vec![("facilitators", s.facilitators.len()), ("speakers", s.speakers.len())], Vec::new())),
         DocKind::Ungis { slug } => found(model.ungis.iter().any(|u| u.slug == *slug)),
         DocKind::Roadmap { slug } => found(model.roadmaps.iter().any(|u| u.slug == *slug)),
         DocKind::Page { slug } => found(model.pages.iter().any(|u| u.slug == *slug)),
