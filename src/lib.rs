@@ -19,6 +19,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod plan;
+pub mod plurals;
 mod progress;
 pub mod render;
 pub mod scaffold;

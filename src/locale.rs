@@ -48,7 +48,7 @@ impl std::fmt::Debug for Locale {
 /// written as the United Nations write English, the British way
 /// ("22 June 2020"); any other tag is taken as it is (`en-US` gives
 /// "June 22, 2020").
-fn cldr_tag(language: &str) -> &str {
+pub(crate) fn cldr_tag(language: &str) -> &str {
     if language.eq_ignore_ascii_case("en") {
         "en-GB"
     } else {

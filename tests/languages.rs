@@ -430,6 +430,33 @@ fn venue_sources_roles_and_a_publication_s_address_are_given_per_language() {
 }
 
 #[test]
+fn counts_take_each_language_s_plural_forms() {
+    let tmp = languages_site();
+    let forum = tmp.path().join("content/forums/2020/forum.md");
+    let text = fs::read_to_string(&forum)
+        .unwrap()
+        .replace("{ title: ICTs and Youth }", "{ title: ICTs and Youth, sessions: 3 }");
+    fs::write(&forum, text).unwrap();
+    let built = wsis(tmp.path(), &["build", "--no-pdf"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    for (code, form) in [("en", "(3 sessions)"), ("ru", "(3 сессии)"), ("ar", "(3 جلسات)"), ("zh", "（3 场会议）")]
+    {
+        let page = built_page(tmp.path(), &format!("{}forums/2020/index.html", prefix(code)));
+        assert!(page.contains(form), "{code}: {form}");
+    }
+    let text = fs::read_to_string(&forum).unwrap().replace("sessions: 3 }", "sessions: 1 }");
+    fs::write(&forum, text).unwrap();
+    assert!(wsis(tmp.path(), &["build", "--no-pdf"]).status.success());
+    assert!(built_page(tmp.path(), "forums/2020/index.html").contains("(1 session)"));
+    assert!(built_page(tmp.path(), "ar/forums/2020/index.html").contains("(جلسة واحدة)"));
+    // The search page gives its script each form the language has.
+    let search = built_page(tmp.path(), "ru/search/index.html");
+    for category in ["one", "few", "many", "other"] {
+        assert!(search.contains(&format!("data-results-{category}=")), "ru: {category}");
+    }
+}
+
+#[test]
 fn check_translations_reports_missing_and_outdated_translations_per_language() {
     let tmp = languages_site();
     let content = tmp.path().join("content");

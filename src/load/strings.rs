@@ -33,6 +33,18 @@ impl Strings {
         text
     }
 
+    /// The text of a plural family for `n` (`key.one`, `key.few`...,
+    /// `key.other` where the category has none), `{n}` filled in.
+    pub fn plural(&self, key: &str, category: &str, n: &str) -> Option<String> {
+        let text = self.map.get(&format!("{key}.{category}")).or_else(|| self.map.get(&format!("{key}.other")))?;
+        Some(text.replace("{n}", n))
+    }
+
+    /// The text the family `key` gives for `category` itself, if any.
+    pub fn own_plural(&self, key: &str, category: &str) -> Option<&str> {
+        self.map.get(&format!("{key}.{category}")).map(String::as_str)
+    }
+
     /// All strings, for templates (`{{ t.key }}`).
     pub fn json(&self) -> &serde_json::Value {
         &self.json
@@ -94,7 +106,10 @@ pub fn load(files: &ThemeFiles, languages: &[String]) -> Result<Vec<Strings>, St
         };
         let Some(map) = all.get(&rel) else { continue };
         let shown = files.display(&rel);
-        for key in keys.iter().filter(|k| !map.contains_key(k.as_str())) {
+        // A plural family needs its `.other` in every language, and only
+        // the categories a language uses (`.few` in Russian, not English).
+        let needed = |k: &&&String| crate::plurals::split(k).is_none_or(|(_, category)| category == "other");
+        for key in keys.iter().filter(needed).filter(|k| !map.contains_key(k.as_str())) {
             let other = all.iter().find(|(_, m)| m.contains_key(key.as_str())).map_or("", |(f, _)| f.as_str());
             problems
                 .push(format!("{shown}: the key `{key}` is missing (`{other}` has it): the `{lang}` pages need it"));
@@ -121,7 +136,11 @@ mod tests {
         let six: Vec<String> = ["en", "fr", "es", "ar", "zh", "ru"].iter().map(|s| s.to_string()).collect();
         let strings = load(&files, &six).unwrap();
         assert_eq!(strings[1].get("forums"), "Forums");
-        assert_eq!(strings[0].fill("linked", &[("n", "3")]), "3 linked");
+        assert_eq!(strings[0].plural("linked", "other", "3").as_deref(), Some("3 linked"));
+        // Russian counts in four forms, and a form the theme leaves out is
+        // `.other`'s.
+        assert_eq!(strings[5].plural("track_sessions", "few", "3").as_deref(), Some("(3 сессии)"));
+        assert_eq!(strings[0].plural("track_sessions", "few", "3").as_deref(), Some("(3 sessions)"));
         assert_eq!(load(&files, &["zh-hans".to_string()]).unwrap()[0].get("language_name"), "中文");
         let err = load(&files, &["de".to_string()]).unwrap_err();
         assert!(err.contains("no interface strings for `de`"), "{err}");

@@ -247,6 +247,12 @@ impl Theme {
         tera.register_function("t", |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
             Err(tera::Error::message("no interface strings are loaded"))
         });
+        tera.register_function("plural", |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            Err(tera::Error::message("no interface strings are loaded"))
+        });
+        tera.register_function("plural_forms", |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            Err(tera::Error::message("no interface strings are loaded"))
+        });
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
         Ok(Theme { tera, teras: Vec::new(), files, brief_typ, brief_cache: None })
@@ -275,6 +281,34 @@ impl Theme {
                 }
                 tera.global_context().insert_value("t", tera::Value::from(all));
                 let lang = strings.lang.clone();
+                // `{{ plural(k="track_sessions", n=3) }}`: the family's text
+                // for the count in this language's plural category.
+                let rules = crate::plurals::Plurals::new(&strings.lang);
+                let counted = strings.clone();
+                tera.register_function("plural", move |args: tera::Kwargs, _: &tera::State| {
+                    let key = args.must_get::<&str>("k")?;
+                    let n = args.must_get::<u64>("n")?;
+                    let category = rules.as_ref().map_or("other", |r| r.category(n));
+                    counted.plural(key, category, &n.to_string()).ok_or_else(|| {
+                        tera::Error::message(format!(
+                            "no interface string `{key}.other` for `{}` (add it to strings/*.yaml)",
+                            counted.lang
+                        ))
+                    })
+                });
+                // `plural_forms(k="search_results")`: each category's text,
+                // for a script that counts in the browser.
+                let forms = strings.clone();
+                tera.register_function("plural_forms", move |args: tera::Kwargs, _: &tera::State| {
+                    let key = args.must_get::<&str>("k")?;
+                    let mut all = tera::Map::new();
+                    for category in crate::plurals::CATEGORIES {
+                        if let Some(text) = forms.own_plural(key, category) {
+                            all.insert(tera::value::Key::String(category.into()), text.into());
+                        }
+                    }
+                    Ok(tera::Value::from(all))
+                });
                 tera.register_function("t", move |args: tera::Kwargs, _: &tera::State| {
                     let key = args.must_get::<&str>("k")?;
                     by_key.get(key).cloned().ok_or_else(|| {

@@ -99,6 +99,8 @@ async function search(lang, query, expect) {
     const status = await page.textContent("#search-status");
     checks.push({ lang, query, titles, status });
     if (!titles.some((t) => t.includes(expect))) problems.push(`${lang} search "${query}" did not find "${expect}": ${titles.join(" | ")}`);
+    // The count is said in the language's plural form, every blank filled.
+    if (!status || /[{}]/.test(status)) problems.push(`${lang} search "${query}": status "${status}"`);
     const href = await page.getAttribute("#search-results li a", "href");
     await Promise.all([page.waitForNavigation(), page.click("#search-results li a")]);
     if (!decodeURIComponent(page.url()).includes(`/${lang}/`)) problems.push(`${lang} result ${href} leaves the language: ${page.url()}`);

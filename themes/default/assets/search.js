@@ -29,10 +29,15 @@
     terms: function (key, terms) { shards[key] = terms; }
   };
 
-  /* The page's own words for the status line (data-none, data-one,
-     data-many, data-failed), with {n} and {q} filled in. */
+  /* The page's own words for the status line (data-none, data-failed,
+     and data-results-one, -few... by the page language's plural rules,
+     data-results-other standing for a form the theme leaves out), with {n}
+     and {q} filled in. */
+  function plural(n) {
+    try { return new Intl.PluralRules(document.documentElement.lang).select(n); } catch (e) { return "other"; }
+  }
   function say(which, n, q) {
-    var text = status.getAttribute("data-" + which) || "";
+    var text = status.getAttribute("data-" + which) || status.getAttribute("data-results-other") || "";
     return text.split("{n}").join(String(n)).split("{q}").join(q);
   }
 
@@ -97,7 +102,7 @@
 
   function show(results, query) {
     list.innerHTML = "";
-    status.textContent = say(results.length === 0 ? "none" : results.length === 1 ? "one" : "many", results.length, query);
+    status.textContent = say(results.length === 0 ? "none" : "results-" + plural(results.length), results.length, query);
     results.slice(0, 50).forEach(function (r) {
       var d = docs[Math.floor(r.id / meta.chunk)][r.id % meta.chunk];
       var li = document.createElement("li");
