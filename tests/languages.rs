@@ -289,6 +289,16 @@ fn new_translation_writes_the_originals_text_to_replace_and_builds() {
     assert!(stderr(&en).contains("default language"), "{}", stderr(&en));
 }
 
+/// The e-health session's English body, marked as English and left to
+/// right where a page in another language shows it.
+const ENGLISH_E_HEALTH_BODY: &str =
+    "lang=\"en\" dir=\"ltr\">\n<h2 id=\"recommendations\">Recommendations</h2>\n<p>Participants discussed";
+
+/// The table `wsis check --translations` prints for `site`.
+fn translation_table(site: &Path) -> String {
+    String::from_utf8_lossy(&wsis(site, &["check", "--translations"]).stdout).into_owned()
+}
+
 /// The page of `rel` in `lang` once `wsis build --no-pdf` has run in `site`.
 fn built_page(site: &Path, path: &str) -> String {
     fs::read_to_string(site.join("output").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -306,14 +316,8 @@ fn a_scaffolded_translation_built_as_is_is_published_and_counted_as_the_original
     let page = built_page(tmp.path(), "ar/forums/2020/hlt/e-health/index.html");
     assert!(page.contains("<p class=\"notice\" role=\"note\">هذه الصفحة غير متاحة بعد باللغة العربية"), "{page}");
     assert!(page.contains("<h1 dir=\"auto\" lang=\"en\">E-health for everyone</h1>"), "{page}");
-    assert!(
-        page.contains(
-            "lang=\"en\" dir=\"ltr\">\n<h2 id=\"recommendations\">Recommendations</h2>\n<p>Participants discussed"
-        ),
-        "the English body runs left to right"
-    );
-    let report = wsis(tmp.path(), &["check", "--translations"]);
-    let table = String::from_utf8_lossy(&report.stdout).into_owned();
+    assert!(page.contains(ENGLISH_E_HEALTH_BODY), "the English body runs left to right");
+    let table = translation_table(tmp.path());
     assert!(table.contains("ar: untranslated: forums/2020/hlt/e-health.ar.md:"), "{table}");
     assert!(table.contains("(title, body)"), "{table}");
     assert!(
@@ -352,14 +356,8 @@ fn a_translation_of_the_title_alone_marks_the_rest_as_the_originals_on_a_mixed_p
     assert!(page.contains("بعض أجزاء هذه الصفحة غير متاحة بعد باللغة العربية"), "the partial notice: {page}");
     assert!(!page.contains("<h1 dir=\"auto\" lang=\"en\""), "the translated title is not marked English");
     assert!(page.contains("الصحة الإلكترونية للجميع</h1>"));
-    assert!(
-        page.contains(
-            "lang=\"en\" dir=\"ltr\">\n<h2 id=\"recommendations\">Recommendations</h2>\n<p>Participants discussed"
-        ),
-        "the English body runs left to right"
-    );
-    let report = wsis(tmp.path(), &["check", "--translations"]);
-    let table = String::from_utf8_lossy(&report.stdout).into_owned();
+    assert!(page.contains(ENGLISH_E_HEALTH_BODY), "the English body runs left to right");
+    let table = translation_table(tmp.path());
     assert!(table.contains("ar: incomplete: forums/2020/hlt/e-health.ar.md:"), "{table}");
     assert!(table.contains("(body)"), "{table}");
     // A forum translation with fewer list items: the rest keep English, marked.

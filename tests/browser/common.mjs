@@ -4,6 +4,8 @@
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -32,4 +34,18 @@ export async function axeViolations(page, url, pages) {
     }
   }
   return violations;
+}
+
+// A built site read from disk (the folder given on the command line), a
+// page of it in Chromium, and the problems seen: a script error, or any
+// request that leaves the disk.
+export async function openSiteFromDisk() {
+  const out = path.resolve(process.argv[2] || "output");
+  const url = (p) => pathToFileURL(path.join(out, p)).href;
+  const problems = [];
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on("pageerror", (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
+  page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push(`request to another host: ${r.url()}`); });
+  return { out, url, problems, browser, page };
 }

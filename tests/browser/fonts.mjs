@@ -7,18 +7,10 @@
 // CSS.getPlatformFontsForNode) must have drawn every Chinese and Arabic
 // letter with the site's font, the Latin font only the spaces.
 // Usage: node fonts.mjs OUTPUT_DIR   (prints a JSON report; exit 1 on failure)
-import { launch } from "./common.mjs";
-import { pathToFileURL } from "node:url";
-import path from "node:path";
+import { openSiteFromDisk } from "./common.mjs";
 
-const out = path.resolve(process.argv[2] || "output");
-const url = (p) => pathToFileURL(path.join(out, p)).href;
-const problems = [];
+const { url, problems, browser, page } = await openSiteFromDisk();
 const checks = [];
-
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push(`request to another host: ${r.url()}`); });
 const cdp = await page.context().newCDPSession(page);
 
 const pages = ["forums/2020/index.html", "forums/2020/hlt/digital-inclusion/index.html", "forums/2020/brief/index.html"];

@@ -6,19 +6,10 @@
 // French without accents), and axe-core's WCAG 2.1 A and AA rules pass on
 // the Arabic, Chinese and Russian pages in the light and dark themes.
 // Usage: node languages.mjs OUTPUT_DIR   (prints a JSON report; exit 1 on failure)
-import { launch, axeViolations } from "./common.mjs";
-import { pathToFileURL } from "node:url";
-import path from "node:path";
+import { axeViolations, openSiteFromDisk } from "./common.mjs";
 
-const out = path.resolve(process.argv[2] || "output");
-const url = (p) => pathToFileURL(path.join(out, p)).href;
-const problems = [];
+const { url, problems, browser, page } = await openSiteFromDisk();
 const checks = [];
-
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-page.on("pageerror", (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
-page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push(`request to another host: ${r.url()}`); });
 
 // Mirroring: where the site title and the first and last menu items sit.
 async function layout(p) {

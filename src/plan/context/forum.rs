@@ -57,16 +57,10 @@ impl<'a> Contexts<'a> {
         map.insert(Key::from("sources"), value(&f.sources));
         map.insert(Key::from("regional_events"), self.regional_events(f));
         map.insert(Key::from("prizes"), self.prizes(f));
-        for key in [
-            "prize_phases",
-            "distributions",
-            "special_tracks",
-            "consultation",
-            "publications",
-            "quotes",
-            "regional_events",
-        ] {
-            if let Some(list) = map.get_mut(&Key::from(key)) {
+        // Each list a translation gives item by item (key figures are not
+        // among these sections: `key_figures` marks them).
+        for (key, _, _) in crate::validate::forum::TRANSLATABLE_LISTS {
+            if let Some(list) = map.get_mut(&Key::from(*key)) {
                 *list = self.mark_items(f, key, std::mem::replace(list, Value::none()));
             }
         }
