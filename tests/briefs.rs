@@ -349,3 +349,53 @@ fn each_brief_carries_the_whole_forum_in_both_forms() {
         holds(f.year, "its sources", f.sources.iter().map(|s| plain(s)).collect());
     }
 }
+
+/// The web address of each link annotation of `doc`.
+fn link_targets(doc: &lopdf::Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if !dict.get(b"Subtype").and_then(|s| s.as_name()).is_ok_and(|s| s == b"Link") {
+            continue;
+        }
+        // The action sits in the annotation, or as an object of its own.
+        let action = match dict.get(b"A") {
+            Ok(lopdf::Object::Dictionary(a)) => a,
+            Ok(lopdf::Object::Reference(id)) => match doc.get_dictionary(*id) {
+                Ok(a) => a,
+                Err(_) => continue,
+            },
+            _ => continue,
+        };
+        if let Some(uri) = action.get(b"URI").ok().and_then(|u| u.as_str().ok()) {
+            out.push(String::from_utf8_lossy(uri).into_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_pdf_keeps_a_body_s_emphasis_strong_text_code_and_links() {
+    let site = fixture_site();
+    let address = "https://www.itu.int/net4/wsis/forum/2020/Files/outcomes/draft/WSISForum2020_OutcomeDocument.pdf";
+    let body = format!(
+        "## Vision\n\nThe forum's *main* outcome was **a call to act**, with `inline code`, \
+         and the [outcome report]({address}) for all.\n"
+    );
+    fs::write(
+        site.path().join("content/forums/2020/hlt/emphasis.md"),
+        format!("---\ntitle: Emphasis session\ndate: 2020-07-21\n---\n{body}"),
+    )
+    .unwrap();
+    let out = wsis(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = fs::read(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+    let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"LibertinusSerif-Italic"), "an italic font for the emphasis");
+    assert!(has(b"LibertinusSerif-Bold"), "a bold font for the strong text");
+    assert!(has(b"DejaVuSansMono"), "a monospaced font for the code");
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let links = link_targets(&doc);
+    assert!(links.iter().filter(|l| *l == address).count() >= 2, "the link's text and its address: {links:?}");
+    assert!(claims_archival_standards(&pdf), "still PDF/A-2a and PDF/UA-1");
+}

@@ -1,13 +1,17 @@
 //! A body as a tree of plain blocks for typesetters that do not read
 //! Markdown (the typst briefs): headings, paragraphs, lists (nested,
 //! ordered or not), block quotes holding blocks, tables with a header
-//! row, code, and footnotes. Emphasis is dropped; a web link keeps its
-//! address after its text, as on paper.
+//! row, code, and footnotes. A paragraph keeps its emphasis, strong text,
+//! inline code, struck text and web links as runs; a web link keeps its
+//! address after its text too, as on paper.
 //!
 //! The shapes, as JSON: `{"heading": level, "text", "lang"}`, `{"para",
-//! "lang"}`, `{"list": [[block...]...], "start": n | null}`, `{"quote":
-//! [block...]}`, `{"code"}`, `{"table": {"head": [cell...], "rows":
-//! [[cell...]...]}}`, `{"note": n, "blocks": [block...]}`.
+//! "runs"?, "lang"}` (`runs` only where the text is not all plain: each
+//! `[text, styles, link]`, styles a string of `i` italic, `b` bold, `c`
+//! code, `s` struck, link an address or null), `{"list": [[block...]...],
+//! "start": n | null}`, `{"quote": [block...]}`, `{"code"}`, `{"table":
+//! {"head": [cell...], "rows": [[cell...]...]}}`, `{"note": n, "blocks":
+//! [block...]}`.
 
 use super::{level_number, parse};
 use crate::language::script_language;
@@ -40,6 +44,12 @@ struct Builder {
     stack: Vec<(Frame, Vec<Value>)>,
     /// The inline text being gathered.
     text: String,
+    /// The same text as runs of one style and link each.
+    runs: Vec<(String, String, Option<String>)>,
+    /// Open emphasis, strong, code and strikethrough.
+    italic: usize,
+    bold: usize,
+    struck: usize,
     link: Option<String>,
     head: Vec<String>,
     rows: Vec<Vec<String>>,
@@ -54,13 +64,41 @@ impl Builder {
         }
     }
 
+    /// Adds inline text in the current style (`code`: inline code).
+    fn inline(&mut self, text: &str, code: bool) {
+        self.text.push_str(text);
+        let mut styles = String::new();
+        for (on, flag) in [(self.italic > 0, 'i'), (self.bold > 0, 'b'), (code, 'c'), (self.struck > 0, 's')] {
+            if on {
+                styles.push(flag);
+            }
+        }
+        let link = self.link.clone().filter(|u| is_web_address(u));
+        match self.runs.last_mut() {
+            Some((t, s, l)) if *s == styles && *l == link => t.push_str(text),
+            _ => self.runs.push((text.to_string(), styles, link)),
+        }
+    }
+
     /// Text gathered outside a paragraph (a tight list item) becomes one.
     fn flush(&mut self) {
         let text = std::mem::take(&mut self.text);
+        let runs = std::mem::take(&mut self.runs);
         let text = text.trim();
         if !text.is_empty() {
-            self.push(json!({ "para": text, "lang": script_language(text) }));
+            let mut para = json!({ "para": text, "lang": script_language(text) });
+            if runs.iter().any(|(_, styles, link)| !styles.is_empty() || link.is_some()) {
+                let runs: Vec<Value> = runs.into_iter().map(|(t, s, l)| json!([t, s, l])).collect();
+                para["runs"] = Value::Array(runs);
+            }
+            self.push(para);
         }
+    }
+
+    /// Takes the text gathered so far, as a heading, cell or code takes it.
+    fn take_text(&mut self) -> String {
+        self.runs.clear();
+        std::mem::take(&mut self.text)
     }
 
     fn open(&mut self, frame: Frame) {
@@ -102,11 +140,21 @@ impl Builder {
     }
 }
 
+/// An address a reader of paper can type: the web or mail, not a place
+/// in the site (which the brief names by its text).
+fn is_web_address(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")
+}
+
 /// The blocks of `markdown`.
 pub fn blocks(markdown: &str) -> Vec<Value> {
     let mut b = Builder {
         stack: vec![(Frame::Root, Vec::new())],
         text: String::new(),
+        runs: Vec::new(),
+        italic: 0,
+        bold: 0,
+        struck: 0,
         link: None,
         head: Vec::new(),
         rows: Vec::new(),
@@ -115,19 +163,27 @@ pub fn blocks(markdown: &str) -> Vec<Value> {
     };
     for (event, _) in parse::events(markdown) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::InlineMath(t) => b.text.push_str(&t),
+            Event::Text(t) | Event::InlineHtml(t) | Event::InlineMath(t) => b.inline(&t, false),
+            Event::Code(t) => b.inline(&t, true),
             Event::Html(t) => b.text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => b.text.push(' '),
+            Event::SoftBreak | Event::HardBreak => b.inline(" ", false),
             Event::FootnoteReference(name) => {
                 let n = b.note_number(&name);
-                b.text.push_str(&format!("[{n}]"));
+                b.inline(&format!("[{n}]"), false);
             }
+            Event::Start(Tag::Emphasis) => b.italic += 1,
+            Event::End(TagEnd::Emphasis) => b.italic = b.italic.saturating_sub(1),
+            Event::Start(Tag::Strong) => b.bold += 1,
+            Event::End(TagEnd::Strong) => b.bold = b.bold.saturating_sub(1),
+            Event::Start(Tag::Strikethrough) => b.struck += 1,
+            Event::End(TagEnd::Strikethrough) => b.struck = b.struck.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) => b.link = Some(dest_url.into_string()),
             Event::End(TagEnd::Link) => {
                 if let Some(url) = b.link.take().filter(|u| u.starts_with("http")) {
                     if !b.text.ends_with(&url) {
                         // A left-to-right isolate: on a right-to-left
-                        // page the address reads as written.
+                        // page the address reads as written. (The runs
+                        // carry the address with the link's text.)
                         b.text.push_str(&format!(" \u{2066}({url})\u{2069}"));
                     }
                 }
@@ -144,17 +200,17 @@ pub fn blocks(markdown: &str) -> Vec<Value> {
             }
             Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_) | Tag::HtmlBlock) => b.flush(),
             Event::End(TagEnd::Heading(level)) => {
-                let text = std::mem::take(&mut b.text);
+                let text = b.take_text();
                 let text = text.trim();
                 b.push(json!({ "heading": level_number(level), "text": text, "lang": script_language(text) }));
             }
             Event::End(TagEnd::Paragraph) => b.flush(),
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
-                let code = std::mem::take(&mut b.text);
+                let code = b.take_text();
                 b.push(json!({ "code": code }));
             }
             Event::End(TagEnd::TableCell) => {
-                let cell = std::mem::take(&mut b.text).trim().to_string();
+                let cell = b.take_text().trim().to_string();
                 b.row.push(cell);
             }
             Event::End(TagEnd::TableHead) => b.head = std::mem::take(&mut b.row),
@@ -193,9 +249,35 @@ mod tests {
         let b = blocks("## Vision\n\nText with [a link](https://example.org).\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert_eq!(b[0]["heading"], 2);
         assert_eq!(b[1]["para"], "Text with a link \u{2066}(https://example.org)\u{2069}.");
+        assert_eq!(
+            b[1]["runs"],
+            json!([["Text with ", "", null], ["a link", "", "https://example.org"], [".", "", null]])
+        );
         assert_eq!(b[2]["list"][1][0]["para"], "two");
         assert_eq!(b[3]["table"]["head"], json!(["a", "b"]));
         assert_eq!(b[3]["table"]["rows"][0][0], "1");
+    }
+
+    #[test]
+    fn emphasis_strong_code_and_strikethrough_are_kept_as_runs() {
+        let b = blocks("Plain, *italic*, **bold *both***, `code` and ~~gone~~.\n\nAll plain.\n");
+        assert_eq!(
+            b[0]["runs"],
+            json!([
+                ["Plain, ", "", null],
+                ["italic", "i", null],
+                [", ", "", null],
+                ["bold ", "b", null],
+                ["both", "ib", null],
+                [", ", "", null],
+                ["code", "c", null],
+                [" and ", "", null],
+                ["gone", "s", null],
+                [".", "", null]
+            ])
+        );
+        assert_eq!(b[0]["para"], "Plain, italic, bold both, code and gone.");
+        assert!(b[1].get("runs").is_none(), "a plain paragraph is its text alone");
     }
 
     #[test]
