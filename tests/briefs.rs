@@ -399,3 +399,35 @@ fn the_pdf_keeps_a_body_s_emphasis_strong_text_code_and_links() {
     assert!(links.iter().filter(|l| *l == address).count() >= 2, "the link's text and its address: {links:?}");
     assert!(claims_archival_standards(&pdf), "still PDF/A-2a and PDF/UA-1");
 }
+
+/// Whether an annotation of `doc` is a link to a place inside it.
+fn has_internal_link(doc: &lopdf::Document) -> bool {
+    doc.objects.values().filter_map(|o| o.as_dict().ok()).any(|d| {
+        let is_link = d.get(b"Subtype").and_then(|s| s.as_name()).is_ok_and(|s| s == b"Link");
+        let goes_to = match d.get(b"A") {
+            Ok(lopdf::Object::Dictionary(a)) => a.get(b"S").and_then(|s| s.as_name()).is_ok_and(|s| s == b"GoTo"),
+            _ => d.has(b"Dest"),
+        };
+        is_link && goes_to
+    })
+}
+
+#[test]
+fn a_reference_to_a_page_of_the_site_is_a_link_in_the_pdf_and_the_organisers_are_named() {
+    let site = fixture_site();
+    let body = "## Vision\n\nSee [the process](@/pages/process.md) and the [e-health session](@/forums/2020/hlt/e-health-session.md).\n";
+    fs::write(
+        site.path().join("content/forums/2020/hlt/references.md"),
+        format!("---\ntitle: References session\ndate: 2020-07-21\n---\n{body}"),
+    )
+    .unwrap();
+    let out = wsis(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = lopdf::Document::load(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+    let links = link_targets(&doc);
+    // The site has a base_url: the page's published address.
+    assert!(links.iter().any(|l| l == "https://example.org/wsis/pages/process/index.html"), "{links:?}");
+    assert!(has_internal_link(&doc), "a session of the forum is a link inside the brief");
+    let text = pdf_text(&doc);
+    assert!(text.contains("(UN ESCAP)"), "the regional event's organisers, as on the page");
+}

@@ -291,38 +291,6 @@ fn an_address_in_an_arabic_brief_reads_as_written() {
 }
 
 #[test]
-#[ignore = "needs poppler-utils (pdftotext); .ci/run installs it"]
-fn a_long_address_in_a_brief_breaks_only_after_a_slash_a_dot_or_a_hyphen() {
-    require("pdftotext test", &[("pdftotext", has("pdftotext", "-v"))]);
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("site"), site.path());
-    let address = "https://www.itu.int/net4/wsis/forum/2020/Files/outcomes/draft/WSISForum2020-OutcomeDocument.pdf";
-    let body = format!(
-        "## Vision\n\nRead {0} and the [outcome report]({address}), which {1}.\n",
-        "the forum's outcomes in full, with every session's summary,", "holds the recommendations of the sessions"
-    );
-    let session = format!("---\ntitle: Address session\ndate: 2020-07-21\n---\n{body}");
-    std::fs::write(site.path().join("content/forums/2020/hlt/address.md"), session).unwrap();
-    let out = wsis(site.path(), &["build"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let read = Command::new("pdftotext")
-        .arg(site.path().join("output/forums/2020/brief.pdf"))
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let text = String::from_utf8_lossy(&read.stdout);
-    // The address as printed, its lines joined: where each line ended.
-    let start = text.find("(https://www.itu.int/net4").expect("the address is printed after the link");
-    let printed: String = text[start..].chars().take_while(|c| *c != ')').collect();
-    let lines: Vec<&str> = printed.lines().collect();
-    assert!(lines.len() > 1, "the address is long enough to break: {printed}");
-    for line in &lines[..lines.len() - 1] {
-        assert!(line.ends_with(['/', '.', '-']), "a line of the address ends inside a word: {line:?} in\n{printed}");
-    }
-    assert_eq!(lines.concat(), format!("({address}"), "the address reads whole");
-}
-
-#[test]
 #[ignore = "needs outloud (pip); .ci/run installs it"]
 fn every_address_printed_in_the_real_briefs_is_a_link_as_a_screen_reader_checker_reads_them() {
     require("outloud test", &[("outloud (pip)", has("outloud", "--version"))]);

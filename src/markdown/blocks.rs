@@ -73,7 +73,7 @@ impl Builder {
                 styles.push(flag);
             }
         }
-        let link = self.link.clone().filter(|u| is_web_address(u));
+        let link = self.link.clone().filter(|u| is_web_address(u) || u.starts_with("#session-"));
         match self.runs.last_mut() {
             Some((t, s, l)) if *s == styles && *l == link => t.push_str(text),
             _ => self.runs.push((text.to_string(), styles, link)),
@@ -140,14 +140,24 @@ impl Builder {
     }
 }
 
+/// Where an `@/` link (its target, without `@/`) leads from a brief: a
+/// web address, or `#session-...` for a section of the brief itself;
+/// `None` where the page has no address a reader of paper can use.
+pub type Resolve<'r> = &'r dyn Fn(&str) -> Option<String>;
+
 /// An address a reader of paper can type: the web or mail, not a place
 /// in the site (which the brief names by its text).
 fn is_web_address(url: &str) -> bool {
     url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")
 }
 
-/// The blocks of `markdown`.
+/// The blocks of `markdown`, its `@/` links left as text.
 pub fn blocks(markdown: &str) -> Vec<Value> {
+    blocks_linked(markdown, &|_| None)
+}
+
+/// The blocks of `markdown`, each `@/` link leading where `resolve` says.
+pub fn blocks_linked(markdown: &str, resolve: Resolve) -> Vec<Value> {
     let mut b = Builder {
         stack: vec![(Frame::Root, Vec::new())],
         text: String::new(),
@@ -177,7 +187,12 @@ pub fn blocks(markdown: &str) -> Vec<Value> {
             Event::End(TagEnd::Strong) => b.bold = b.bold.saturating_sub(1),
             Event::Start(Tag::Strikethrough) => b.struck += 1,
             Event::End(TagEnd::Strikethrough) => b.struck = b.struck.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => b.link = Some(dest_url.into_string()),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                b.link = match dest_url.strip_prefix("@/") {
+                    Some(target) => resolve(target),
+                    None => Some(dest_url.into_string()),
+                }
+            }
             Event::End(TagEnd::Link) => {
                 if let Some(url) = b.link.take().filter(|u| u.starts_with("http")) {
                     if !b.text.ends_with(&url) {
@@ -278,6 +293,22 @@ mod tests {
         );
         assert_eq!(b[0]["para"], "Plain, italic, bold both, code and gone.");
         assert!(b[1].get("runs").is_none(), "a plain paragraph is its text alone");
+    }
+
+    #[test]
+    fn links_to_pages_of_the_site_lead_where_the_brief_says() {
+        let resolve = |target: &str| match target {
+            "pages/prizes.md" => Some("https://example.org/wsis/pages/prizes/index.html".to_string()),
+            "forums/2020/hlt/e-health.md" => Some("#session-e-health".to_string()),
+            _ => None,
+        };
+        let b = blocks_linked(
+            "See [the prizes](@/pages/prizes.md), [e-health](@/forums/2020/hlt/e-health.md) and [x](@/pages/x.md).\n",
+            &resolve,
+        );
+        assert_eq!(b[0]["runs"][1], json!(["the prizes", "", "https://example.org/wsis/pages/prizes/index.html"]));
+        assert_eq!(b[0]["runs"][3], json!(["e-health", "", "#session-e-health"]));
+        assert_eq!(b[0]["runs"][4], json!([" and x.", "", null]), "a page with no address stays text");
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod blocks;
 mod ids;
 pub mod parse;
 
-pub use blocks::blocks;
+pub use blocks::{blocks, blocks_linked};
 pub use ids::{is_theme_id, THEME_IDS};
 
 use crate::language::script_language;

@@ -21,13 +21,27 @@ struct BriefBodies<'t> {
     inside: HashMap<String, String>,
     /// Every other `@/` target, from the brief's own folder.
     outside: Option<&'t HashMap<String, String>>,
+    /// For the PDF: every `@/` target's published address, when the site
+    /// has a `base_url`.
+    published: Option<HashMap<String, String>>,
     root: String,
 }
 
 impl BriefBodies<'_> {
     fn body(&self, body: &Body, id_prefix: &str) -> Value {
         if self.pdf {
-            return value(&markdown::blocks(&body.markdown));
+            // A link to a session of this forum leads to it in the brief;
+            // to another page, to its published address when the site has
+            // one, else it stays text (which names the page).
+            let resolve = |target: &str| -> Option<String> {
+                let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+                if let Some(anchor) = self.inside.get(path).filter(|a| a.starts_with("#session-")) {
+                    return Some(anchor.clone());
+                }
+                let page = self.published.as_ref()?.get(path)?;
+                Some(if fragment.is_empty() { page.clone() } else { format!("{page}#{fragment}") })
+            };
+            return value(&markdown::blocks_linked(&body.markdown, &resolve));
         }
         let resolve = |path: &str| -> Result<String, String> {
             self.inside
@@ -67,6 +81,26 @@ impl<'a> Contexts<'a> {
         })
     }
 
+    /// Where each `@/` target is published, for the PDF, which a reader
+    /// may hold far from the site: the documents in this language's tree,
+    /// the static files at the site root; `None` without a `base_url`.
+    fn published_targets(&self) -> Option<HashMap<String, String>> {
+        let base = self.site_cfg.base_url.as_deref()?;
+        let m = self.m();
+        let statics: std::collections::HashSet<&str> = m.statics.iter().map(|s| s.rel_path.as_str()).collect();
+        let targets = crate::link::link_targets(m);
+        Some(
+            targets
+                .into_iter()
+                .map(|(source, page)| {
+                    let prefix = if statics.contains(source.as_str()) { "" } else { self.lang.prefix.as_str() };
+                    let address = format!("{base}{prefix}{page}");
+                    (source, address)
+                })
+                .collect(),
+        )
+    }
+
     /// The data of forum `i`'s brief; `pdf` selects the form of the bodies
     /// (each form renders only what it shows).
     pub fn brief(&self, i: usize, pdf: bool) -> Value {
@@ -83,6 +117,7 @@ impl<'a> Contexts<'a> {
             unsafe_html: self.site_cfg.unsafe_html,
             inside,
             outside: (!pdf).then(|| self.brief_targets()),
+            published: if pdf { self.published_targets() } else { None },
             root: urls::root_prefix(&urls::brief(f.year)),
         };
         let sessions: Vec<Value> = indexes.iter().map(|j| self.brief_session(*j, &bodies)).collect();
