@@ -165,4 +165,21 @@ fn the_record_says_what_the_sources_say_and_no_more() {
     has(process, "WG-WSIS, Council and CSTD");
     has(f2018, "WSIS Photo Contest 2018 finalist from Europe");
     has(f2018, "to be launched this summer");
+
+    // Announced, not done: the sources were written before the reports.
+    let stocktaking = "pages/wsis-stocktaking/index.html";
+    lacks(f2017, "Stocktaking Report 2017, released at the WSIS Forum 2017");
+    has(f2017, "\"will be released at the WSIS Forum 2017\"");
+    lacks("forums/2019/index.html", "Stocktaking Report 2019, released");
+    has("forums/2019/index.html", "\"will be released at WSIS Forum 2019\"");
+    lacks(f2021, "Stocktaking Report 2021, released at");
+    has(f2021, "\"which will be released at the WSIS Forum 2021\"");
+    lacks(stocktaking, "2017, released at the WSIS Forum 2017");
+    lacks(stocktaking, "Submitted activities were reflected in");
+    has(stocktaking, "\"will be released at the WSIS Forum 2017\"");
+    has(stocktaking, "\"which will be released at WSIS Forum 2019 (8-12 April 2019)\"");
+    // Quoted as the source writes it.
+    lacks(stocktaking, "\"to be released in September 2016\"");
+    has(stocktaking, "\"which will be released in September 2016\"");
+    has("pages/partnership-measuring-ict/index.html", "\"Partnership on Measuring ICT for Measurement\"");
 }
