@@ -182,4 +182,12 @@ fn the_record_says_what_the_sources_say_and_no_more() {
     lacks(stocktaking, "\"to be released in September 2016\"");
     has(stocktaking, "\"which will be released in September 2016\"");
     has("pages/partnership-measuring-ict/index.html", "\"Partnership on Measuring ICT for Measurement\"");
+    // In the tense of its time, and naming no more than the source names.
+    lacks("pages/ungis/index.html", "UNGIS is currently");
+    has("pages/ungis/index.html", "In 2017 the source said UNGIS was");
+    lacks("pages/ungis/index.html", "FAO (e-agriculture)");
+    for theme in ["cstd-2021-health", "cstd-2021-blockchain"] {
+        lacks(&format!("pages/{theme}/index.html"), "ITU's contribution");
+        has(&format!("pages/{theme}/index.html"), "the source names no presenter");
+    }
 }
