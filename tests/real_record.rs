@@ -186,6 +186,13 @@ fn the_record_says_what_the_sources_say_and_no_more() {
     lacks("pages/ungis/index.html", "UNGIS is currently");
     has("pages/ungis/index.html", "In 2017 the source said UNGIS was");
     lacks("pages/ungis/index.html", "FAO (e-agriculture)");
+    // Said as the source shows it, not inferred.
+    lacks(f2017, "online discussions ran in seven languages");
+    has(f2017, "carries a bar of seven languages");
+    let blockchain = "pages/cstd-2021-blockchain/index.html";
+    lacks(blockchain, "issued guidance on the adoption of blockchain, and documented");
+    has(blockchain, "the source gives no year for these");
+    has(blockchain, "a toolkit built to serve all blockchain innovators");
     for theme in ["cstd-2021-health", "cstd-2021-blockchain"] {
         lacks(&format!("pages/{theme}/index.html"), "ITU's contribution");
         has(&format!("pages/{theme}/index.html"), "the source names no presenter");
