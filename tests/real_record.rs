@@ -186,6 +186,9 @@ fn the_record_says_what_the_sources_say_and_no_more() {
     lacks("pages/ungis/index.html", "UNGIS is currently");
     has("pages/ungis/index.html", "In 2017 the source said UNGIS was");
     lacks("pages/ungis/index.html", "FAO (e-agriculture)");
+    // Said where the source says it.
+    lacks("pages/wsis-action-lines/index.html", "The same slide counts 15 000+");
+    has("pages/wsis-action-lines/index.html", "The slide before that table");
     // Said as the source shows it, not inferred.
     lacks(f2017, "online discussions ran in seven languages");
     has(f2017, "carries a bar of seven languages");
