@@ -25,6 +25,9 @@ pub struct SiteConfig {
     pub description: Option<String>,
     /// Absolute address of the published site; only for sitemap and feed.
     pub base_url: Option<String>,
+    /// Where readers write to: an e-mail address (`wsis-info@itu.int`) or
+    /// a web address, shown in every page's footer and on the briefs.
+    pub contact: Option<String>,
     /// Let raw HTML in Markdown through (off: it is shown as text).
     pub unsafe_html: bool,
     /// Every language the site publishes in, the default first.

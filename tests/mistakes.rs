@@ -93,6 +93,7 @@ mistakes! {
     a_link_to_a_section_its_page_lacks => "broken-fragment",
     a_translation_s_file_name_without_a_language_code => "translation-file-name",
     a_translation_s_front_matter_that_is_no_mapping_lists_what_a_translation_carries => "translation-not-a-mapping",
+    a_contact_that_is_no_address => "invalid-contact",
 }
 
 #[test]

@@ -186,6 +186,9 @@ fn the_record_says_what_the_sources_say_and_no_more() {
     lacks("pages/ungis/index.html", "UNGIS is currently");
     has("pages/ungis/index.html", "In 2017 the source said UNGIS was");
     lacks("pages/ungis/index.html", "FAO (e-agriculture)");
+    // The contact address every source gives, on every page and brief.
+    has("index.html", "wsis-info@itu.int");
+    has("forums/2025/brief/index.html", "wsis-info@itu.int");
     // Said where the source says it.
     lacks("pages/wsis-action-lines/index.html", "The same slide counts 15 000+");
     has("pages/wsis-action-lines/index.html", "The slide before that table");

@@ -64,8 +64,17 @@ fn site_languages(r: &mut Reader, f: &super::fields::Fields) -> Vec<SiteLanguage
 
 pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     let node = parse_yaml_file(r)?;
-    let keys =
-        ["title", "description", "language", "languages", "default_language", "base_url", "unsafe_html", "theme"];
+    let keys = [
+        "title",
+        "description",
+        "language",
+        "languages",
+        "default_language",
+        "base_url",
+        "unsafe_html",
+        "theme",
+        "contact",
+    ];
     let f = r.fields(&node, "site.yaml", &keys)?;
     // `theme` names a folder under themes/; it is read before the content
     // is checked (load::theme::choose), and only its spelling here.
@@ -82,7 +91,25 @@ pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     let default_in_folder = r.opt_enum(&f, "default_language", &["root", "folder"]).is_some_and(|w| w == "folder");
     let base_url = r.opt_url(&f, "base_url").map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
     let unsafe_html = r.opt_bool(&f, "unsafe_html").unwrap_or(false);
-    Some(SiteConfig { title: title?, description, base_url, unsafe_html, languages, default_in_folder })
+    let contact = contact(r, &f);
+    Some(SiteConfig { title: title?, description, base_url, contact, unsafe_html, languages, default_in_folder })
+}
+
+/// `contact:`: an e-mail address, or a web address; anything else is an
+/// error at its line.
+fn contact(r: &mut Reader, f: &super::fields::Fields) -> Option<String> {
+    let text = r.opt_str(f, "contact")?;
+    let text = text.trim().to_string();
+    let mail = text.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !text.contains(char::is_whitespace) && !text.contains(['<', '>', '"'])
+    });
+    if mail || text.starts_with("https://") || text.starts_with("http://") {
+        return Some(text);
+    }
+    let span = f.value_span("contact").unwrap_or_default();
+    r.error(span, "invalid-url", format!("`contact` should be an e-mail address or a web address, found `{text}`"))
+        .help = Some("write one address, like `contact: wsis-info@itu.int`".into());
+    None
 }
 
 fn items<'n>(r: &mut Reader, node: &'n Node, what: &str) -> &'n [Node] {

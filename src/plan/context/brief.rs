@@ -123,6 +123,8 @@ impl<'a> Contexts<'a> {
         let sessions: Vec<Value> = indexes.iter().map(|j| self.brief_session(*j, &bodies)).collect();
         obj! {
             "site" => self.site_title(),
+            "contact" => self.site_cfg.contact.as_deref(),
+            "contact_href" => self.site_cfg.contact.as_deref().map(super::contact_href),
             "language" => self.lang.code.as_str(),
             "dir" => self.lang.dir,
             "t" => value(self.t().json()),

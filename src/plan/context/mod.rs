@@ -68,6 +68,15 @@ pub struct Contexts<'a> {
 
 type Crumbs<'c> = Vec<(&'c str, String)>;
 
+/// The link to a contact address: `mailto:` for an e-mail address.
+fn contact_href(contact: &str) -> String {
+    if contact.starts_with("http") {
+        contact.to_string()
+    } else {
+        format!("mailto:{contact}")
+    }
+}
+
 impl<'a> Contexts<'a> {
     /// Prepares the shared parts of `languages[lang]`'s pages for `plan`;
     /// `base` is the default language's model.
@@ -120,6 +129,8 @@ impl<'a> Contexts<'a> {
             "pages" => footer_pages,
             "multilingual" => site_cfg.is_multilingual(),
             "base_url" => site_cfg.base_url.as_deref(),
+            "contact" => site_cfg.contact.as_deref(),
+            "contact_href" => site_cfg.contact.as_deref().map(contact_href),
             "prefix" => language.prefix.as_str(),
         };
         let languages_list = languages
