@@ -249,11 +249,7 @@ impl Workspace {
         }
         // The pages' web fonts hold the characters the site uses: an edit
         // that adds or drops one makes them anew.
-        let font_chars = |text: &str| {
-            let mut chars = std::collections::BTreeSet::new();
-            crate::render::webfonts::collect(text.as_bytes(), &mut chars);
-            chars
-        };
+        let font_chars = crate::render::webfonts::chars_needing_font;
         if font_chars(&state.linked.model.files[index].text) != font_chars(&source.text) {
             return Quick::NotApplicable("the edit adds or removes a character the pages' web fonts hold");
         }

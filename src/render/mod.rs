@@ -284,7 +284,9 @@ impl Theme {
                 // `{{ plural(k="track_sessions", n=3) }}`: the family's text
                 // for the count in this language's plural category.
                 let rules = crate::plurals::Plurals::new(&strings.lang);
-                let counted = strings.clone();
+                // One copy of the strings, shared by both plural functions.
+                let counted = std::sync::Arc::new(strings.clone());
+                let forms = std::sync::Arc::clone(&counted);
                 tera.register_function("plural", move |args: tera::Kwargs, _: &tera::State| {
                     let key = args.must_get::<&str>("k")?;
                     let n = args.must_get::<u64>("n")?;
@@ -298,7 +300,6 @@ impl Theme {
                 });
                 // `plural_forms(k="search_results")`: each category's text,
                 // for a script that counts in the browser.
-                let forms = strings.clone();
                 tera.register_function("plural_forms", move |args: tera::Kwargs, _: &tera::State| {
                     let key = args.must_get::<&str>("k")?;
                     let mut all = tera::Map::new();

@@ -37,14 +37,30 @@ pub fn needs_font(c: char) -> bool {
     c >= '\u{0590}' && !('\u{2000}'..='\u{2BFF}').contains(&c)
 }
 
-/// Adds the characters of `html` that need a font to `into`.
-pub fn collect(html: &[u8], into: &mut BTreeSet<u32>) {
-    if html.is_ascii() {
-        return;
+/// Calls `f` with each character of `text` that needs a font. Markup is
+/// ASCII, and Latin, Greek and Cyrillic letters are two bytes led by less
+/// than 0xD6 (U+0580): the scan skips to the lead byte of each character
+/// from U+0580 on (it runs over every page).
+fn each_needing_font(text: &str, mut f: impl FnMut(char)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(skip) = bytes[at..].iter().position(|b| *b >= 0xD6) {
+        at += skip;
+        let Some(c) = text[at..].chars().next() else { break };
+        at += c.len_utf8();
+        if needs_font(c) {
+            f(c);
+        }
     }
-    for c in String::from_utf8_lossy(html).chars().filter(|c| needs_font(*c)) {
-        into.insert(u32::from(c));
-    }
+}
+
+/// The characters of `text` that need a font.
+pub fn chars_needing_font(text: &str) -> BTreeSet<u32> {
+    let mut out = BTreeSet::new();
+    each_needing_font(text, |c| {
+        out.insert(u32::from(c));
+    });
+    out
 }
 
 /// The characters needing a font that one language's pages use, gathered
@@ -65,22 +81,13 @@ impl UsedChars {
     pub fn add(&self, html: &[u8]) {
         use std::sync::atomic::Ordering::Relaxed;
         let Ok(text) = std::str::from_utf8(html) else { return };
-        // Markup is ASCII, and Latin, Greek and Cyrillic letters are two
-        // bytes led by less than 0xD6 (U+0580): skip to the lead byte of
-        // each character from U+0580 on.
-        let mut at = 0;
-        while let Some(skip) = html[at..].iter().position(|b| *b >= 0xD6) {
-            at += skip;
-            let Some(c) = text[at..].chars().next() else { break };
-            at += c.len_utf8();
-            if needs_font(c) {
-                let (word, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
-                // Most characters are seen already: a read, not a write.
-                if self.bits[word].load(Relaxed) & bit == 0 {
-                    self.bits[word].fetch_or(bit, Relaxed);
-                }
+        each_needing_font(text, |c| {
+            let (word, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
+            // Most characters are seen already: a read, not a write.
+            if self.bits[word].load(Relaxed) & bit == 0 {
+                self.bits[word].fetch_or(bit, Relaxed);
             }
-        }
+        });
     }
 
     /// Every character taken, in order.
@@ -130,9 +137,9 @@ fn theme_fonts(theme: &ThemeFiles) -> Vec<ThemeFont<'_>> {
         .collect()
 }
 
-fn covers(bytes: &[u8], c: u32) -> bool {
-    let Ok(font) = FontRef::new(bytes) else { return false };
-    font.cmap().ok().and_then(|cmap| cmap.map_codepoint(c)).is_some_and(|g| g.to_u32() != 0)
+/// Whether the font's character map has a glyph for `c`.
+fn covers(cmap: &read_fonts::tables::cmap::Cmap, c: u32) -> bool {
+    cmap.map_codepoint(c).is_some_and(|g| g.to_u32() != 0)
 }
 
 /// The style sheet of one language whose pages use `chars`: a face for
@@ -145,17 +152,19 @@ pub fn stylesheet(theme: &ThemeFiles, chars: &BTreeSet<u32>) -> Result<String, S
     }
     let fonts = theme_fonts(theme);
     let mut groups: Vec<&str> = fonts.iter().map(|f| f.group).collect();
+    groups.sort_unstable();
     groups.dedup();
-    // The smallest font of each group stands for it when sharing out.
-    let mut order: Vec<(u16, &str, &[u8])> = groups
+    // The smallest font of each group stands for it when sharing out, its
+    // character map read once.
+    let mut order: Vec<(u16, &str, read_fonts::tables::cmap::Cmap)> = groups
         .iter()
         .filter_map(|g| fonts.iter().filter(|f| f.group == *g).min_by_key(|f| f.glyphs))
-        .map(|f| (f.glyphs, f.group, f.bytes))
+        .filter_map(|f| Some((f.glyphs, f.group, FontRef::new(f.bytes).ok()?.cmap().ok()?)))
         .collect();
-    order.sort();
+    order.sort_by_key(|(glyphs, group, _)| (*glyphs, *group));
     let mut taken: Vec<(&str, BTreeSet<u32>)> = Vec::new();
     for &c in chars {
-        if let Some((_, group, _)) = order.iter().find(|(_, _, bytes)| covers(bytes, c)) {
+        if let Some((_, group, _)) = order.iter().find(|(_, _, cmap)| covers(cmap, c)) {
             match taken.iter_mut().find(|(g, _)| g == group) {
                 Some((_, set)) => {
                     set.insert(c);
@@ -263,8 +272,7 @@ mod tests {
     #[test]
     fn only_characters_beyond_latin_greek_and_cyrillic_need_a_font() {
         let text = "Forum — Форум, Développement, «55 %», 信息 العربية";
-        let mut chars = BTreeSet::new();
-        collect(text.as_bytes(), &mut chars);
+        let chars = chars_needing_font(text);
         let found: String = chars.iter().filter_map(|c| char::from_u32(*c)).collect();
         assert_eq!(found, "ابةرعلي信息");
         let used = UsedChars::default();

@@ -23,7 +23,7 @@ struct BriefBodies<'t> {
     outside: Option<&'t HashMap<String, String>>,
     /// For the PDF: every `@/` target's published address, when the site
     /// has a `base_url`.
-    published: Option<HashMap<String, String>>,
+    published: Option<&'t HashMap<String, String>>,
     root: String,
 }
 
@@ -38,7 +38,7 @@ impl BriefBodies<'_> {
                 if let Some(anchor) = self.inside.get(path).filter(|a| a.starts_with("#session-")) {
                     return Some(anchor.clone());
                 }
-                let page = self.published.as_ref()?.get(path)?;
+                let page = self.published?.get(path)?;
                 Some(if fragment.is_empty() { page.clone() } else { format!("{page}#{fragment}") })
             };
             return value(&markdown::blocks_linked(&body.markdown, &resolve));
@@ -84,7 +84,12 @@ impl<'a> Contexts<'a> {
     /// Where each `@/` target is published, for the PDF, which a reader
     /// may hold far from the site: the documents in this language's tree,
     /// the static files at the site root; `None` without a `base_url`.
-    fn published_targets(&self) -> Option<HashMap<String, String>> {
+    /// Built once a language, by its first PDF brief.
+    fn published_targets(&self) -> Option<&HashMap<String, String>> {
+        self.published_targets.get_or_init(|| self.new_published_targets()).as_ref()
+    }
+
+    fn new_published_targets(&self) -> Option<HashMap<String, String>> {
         let base = self.site_cfg.base_url.as_deref()?;
         let m = self.m();
         let statics: std::collections::HashSet<&str> = m.statics.iter().map(|s| s.rel_path.as_str()).collect();

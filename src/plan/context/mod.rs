@@ -64,6 +64,9 @@ pub struct Contexts<'a> {
     pdf_briefs: bool,
     /// Where the HTML briefs' links lead (built by the first brief).
     brief_targets: std::sync::OnceLock<std::collections::HashMap<String, String>>,
+    /// Where the PDF briefs' links lead: published addresses, with a
+    /// `base_url` (built by the first PDF brief).
+    published_targets: std::sync::OnceLock<Option<std::collections::HashMap<String, String>>>,
 }
 
 type Crumbs<'c> = Vec<(&'c str, String)>;
@@ -168,6 +171,7 @@ impl<'a> Contexts<'a> {
                 .collect(),
             pdf_briefs: plan.pdf_briefs,
             brief_targets: std::sync::OnceLock::new(),
+            published_targets: std::sync::OnceLock::new(),
         };
         c.action_line_refs = m.action_lines.iter().map(|a| c.new_action_line_ref(&a.id)).collect();
         let top = m.sdgs.iter().map(|s| s.number as usize).max().unwrap_or(0);

@@ -37,7 +37,9 @@
     try { return new Intl.PluralRules(document.documentElement.lang).select(n); } catch (e) { return "other"; }
   }
   function say(which, n, q) {
-    var text = status.getAttribute("data-" + which) || status.getAttribute("data-results-other") || "";
+    var text = status.getAttribute("data-" + which);
+    if (text === null && which.indexOf("results-") === 0) text = status.getAttribute("data-results-other");
+    text = text || "";
     return text.split("{n}").join(String(n)).split("{q}").join(q);
   }
 
