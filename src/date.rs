@@ -79,6 +79,16 @@ impl Date {
         Date::from_days_since_epoch((secs / 86_400) as i64)
     }
 
+    /// The date of a reproducible build: the day of `SOURCE_DATE_EPOCH`
+    /// (seconds since 1970, the reproducible-builds convention that CI
+    /// sets, often to the last commit's time), `None` when it is not set
+    /// or not a number. Never the clock: the same input gives the same
+    /// bytes.
+    pub fn source_date() -> Option<Date> {
+        let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+        Some(Date::from_days_since_epoch(secs.div_euclid(86_400)))
+    }
+
     /// The civil date `days` after 1970-01-01 (proleptic Gregorian).
     pub fn from_days_since_epoch(days: i64) -> Date {
         let z = days + 719_468;

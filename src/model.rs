@@ -6,7 +6,7 @@
 
 use crate::date::Date;
 use crate::source::Span;
-pub use crate::vocabulary::{Format, PublicationKind, Stakeholder, UngisKind, Unit};
+pub use crate::vocabulary::{Format, PublicationKind, SourceStatus, Stakeholder, UngisKind, Unit};
 use serde::Serialize;
 
 /// A value with the place it was written.
@@ -99,6 +99,8 @@ pub struct Translation {
     /// A forum's sources in this language (each UN publication has an
     /// address per language): replace the original's when given.
     pub sources: Option<Vec<String>>,
+    /// A forum's notes on its sources in this language.
+    pub source_notes: Option<Vec<String>>,
     /// A forum's lists (`key_figures`, `quotes`, `distributions`,
     /// `hlt_facilitators`...) and a session's people (`facilitators`,
     /// `speakers`), item by item in the original's order.
@@ -286,6 +288,15 @@ pub struct Forum {
     /// Extension: the documents the forum's facts come from, as the site's
     /// sources page names them; shown on the forum page and in its briefs.
     pub sources: Vec<String>,
+    /// Extension: what the sources are (an outcome report, or an
+    /// announcement or programme written before the forum); `None` when
+    /// the file does not say, read as an outcome.
+    pub status: Option<SourceStatus>,
+    /// The date the sources describe the forum as of.
+    pub as_of: Option<Date>,
+    /// Extension: notes on the sources (where they disagree, what they
+    /// leave out), shown beside them, not in the forum's text.
+    pub source_notes: Vec<String>,
     pub prizes: Option<Prizes>,
     /// Extension: the phases of that year's WSIS Prizes contest.
     pub prize_phases: Vec<PrizePhase>,

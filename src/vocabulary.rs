@@ -77,6 +77,17 @@ closed_list! {
 }
 
 closed_list! {
+    /// What a forum's sources are: a report written after it, or an
+    /// announcement or programme written before it (whose figures are
+    /// planned, not results).
+    SourceStatus {
+        Outcome => ("outcome", "Outcome"),
+        Announcement => ("announcement", "Announcement"),
+        Programme => ("programme", "Programme"),
+    }
+}
+
+closed_list! {
     /// What the parts of a distribution count.
     Unit {
         Percent => ("percent", "Share"),

@@ -96,7 +96,8 @@ fn links_inside_the_html_brief_stay_inside_it() {
     assert!(html.contains("15,000") && html.contains("E-health and SDG 3"));
     let css = fs::read_to_string(site.path().join("output/assets/brief.css")).unwrap();
     assert!(css.contains("@page { size: A4"), "the brief's stylesheet lays it out for A4");
-    assert!(css.contains(".cover { min-height: 60vh; break-after: page; }") && css.contains("counter(page)"));
+    // The contents follow the cover on its page, whole, when they fit.
+    assert!(css.contains(".contents { break-inside: avoid; }") && css.contains("counter(page)"));
 }
 
 #[test]

@@ -53,6 +53,7 @@ mistakes! {
     date_outside_forum => "date-outside-forum",
     unknown_action_line_and_sdg => "unknown-action-line",
     invalid_enum => "invalid-enum",
+    invalid_status => "invalid-status",
     missing_required => "missing-required",
     yaml_syntax => "yaml-syntax",
     unquoted_colon => "unquoted-colon",

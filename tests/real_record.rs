@@ -204,3 +204,48 @@ fn the_record_says_what_the_sources_say_and_no_more() {
         has(&format!("pages/{theme}/index.html"), "the source names no presenter");
     }
 }
+
+/// A forum known only from sources written before it says so on its page,
+/// its brief's title, cover and summary; its figures are called planned;
+/// notes on the sources sit in a section of their own, not in the summary;
+/// and the home page's latest outcomes are a forum whose outcomes are
+/// reported.
+#[test]
+fn the_record_says_what_its_sources_are() {
+    let (tmp, _) = build_real_site();
+    let output = tmp.path().join("output");
+    let page = |path: &str| page_text(&output, path);
+    let home = page("index.html");
+    assert!(home.contains("Latest outcomes: WSIS Forum 2020"), "{home}");
+    assert!(!home.contains("Latest outcomes: WSIS+20"), "{home}");
+    assert!(home.contains("Announced: WSIS+20 High-Level Event 2025"), "{home}");
+    let f2021 = page("forums/2021/index.html");
+    assert!(f2021.contains("Status of the record: Announcement, as of 22 January 2021"), "{f2021}");
+    assert!(f2021.contains("Winners (planned)") && f2021.contains("Champions (planned)"), "{f2021}");
+    assert!(f2021.contains("Forum brief:") && !f2021.contains("Outcome brief:"), "{f2021}");
+    let f2020 = page("forums/2020/index.html");
+    assert!(f2020.contains("Status of the record: Outcome, as of 22 January 2021"), "{f2020}");
+    assert!(f2020.contains("Outcome brief:") && !f2020.contains("(planned)"), "{f2020}");
+
+    let brief = fs::read_to_string(output.join("forums/2025/brief/index.html")).unwrap();
+    assert!(brief.contains("<title>WSIS+20 High-Level Event 2025: forum brief (Programme)"), "{brief}");
+    let summary = &brief[brief.find(r#"id="summary""#).unwrap()..];
+    let summary = html_text(&summary[..summary.find("</section>").unwrap()]);
+    assert!(summary.contains("Status of the record: Programme. Written from a programme made before the forum"));
+    for gone in ["30 April 2024", "Coming Soon", "is free of charge", "is the sole document"] {
+        assert!(!summary.contains(gone), "the 2025 summary still says {gone:?}:\n{summary}");
+    }
+    assert!(summary.contains("was free of charge") && summary.contains("5.5 billion people online"));
+    assert!(summary.contains("280 000+ connected schools") && summary.contains("79% of youth"));
+    assert!(summary.contains("#WSIS20Story") && summary.contains("Partner with Us!"));
+    let notes = html_text(&brief[brief.find(r#"id="source-notes""#).unwrap()..]);
+    assert!(notes.contains("\"no later than 30 April 2024\" (003:369)"), "{notes}");
+    for year in [2016, 2019, 2020] {
+        let brief = fs::read_to_string(output.join(format!("forums/{year}/brief/index.html"))).unwrap();
+        let summary = &brief[brief.find(r#"id="summary""#).unwrap()..];
+        let summary = &summary[..summary.find("</section>").unwrap()];
+        assert!(!summary.contains("On the dates"), "{year}: a note on the sources in the summary");
+        let notes = &brief[brief.find(r#"id="source-notes""#).unwrap()..];
+        assert!(notes.contains("On the dates"), "{year}: the note on the dates is gone");
+    }
+}

@@ -161,6 +161,9 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
         if let Some(sources) = &t.sources {
             f.sources.clone_from(sources);
         }
+        if let Some(notes) = &t.source_notes {
+            f.source_notes.clone_from(notes);
+        }
         lay_body(&mut f.body, t, headings(f.file));
     }
     for s in m.sessions.iter_mut() {

@@ -141,6 +141,13 @@ fn forum(f: &Forum, t: &Translation) -> Pending {
     );
     list("regional_events", f.regional_events.iter().map(|x| titled(&x.title)).collect());
     list("prize_phases", f.prize_phases.iter().map(|x| titled(&x.title)).collect());
+    // Notes on the sources are given as a whole list, each by position.
+    let notes = t.source_notes.as_deref().unwrap_or_default();
+    for (i, note) in f.source_notes.iter().enumerate() {
+        if p.part(untranslated(note, notes.get(i).map(String::as_str))) {
+            p.items.insert(("source_notes", i));
+        }
+    }
     p
 }
 

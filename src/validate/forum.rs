@@ -24,6 +24,9 @@ pub const KEYS: &[&str] = &[
     "prizes",
     "prize_phases",
     "sources",
+    "status",
+    "as_of",
+    "source_notes",
     "action_lines",
     "sdgs",
 ];
@@ -106,6 +109,9 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         Some(PrizePhase { phase: phase?, title: title?, start: start.map(|d| d.value), end: end.map(|d| d.value) })
     });
     let sources = r.str_list(&f, "sources");
+    let status = r.opt_closed::<SourceStatus>(&f, "status");
+    let as_of = r.opt_date(&f, "as_of").map(|d| d.value);
+    let source_notes = r.str_list(&f, "source_notes");
     let tags = r.tags(&f);
     Some(Forum {
         year: folder_year,
@@ -126,6 +132,9 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         prizes,
         prize_phases,
         sources,
+        status,
+        as_of,
+        source_notes,
         tags,
         body,
         file,

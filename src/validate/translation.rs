@@ -20,6 +20,7 @@ const FORUM_TEXT: &[&str] = &[
     "theme",
     "venue",
     "sources",
+    "source_notes",
     "hlt_facilitators",
     "key_figures",
     "distributions",
@@ -121,6 +122,7 @@ pub fn translation(
         lists.insert(*key, items(r, &f, key, known, allowed, &original));
     }
     let sources = f.get("sources").is_some().then(|| r.str_list(&f, "sources"));
+    let source_notes = f.get("source_notes").is_some().then(|| r.str_list(&f, "source_notes"));
     Some(Translation {
         of: of.clone(),
         lang: lang.to_string(),
@@ -129,6 +131,7 @@ pub fn translation(
         theme: r.opt_str(&f, "theme"),
         venue: r.opt_str(&f, "venue"),
         sources,
+        source_notes,
         lists,
         body,
         file,

@@ -106,6 +106,16 @@ impl<'a> Contexts<'a> {
         )
     }
 
+    /// A brief's title: an outcome brief, or a forum brief that says what
+    /// its sources are ("WSIS Forum 2021: forum brief (Announcement, as of
+    /// 22 January 2021)").
+    pub(super) fn brief_title(&self, f: &Forum) -> String {
+        match self.status_text(f).filter(|_| f.status.is_some_and(|s| s != SourceStatus::Outcome)) {
+            Some(status) => self.t().fill("brief_title_planned", &[("title", &f.title), ("status", &status)]),
+            None => self.t().fill("brief_title", &[("title", &f.title)]),
+        }
+    }
+
     /// The data of forum `i`'s brief; `pdf` selects the form of the bodies
     /// (each form renders only what it shows).
     pub fn brief(&self, i: usize, pdf: bool) -> Value {
@@ -148,10 +158,20 @@ impl<'a> Contexts<'a> {
     /// The forum's own facts and sections, and its overview as the summary.
     fn brief_forum(&self, f: &Forum, bodies: &BriefBodies) -> Value {
         let mut forum = self.forum_sections(f);
-        // The brief's document date: the forum's last day, so the same
+        // The brief's date of issue: the reproducible build's date when
+        // CI gives one, else (for the document's metadata only) the date
+        // the sources describe the forum as of, or its last day: the same
         // content gives the same PDF.
-        let issued = f.end.last_day();
+        let source_date = crate::date::Date::source_date();
+        let issued = source_date.or(f.as_of).unwrap_or(f.end).last_day();
+        let planned = f.status.is_some_and(|s| s != SourceStatus::Outcome);
         let facts = obj! {
+            "status" => self.status_text(f),
+            "planned" => planned,
+            "status_note" => self.status_note(f),
+            "date_of_issue" => source_date.map(|d| self.lang.locale.date(d)),
+            "brief_title" => self.brief_title(f),
+            "brief_label" => self.t().get(if planned { "forum_brief" } else { "outcome_brief" }),
             "year" => f.year,
             "title" => f.title.as_str(),
             "theme" => f.theme.as_deref(),

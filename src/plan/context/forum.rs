@@ -55,6 +55,12 @@ impl<'a> Contexts<'a> {
         map.insert(Key::from("publications"), self.publications(f));
         map.insert(Key::from("quotes"), value(&f.quotes));
         map.insert(Key::from("sources"), value(&f.sources));
+        // Each note with the original's language where a translation
+        // leaves it in the original's words.
+        let notes: Vec<Value> = (f.source_notes.iter().enumerate())
+            .map(|(i, n)| obj! { "text" => n.as_str(), "lang" => self.item_lang(f.file, "source_notes", i) })
+            .collect();
+        map.insert(Key::from("source_notes"), Value::from(notes));
         map.insert(Key::from("regional_events"), self.regional_events(f));
         map.insert(Key::from("prizes"), self.prizes(f));
         // Each list a translation gives item by item (key figures are not

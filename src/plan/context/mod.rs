@@ -241,7 +241,7 @@ impl<'a> Contexts<'a> {
                 let f = &m.forums[i];
                 let crumbs = vec![home(), forums(), (f.title.as_str(), urls::forum(f.year))];
                 let crumbs: Crumbs = crumbs.into_iter().collect();
-                let title = t.fill("brief_title", &[("title", &f.title)]);
+                let title = self.brief_title(f);
                 return self.finish(page, &title, crumbs, self.brief(i, false));
             }
             PageKind::BriefPdf(_) => (String::new(), vec![], obj! {}),

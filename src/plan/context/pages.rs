@@ -12,12 +12,16 @@ use tera::Value;
 impl<'a> Contexts<'a> {
     pub(super) fn home(&self) -> Value {
         let m = self.m();
-        let latest = m.forums.last().map(|f| self.forum_summary(f));
+        // The latest forum whose sources report its outcomes; a later one
+        // known only from an announcement or programme is named apart.
+        let is_outcome = |f: &&Forum| f.status.is_none_or(|s| s == SourceStatus::Outcome);
+        let latest = m.forums.iter().rev().find(is_outcome).map(|f| self.forum_summary(f));
+        let announced = m.forums.last().filter(|f| !is_outcome(f)).map(|f| self.forum_summary(f));
         let mut recent: Vec<usize> = (0..m.sessions.len()).collect();
         let key = |i: &usize| (m.sessions[*i].date.value, &m.sessions[*i].title);
         recent.sort_by(|a, b| (key(b).0, key(a).1).cmp(&(key(a).0, key(b).1)));
         let recent: Vec<Value> = recent.iter().take(6).map(|i| self.session_summary(*i)).collect();
-        obj! { "forums" => self.forums_desc.clone(), "latest" => latest, "recent_sessions" => recent, "action_lines" => self.action_lines.clone(), "sdgs" => self.sdgs.clone() }
+        obj! { "forums" => self.forums_desc.clone(), "latest" => latest, "announced" => announced, "recent_sessions" => recent, "action_lines" => self.action_lines.clone(), "sdgs" => self.sdgs.clone() }
     }
 
     pub(super) fn session(&self, i: usize, forum_title: &str) -> Value {

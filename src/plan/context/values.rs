@@ -203,7 +203,28 @@ impl<'a> Contexts<'a> {
             "brief" => urls::brief(f.year),
             "brief_pdf" => self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
             "key_figures" => self.key_figures(f),
+            "planned" => f.status.is_some_and(|s| s != SourceStatus::Outcome),
+            "status" => self.status_text(f),
+            "status_note" => self.status_note(f),
         }
+    }
+
+    /// What a forum's sources are, as its page and brief say it:
+    /// "Announcement, as of 22 January 2021"; `None` when the file does
+    /// not say.
+    pub(super) fn status_text(&self, f: &Forum) -> Option<String> {
+        let status = self.t().get(&format!("status.{}", f.status?.spelling())).to_string();
+        Some(match f.as_of {
+            Some(d) => self.t().fill("status_as_of", &[("status", &status), ("date", &self.lang.locale.date(d))]),
+            None => status,
+        })
+    }
+
+    /// For a forum known from sources written before it, what that means
+    /// for its figures.
+    pub(super) fn status_note(&self, f: &Forum) -> Option<&'a str> {
+        let status = f.status.filter(|s| *s != SourceStatus::Outcome)?;
+        Some(self.t().get(&format!("status_note.{}", status.spelling())))
     }
 
     pub(super) fn session_summary(&self, i: usize) -> Value {
