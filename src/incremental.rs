@@ -392,6 +392,8 @@ impl Workspace {
             let data = contexts[0].brief(f, true);
             let (theme, output, path) = (Arc::clone(&state.theme), self.output.clone(), page.path.clone());
             let ident = format!("wsis-brief-{}", m.forums[f].year);
+            let printable = crate::render::pictures::printable(m);
+            let picture_cache = theme.brief_cache.as_deref().map(|c| c.with_file_name("pictures"));
             let generations = Arc::clone(&self.generations);
             let generation = {
                 let mut all = generations.lock().ok()?;
@@ -411,7 +413,9 @@ impl Workspace {
                 if !current() {
                     return Ok(None);
                 }
-                let pdf = theme.brief_pdf(&data, &ident, crate::render::pdf::Conformance::Archival)?;
+                let pictures =
+                    |name: &str| crate::render::pictures::print_bytes(&printable, name, picture_cache.as_deref());
+                let pdf = theme.brief_pdf(&data, &ident, crate::render::pdf::Conformance::Archival, &pictures)?;
                 // Checked and written under the lock, so a later job or a
                 // full build cannot start in between.
                 let all = generations.lock().map_err(|_| "typesetting failed".to_string())?;

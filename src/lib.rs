@@ -18,6 +18,7 @@ pub mod load;
 pub mod locale;
 pub mod markdown;
 pub mod model;
+pub mod pictures;
 pub mod plan;
 pub mod plurals;
 mod progress;
@@ -220,7 +221,10 @@ impl Prepared {
                 } else {
                     format!("wsis-brief-{year}-{}", language.code)
                 };
-                self.theme.brief_pdf(&contexts.brief(i, true), &ident, conformance)
+                let printable = render::pictures::printable(&self.linked.model);
+                let cache = self.theme.brief_cache.as_deref().map(|c| c.with_file_name("pictures"));
+                let pictures = |name: &str| render::pictures::print_bytes(&printable, name, cache.as_deref());
+                self.theme.brief_pdf(&contexts.brief(i, true), &ident, conformance, &pictures)
             }
             kind => {
                 let template = kind.template().ok_or_else(|| format!("{}: no template renders it", page.path))?;
@@ -386,6 +390,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
     let assets: Vec<(String, &[u8])> =
         prepared.theme.files().under("assets").map(|(rel, f)| (format!("assets/{rel}"), f.bytes.as_ref())).collect();
     let io = |source: std::io::Error| BuildError::Io { doing: "writing", path: output.to_path_buf(), source };
+    let model = &prepared.linked.model;
+    let picture_cache = opts.output.as_deref().map(picture_cache_dir);
+    let web_pictures = render::pictures::web_copies(&model.statics, &model.pictures, picture_cache.as_deref());
     let staging = write::Staging::new(output).map_err(|e| staging_failed(e, output))?;
     let search_metas: Vec<String> = prepared.languages.iter().map(|l| format!("{}search/meta.js", l.prefix)).collect();
     let font_sheets: Vec<String> =
@@ -436,6 +443,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                                     .map(|p| p.path.as_str())
                                     .chain(planned.copies.iter().map(|c| c.1.as_str()))
                                     .chain(assets.iter().map(|a| a.0.as_str()))
+                                    .chain(web_pictures.iter().map(|a| a.0.as_str()))
                                     .chain(search_metas.iter().map(String::as_str))
                                     .chain(font_sheets.iter().map(String::as_str)),
                             )
@@ -485,12 +493,13 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                 })
             })?;
             assets.par_iter().try_for_each(|(rel, bytes)| staging.write(rel, bytes).map_err(io))?;
+            web_pictures.par_iter().try_for_each(|(rel, bytes)| staging.write(rel, bytes).map_err(io))?;
             font_sheets.par_iter().zip(&font_chars).try_for_each(|(rel, chars)| {
                 let css = render::webfonts::stylesheet(prepared.theme.files(), &chars.chars())
                     .map_err(|e| BuildError::Theme(e.into()))?;
                 staging.write(rel, css.as_bytes()).map_err(io)
             })?;
-            Ok(planned.copies.len() + assets.len())
+            Ok(planned.copies.len() + assets.len() + web_pictures.len())
         })();
         finished.store(true, std::sync::atomic::Ordering::Relaxed);
         result
@@ -658,6 +667,11 @@ fn cpu_ms() -> f64 {
 pub fn brief_cache_dir(output: &Path) -> PathBuf {
     let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     output.with_file_name(format!(".{name}.cache")).join("briefs")
+}
+
+/// Where the smaller copies of pictures are cached, beside the briefs'.
+pub fn picture_cache_dir(output: &Path) -> PathBuf {
+    brief_cache_dir(output).with_file_name("pictures")
 }
 
 /// Why the output could not be readied: busy with another build, or a

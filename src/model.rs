@@ -382,6 +382,9 @@ pub struct Page {
     pub description: Option<String>,
     /// Extension: position in the footer menu (lower first, then title).
     pub weight: Option<u64>,
+    /// Extension: the forum the page belongs to (`forum: 2020`): its briefs
+    /// carry the page as an annex, and links to it lead there.
+    pub forum: Option<At<u32>>,
     /// Extension: the action lines and SDGs the page is about, so it is
     /// listed under them and counted in the matrix.
     pub tags: Tags,
@@ -413,6 +416,9 @@ pub struct Model {
     /// Translations whose original and language exist.
     pub translations: Vec<Translation>,
     pub statics: Vec<crate::load::StaticFile>,
+    /// The pictures among them, by path: each one's size, or why it
+    /// cannot be shown.
+    pub pictures: crate::markdown::Pictures,
     /// Source paths of drafts left out of this build.
     pub drafts: Vec<String>,
     /// Documents that exist but have errors, by source path, with the page

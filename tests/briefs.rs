@@ -432,3 +432,24 @@ fn a_reference_to_a_page_of_the_site_is_a_link_in_the_pdf_and_the_organisers_are
     let text = pdf_text(&doc);
     assert!(text.contains("(UN ESCAP)"), "the regional event's organisers, as on the page");
 }
+
+#[test]
+fn a_page_that_belongs_to_a_forum_is_an_annex_of_its_briefs_and_links_lead_there() {
+    let site = fixture_site();
+    let about = site.path().join("content/pages/about.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, text.replacen("---\n", "---\nforum: 2020\n", 1)).unwrap();
+    let out = wsis(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = fs::read_to_string(site.path().join("output/forums/2020/brief/index.html")).unwrap();
+    assert!(html.contains(r#"<article class="annex" id="annex-about""#), "{html}");
+    assert!(html.contains(r##"href="#annex-about""##), "the forum's link to the page leads to the annex");
+    let doc = lopdf::Document::load(site.path().join("output/forums/2020/brief.pdf")).unwrap();
+    let links = link_targets(&doc);
+    assert!(!links.iter().any(|l| l.ends_with("pages/about/index.html")), "the link leaves the brief: {links:?}");
+    let text = pdf_text(&doc);
+    assert!(text.contains("Annexes"), "{text}");
+    // Another forum's brief does not carry it.
+    let other = fs::read_to_string(site.path().join("output/forums/2021/brief/index.html")).unwrap();
+    assert!(!other.contains("annex-about"));
+}

@@ -73,6 +73,8 @@ fn every_page_is_valid_html() {
     let (ok, report) = validate(&real.path().join("output"));
     assert!(ok, "the Nu Html Checker found errors in the real site:\n{report}");
     let site = fixture_site();
+    // Pictures: their tags with sizes, lazy loading, the smaller copies.
+    copy_dir(&fixture("pictures").join("content"), &site.path().join("content"));
     assert!(wsis(site.path(), &["build"]).status.success());
     let (ok, report) = validate(&site.path().join("output"));
     assert!(ok, "the Nu Html Checker found errors in the fixture site:\n{report}");
@@ -248,6 +250,9 @@ fn pdf_briefs_pass_an_independent_pdf_a_and_pdf_ua_validator() {
     let (real, _) = build_real_site();
     let site = fixture_site();
     copy_dir(&fixture("six-scripts").join("content"), &site.path().join("content"));
+    // A photo, a PNG and an SVG drawing in a session: figures with their
+    // alternative text.
+    copy_dir(&fixture("pictures").join("content"), &site.path().join("content"));
     assert!(wsis(site.path(), &["build"]).status.success());
     // The briefs of the six-language site, one a language (Arabic right to left).
     let languages = tempfile::tempdir().unwrap();

@@ -249,3 +249,35 @@ fn the_record_says_what_its_sources_are() {
         assert!(notes.contains("On the dates"), "{year}: the note on the dates is gone");
     }
 }
+
+/// The 2020 brief as a reader meets it: the sessions' shared introduction
+/// once, with a table, then what each adds (the tag that is an editor's
+/// reading says so); no chart whose bars are all equal; Action Lines by
+/// their printed names; the COVID-19 page it points to carried as an annex.
+#[test]
+fn the_2020_brief_says_each_thing_once_and_carries_what_it_points_to() {
+    let (tmp, _) = build_real_site();
+    let output = tmp.path().join("output");
+    let brief = fs::read_to_string(output.join("forums/2020/brief/index.html")).unwrap();
+    let text = html_text(&brief);
+    assert_eq!(text.matches("One of the 11 High-Level Policy Sessions").count(), 1, "the introduction is shown once");
+    assert!(brief.contains(r#"<table class="shared-sessions">"#));
+    assert!(text.contains("C7 E-learning") && !text.contains("C7-e-learning"), "an internal id in print");
+    assert!(text.contains(
+        "The Action Line tag, C5 Building confidence and security in the use of ICTs, is this site's reading"
+    ));
+    // Sessions with nothing more to say are their row, which links lead to.
+    assert!(brief.contains(r#"<tr id="session-e-trade">"#), "{brief}");
+    assert!(!brief.contains(r#"<article class="session" id="session-e-trade""#));
+    assert!(text.contains("Each is named by one of this forum"), "{text}");
+    assert!(!brief.contains(r#"id="coverage-al-t""#), "a chart whose bars are all equal");
+    assert!(
+        brief.contains(r##"href="#annex-covid-19-response""##) && brief.contains(r#"id="annex-covid-19-response""#)
+    );
+    assert!(text.contains("WSIS TalkX"), "the annex carries the page");
+    let page = page_text(&output, "forums/2020/index.html");
+    assert!(page.contains("Each is named by one of this forum"), "{page}");
+    // Charts elsewhere show each label whole.
+    let f2018 = fs::read_to_string(output.join("forums/2018/index.html")).unwrap();
+    assert!(!f2018.contains("…\u{2069}</text>"), "a chart label is cut");
+}

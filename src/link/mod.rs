@@ -178,7 +178,13 @@ pub fn render_language_bodies(model: &mut Model, prefix: &str) {
         jobs.into_par_iter()
             .map(|(body, _, page_path)| {
                 let root = urls::root_prefix(&page_path);
-                let options = RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids: &body.heading_ids };
+                let options = RenderOptions {
+                    root: &root,
+                    unsafe_html,
+                    id_prefix: "",
+                    heading_ids: &body.heading_ids,
+                    pictures: Some(&model.pictures),
+                };
                 markdown::render(&body.markdown, &options, &resolve)
             })
             .collect()
@@ -202,7 +208,7 @@ fn render_body(
     let root = urls::root_prefix(page_path);
     let rendered = markdown::render(
         &body.markdown,
-        &RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids: &[] },
+        &RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids: &[], pictures: Some(&model.pictures) },
         resolve,
     );
     let fragments = rendered

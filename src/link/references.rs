@@ -110,22 +110,29 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
             }
         }
     }
+    let mut check_forum = |file: usize, year: &Option<At<u32>>| {
+        let Some(year) = year else { return };
+        if !forums.contains_key(&year.value) && !forum_failed(year.value) {
+            diags.push(
+                known
+                    .error(
+                        file,
+                        year.span,
+                        "unknown-forum",
+                        format!("there is no forum {} in content/forums/", year.value),
+                    )
+                    .with_help(format!("forums: {}", forum_years())),
+            );
+        }
+    };
+    for u in &model.ungis {
+        check_forum(u.file, &u.forum);
+    }
+    for p in &model.pages {
+        check_forum(p.file, &p.forum);
+    }
     for u in &model.ungis {
         known.check_tags(u.file, &u.tags, diags);
-        if let Some(year) = &u.forum {
-            if !forums.contains_key(&year.value) && !forum_failed(year.value) {
-                diags.push(
-                    known
-                        .error(
-                            u.file,
-                            year.span,
-                            "unknown-forum",
-                            format!("there is no forum {} in content/forums/", year.value),
-                        )
-                        .with_help(format!("forums: {}", forum_years())),
-                );
-            }
-        }
     }
     for p in &model.pages {
         known.check_tags(p.file, &p.tags, diags);

@@ -73,7 +73,8 @@ impl Builder {
                 styles.push(flag);
             }
         }
-        let link = self.link.clone().filter(|u| is_web_address(u) || u.starts_with("#session-"));
+        let link =
+            self.link.clone().filter(|u| is_web_address(u) || u.starts_with("#session-") || u.starts_with("#annex-"));
         match self.runs.last_mut() {
             Some((t, s, l)) if *s == styles && *l == link => t.push_str(text),
             _ => self.runs.push((text.to_string(), styles, link)),
@@ -141,7 +142,8 @@ impl Builder {
 }
 
 /// Where an `@/` link (its target, without `@/`) leads from a brief: a
-/// web address, or `#session-...` for a section of the brief itself;
+/// web address, or `#session-...` / `#annex-...` for a section of the
+/// brief itself;
 /// `None` where the page has no address a reader of paper can use.
 pub type Resolve<'r> = &'r dyn Fn(&str) -> Option<String>;
 
@@ -151,13 +153,22 @@ fn is_web_address(url: &str) -> bool {
     url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")
 }
 
-/// The blocks of `markdown`, its `@/` links left as text.
+/// What a brief embeds for an image's `@/` target (without `@/`): the
+/// name the typesetter reads its bytes by and its natural width in
+/// points; `None` where the target is no picture (its alternative text
+/// is shown instead).
+pub type PictureFor<'r> = &'r dyn Fn(&str) -> Option<(String, f64)>;
+
+/// The blocks of `markdown`, its `@/` links left as text, its images as
+/// their alternative text.
 pub fn blocks(markdown: &str) -> Vec<Value> {
-    blocks_linked(markdown, &|_| None)
+    blocks_linked(markdown, &|_| None, &|_| None)
 }
 
-/// The blocks of `markdown`, each `@/` link leading where `resolve` says.
-pub fn blocks_linked(markdown: &str, resolve: Resolve) -> Vec<Value> {
+/// The blocks of `markdown`, each `@/` link leading where `resolve` says,
+/// each image of a picture a block of its own (`{"image": name, "alt",
+/// "width"}`, as `picture` says).
+pub fn blocks_linked(markdown: &str, resolve: Resolve, picture: PictureFor) -> Vec<Value> {
     let mut b = Builder {
         stack: vec![(Frame::Root, Vec::new())],
         text: String::new(),
@@ -171,7 +182,56 @@ pub fn blocks_linked(markdown: &str, resolve: Resolve) -> Vec<Value> {
         row: Vec::new(),
         notes: HashMap::new(),
     };
+    // The image being read (its picture and alternative text so far), and
+    // whether the text is a heading's or a cell's, which hold no block.
+    let mut image: Option<(Option<(String, f64)>, String)> = None;
+    let mut inline_only = false;
     for (event, _) in parse::events(markdown) {
+        if let Some((found, alt)) = &mut image {
+            match event {
+                Event::End(TagEnd::Image) => {
+                    let (found, alt) = (found.take(), std::mem::take(alt));
+                    image = None;
+                    match found {
+                        Some((name, width)) => {
+                            b.flush();
+                            b.push(json!({ "image": name, "alt": alt.trim(), "width": width }));
+                        }
+                        None => b.inline(&alt, false),
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let found = dest_url.strip_prefix("@/").filter(|_| !inline_only).and_then(picture);
+                image = Some((found, String::new()));
+            }
+            Event::Start(Tag::TableCell | Tag::Heading { .. }) => {
+                inline_only = true;
+                finish(&mut b, event, resolve);
+            }
+            Event::End(TagEnd::TableCell | TagEnd::Heading(_)) => {
+                inline_only = false;
+                finish(&mut b, event, resolve);
+            }
+            event => finish(&mut b, event, resolve),
+        }
+    }
+    while b.stack.len() > 1 {
+        b.close();
+    }
+    b.flush();
+    b.stack.pop().map(|(_, blocks)| blocks).unwrap_or_default()
+}
+
+/// Takes one event of a body (an image's aside) into the blocks.
+fn finish(b: &mut Builder, event: Event, resolve: Resolve) {
+    {
         match event {
             Event::Text(t) | Event::InlineHtml(t) | Event::InlineMath(t) => b.inline(&t, false),
             Event::Code(t) => b.inline(&t, true),
@@ -248,11 +308,6 @@ pub fn blocks_linked(markdown: &str, resolve: Resolve) -> Vec<Value> {
             _ => {}
         }
     }
-    while b.stack.len() > 1 {
-        b.close();
-    }
-    b.flush();
-    b.stack.pop().map(|(_, blocks)| blocks).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -305,10 +360,26 @@ mod tests {
         let b = blocks_linked(
             "See [the prizes](@/pages/prizes.md), [e-health](@/forums/2020/hlt/e-health.md) and [x](@/pages/x.md).\n",
             &resolve,
+            &|_| None,
         );
         assert_eq!(b[0]["runs"][1], json!(["the prizes", "", "https://example.org/wsis/pages/prizes/index.html"]));
         assert_eq!(b[0]["runs"][3], json!(["e-health", "", "#session-e-health"]));
         assert_eq!(b[0]["runs"][4], json!([" and x.", "", null]), "a page with no address stays text");
+    }
+
+    #[test]
+    fn a_picture_is_a_block_of_its_own_and_elsewhere_its_alternative_text() {
+        let picture = |target: &str| (target == "static/a.png").then(|| ("/pictures/1.png".to_string(), 144.0));
+        let b = blocks_linked(
+            "Before ![A *chart*](@/static/a.png) after.\n\n| ![In a cell](@/static/a.png) |\n|---|\n\n![Gone](@/static/b.pdf)\n",
+            &|_| None,
+            &picture,
+        );
+        assert_eq!(b[0]["para"], "Before");
+        assert_eq!(b[1], json!({ "image": "/pictures/1.png", "alt": "A chart", "width": 144.0 }));
+        assert_eq!(b[2]["para"], "after.");
+        assert_eq!(b[3]["table"]["head"][0], "In a cell", "a cell holds text, not a figure");
+        assert_eq!(b[4]["para"], "Gone", "no picture: its alternative text");
     }
 
     #[test]

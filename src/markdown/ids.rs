@@ -58,6 +58,7 @@ pub const THEME_IDS: &[&str] = &[
     "hltf",
     "voices",
     "sources",
+    "annexes",
 ];
 
 /// Whether the theme writes `id` on a page: one of `THEME_IDS`, or an
@@ -175,10 +176,12 @@ mod tests {
             for (at, _) in text.match_indices(" id=\"") {
                 let id = text[at + 5..].split('"').next().unwrap_or("");
                 // `sdg-{{ n }}` (reserved for 1..=17) and the brief's
-                // session anchors (`session-<slug>`, never a body id: body
-                // ids in a brief carry a `_`) are made by the template.
+                // session and annex anchors (`session-<slug>`,
+                // `annex-<slug>`, never a body id: body ids in a brief carry
+                // a `_`) are made by the template.
                 if id.contains("{{") {
-                    assert!(id.starts_with("sdg-") || id.starts_with("{{ s.anchor }}"), "{id}");
+                    let anchor = id.starts_with("{{ s.anchor }}") || id.starts_with("{{ a.anchor }}");
+                    assert!(id.starts_with("sdg-") || anchor, "{id}");
                     continue;
                 }
                 assert!(THEME_IDS.contains(&id), "{}: id `{id}` is not in THEME_IDS", entry.path().display());

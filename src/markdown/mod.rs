@@ -27,7 +27,14 @@ pub struct RenderOptions<'a> {
     /// headings (a translation takes its original's): else made from their
     /// text. A heading's own `{#id}` wins either way.
     pub heading_ids: &'a [String],
+    /// The site's pictures, so an image of one gets its size and, for a
+    /// large photo, its smaller web copy; and an image of a file that is
+    /// not a picture is a problem. `None`: images are shown as written.
+    pub pictures: Option<&'a Pictures>,
 }
+
+/// The pictures among the static files, by path (see `crate::pictures`).
+pub type Pictures = std::collections::BTreeMap<String, Result<crate::pictures::Picture, String>>;
 
 /// A problem in a body (a link that does not resolve, raw HTML shown as
 /// text), at a byte range of the body.
@@ -84,6 +91,74 @@ pub enum Marked {
     Link(String),
     /// The id the heading asked for, before it was made unique.
     Heading(String),
+    /// An image's target, without `@/`, and where its web copy is from
+    /// the site root when pages show one.
+    Picture(String, Option<String>),
+}
+
+/// An image being read: where its tag goes among the events, and what it
+/// is made of.
+struct OpenImage {
+    at: usize,
+    src: String,
+    title: String,
+    alt: String,
+    size: Option<(u32, u32)>,
+}
+
+impl OpenImage {
+    /// The image's tag: its size when known, so the page does not jump as
+    /// it loads; loaded only when scrolled to unless it is the body's
+    /// first (`lazy`).
+    fn tag(&self, lazy: bool) -> String {
+        let mut out = String::from("<img src=\"");
+        let _ = pulldown_cmark_escape::escape_href(&mut out, &self.src);
+        out.push_str("\" alt=\"");
+        let _ = pulldown_cmark_escape::escape_html(&mut out, &self.alt);
+        out.push('"');
+        if !self.title.is_empty() {
+            out.push_str(" title=\"");
+            let _ = pulldown_cmark_escape::escape_html(&mut out, &self.title);
+            out.push('"');
+        }
+        if let Some((width, height)) = self.size {
+            out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+        }
+        if lazy {
+            out.push_str(" loading=\"lazy\"");
+        }
+        out.push_str(" decoding=\"async\">");
+        out
+    }
+}
+
+/// How a page shows a picture: its size, and its web copy from the site
+/// root when it has one.
+type Shown = (Option<(u32, u32)>, Option<String>);
+
+/// What an image's `@/` target (at `range` of the body) is among the
+/// site's pictures: how a page shows it, or the problem of showing it.
+fn picture_of(pictures: &Pictures, target: &str, range: &Range<usize>) -> Result<Shown, LinkProblem> {
+    let types = "a PNG, JPEG, GIF, WebP or SVG file";
+    let problem =
+        |code, message, help| LinkProblem { range: range.clone(), warning: false, code, message, help: Some(help) };
+    match pictures.get(target) {
+        Some(Ok(p)) => {
+            let size = p.shown_size();
+            let web = p.has_web_copy().then(|| crate::pictures::web_path(target, p));
+            Ok(((size.0 > 0 && size.1 > 0).then_some(size), web))
+        }
+        Some(Err(why)) => Err(problem(
+            "bad-picture",
+            format!("picture `@/{target}` cannot be shown: {why}"),
+            format!("replace the file with {types}, at most {} megapixels", crate::pictures::MAX_PIXELS / 1_000_000),
+        )),
+        None => Err(problem(
+            "not-a-picture",
+            format!("`@/{target}` is not a picture; an image shows {types}"),
+            "link to it instead, `[its name](@/...)`, or show a picture of it".into(),
+        )),
+    }
 }
 
 /// How deeply Markdown structures (block quotes, lists and their items,
@@ -210,7 +285,9 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     // events go (events come in source order).
     let (mut line, mut counted_to, mut warned_line) = (0usize, 0usize, None);
     // The events of `@/` links, with their targets.
-    let mut internal: Vec<(usize, String)> = Vec::new();
+    let mut internal: Vec<(usize, Marked)> = Vec::new();
+    // The image being read, and how many came before it.
+    let (mut image, mut images): (Option<OpenImage>, usize) = (None, 0);
     let mut footnotes = false;
     let (mut depth, mut too_deep, mut blocks) = (0usize, false, 0usize);
     if markdown.len() > MAX_BODY {
@@ -249,17 +326,57 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if let Some(target) = internal_target(&event) {
-            internal.push((events.len(), target.to_string()));
+        // An image's text is its alternative text, not the page's.
+        if let Some(open) = &mut image {
+            match &event {
+                Event::End(TagEnd::Image) => {
+                    events[open.at] = Event::Html(open.tag(images > 0).into());
+                    image = None;
+                    images += 1;
+                }
+                Event::Text(t) | Event::Code(t) => open.alt.push_str(t),
+                Event::SoftBreak | Event::HardBreak => open.alt.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        if let Some(target) = internal_target(&event).filter(|_| !matches!(event, Event::Start(Tag::Image { .. }))) {
+            internal.push((events.len(), Marked::Link(target.to_string())));
         }
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite(dest_url, &range, &mut problems, &mut fragments).into();
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite(dest_url, &range, &mut problems, &mut fragments).into();
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let target = dest_url.strip_prefix("@/").map(str::to_string);
+                let remote = ["http://", "https://", "//"].iter().any(|p| dest_url.to_ascii_lowercase().starts_with(p));
+                let mut src = rewrite(dest_url, &range, &mut problems, &mut fragments);
+                let (mut size, mut web) = (None, None);
+                match (&target, opts.pictures) {
+                    (Some(target), Some(pictures)) if src != "#" => match picture_of(pictures, target, &range) {
+                        Ok(found) => (size, web) = found,
+                        Err(problem) => problems.push(problem),
+                    },
+                    (None, Some(_)) if remote => problems.push(LinkProblem {
+                        range: range.clone(),
+                        warning: false,
+                        code: "remote-picture",
+                        message: "this picture is on another host: pages load nothing from another host, so readers offline or behind a firewall would not see it".into(),
+                        help: Some("save the picture under content/static/ and show it with `![...](@/static/...)`".into()),
+                    }),
+                    _ => {}
+                }
+                if let (Some(target), Some(web)) = (&target, &web) {
+                    if let Some(prefix) = src.strip_suffix(target.as_str()) {
+                        src = format!("{prefix}{web}");
+                    }
+                }
+                if let Some(target) = target {
+                    internal.push((events.len(), Marked::Picture(target, web)));
+                }
+                image = Some(OpenImage { at: events.len(), src, title: title.to_string(), alt: String::new(), size });
+                Event::Html(CowStr::Borrowed(""))
             }
             e @ (Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))) => {
                 footnotes = true;
@@ -304,7 +421,6 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
     // Each mark's event, in order, then where its HTML starts.
     let mut marked: Vec<(usize, Mark)> = internal
         .into_iter()
-        .map(|(i, target)| (i, Marked::Link(target)))
         .chain(owns.into_iter().map(|(i, own)| (i, Marked::Heading(own))))
         .map(|(i, what)| (i, Mark { at: 0, what }))
         .collect();
@@ -363,8 +479,13 @@ pub fn retarget(
     for mark in marks {
         let tag = html.get(mark.at..)?;
         let (at, opening, value) = match &mark.what {
-            Marked::Link(target) => {
-                let url = internal_href(target, "", resolve).unwrap_or_else(|_| "#".to_string());
+            Marked::Link(target) | Marked::Picture(target, _) => {
+                let mut url = internal_href(target, "", resolve).unwrap_or_else(|_| "#".to_string());
+                if let Marked::Picture(_, Some(web)) = &mark.what {
+                    if let Some(prefix) = url.strip_suffix(target.as_str()) {
+                        url = format!("{prefix}{web}");
+                    }
+                }
                 let mut escaped = String::new();
                 pulldown_cmark_escape::escape_href(&mut escaped, &url).ok()?;
                 let opening = ["<a href=\"", "<img src=\""].into_iter().find(|o| tag.starts_with(o))?;
@@ -533,12 +654,24 @@ mod tests {
         for md in bodies {
             let on_page = render(
                 md,
-                &RenderOptions { root: "../../../../", unsafe_html: false, id_prefix: "", heading_ids: &[] },
+                &RenderOptions {
+                    root: "../../../../",
+                    unsafe_html: false,
+                    id_prefix: "",
+                    heading_ids: &[],
+                    pictures: None,
+                },
                 &page,
             );
             let in_brief = render(
                 md,
-                &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-b_", heading_ids: &[] },
+                &RenderOptions {
+                    root: "",
+                    unsafe_html: false,
+                    id_prefix: "session-b_",
+                    heading_ids: &[],
+                    pictures: None,
+                },
                 &brief,
             );
             assert!(on_page.html != in_brief.html || !md.contains('#'), "the two differ: {md}");
@@ -552,7 +685,7 @@ mod tests {
         // Footnotes name their ids in their links: such a body is rendered again.
         let notes = render(
             "Text[^1].\n\n[^1]: A note.\n",
-            &RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[] },
+            &RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[], pictures: None },
             &page,
         );
         assert!(notes.marks.is_none());
@@ -561,7 +694,7 @@ mod tests {
     #[test]
     fn headings_take_the_given_ids_by_position_when_as_many() {
         let given = ["vision".to_string(), "recommendations".to_string()];
-        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &given };
+        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &given, pictures: None };
         let out = render("## Vision\n\n## Recommandations\n", &opts, &resolve);
         assert!(out.html.contains(r#"<h2 id="recommendations">Recommandations</h2>"#), "{}", out.html);
         let own = render("## Vision\n\n## Défis {#defis}\n", &opts, &resolve);
@@ -572,7 +705,7 @@ mod tests {
 
     #[test]
     fn text_in_another_script_gets_its_language() {
-        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[] };
+        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[], pictures: None };
         let out = render("## الرؤية\n\nنص الجلسة.\n\nEnglish text.\n", &opts, &resolve);
         assert!(out.html.contains(r#"<h2 id="الرؤية" dir="auto" lang="ar">الرؤية</h2>"#), "{}", out.html);
         assert!(out.html.contains("<p dir=\"auto\" lang=\"ar\">نص الجلسة.</p>"), "{}", out.html);
@@ -587,7 +720,11 @@ mod tests {
     }
 
     fn html(md: &str, unsafe_html: bool) -> Rendered {
-        render(md, &RenderOptions { root: "../../", unsafe_html, id_prefix: "", heading_ids: &[] }, &resolve)
+        render(
+            md,
+            &RenderOptions { root: "../../", unsafe_html, id_prefix: "", heading_ids: &[], pictures: None },
+            &resolve,
+        )
     }
 
     #[test]
@@ -678,7 +815,7 @@ mod tests {
         assert!(r.html.contains(r##"<a href="#fn-1">1</a>"##), "{}", r.html);
         let brief = render(
             "## Vision\n\nText[^a].\n\n[^a]: Note.\n",
-            &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-x_", heading_ids: &[] },
+            &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-x_", heading_ids: &[], pictures: None },
             &resolve,
         );
         assert!(

@@ -9,8 +9,11 @@ use crate::render::escape;
 use std::fmt::Write as _;
 
 const WIDTH: u32 = 640;
-const LABEL_WIDTH: u32 = 260;
-const ROW: u32 = 26;
+/// A bar's row: its label's line, then the bar.
+const ROW: u32 = 38;
+/// The most characters of a label a bar chart shows: a label's line spans
+/// the chart.
+const LABEL_CHARS: usize = 90;
 
 /// Shortens a label to fit the label column.
 fn fit(label: &str, max: usize) -> String {
@@ -69,11 +72,13 @@ pub fn svg(chart: &Chart, rtl: bool) -> String {
     drawn.unwrap_or_default()
 }
 
-/// A horizontal bar chart; `None` when there is nothing to draw.
+/// A horizontal bar chart, each label on a line of its own above its
+/// bar, so a long Action Line title is read whole rather than cut; `None`
+/// when there is nothing to draw.
 fn bars(id: &str, title: &str, bars: &[Bar], rtl: bool) -> Option<String> {
     let max = bars.iter().map(|b| b.value).max().filter(|m| *m > 0)?;
-    let height = ROW * bars.len() as u32 + 8;
-    let plot = WIDTH - LABEL_WIDTH - 70;
+    let height = ROW * bars.len() as u32 + 4;
+    let plot = WIDTH - 60;
     let mut svg = open_svg(id, title, height, bars, rtl);
     for (i, b) in bars.iter().enumerate() {
         let y = 4 + ROW * i as u32;
@@ -84,33 +89,19 @@ fn bars(id: &str, title: &str, bars: &[Bar], rtl: bool) -> Option<String> {
             None => String::new(),
         };
         let text = b.text.clone().unwrap_or_else(|| group_digits(b.value));
-        if rtl {
-            let edge = WIDTH - LABEL_WIDTH;
-            let _ = write!(
-                svg,
-                r#"<text x="{}" y="{}" text-anchor="start" class="chart-label">{}</text><rect x="{}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" text-anchor="end" class="chart-value">{}</text>"#,
-                edge + 8,
-                y + 16,
-                isolated(&fit(&b.label, 32)),
-                edge - w,
-                y + 3,
-                ROW - 8,
-                edge.saturating_sub(w + 6),
-                y + 16,
-                escape(&text)
-            );
-            continue;
-        }
+        // Mirrored: the label from the right edge, the bar growing leftwards.
+        let (anchor, label_x, bar_x, value_x, value_anchor) = if rtl {
+            ("end", WIDTH, WIDTH - w, (WIDTH - w).saturating_sub(6), r#" text-anchor="end""#)
+        } else {
+            ("start", 0, 0, w + 6, "")
+        };
         let _ = write!(
             svg,
-            r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text><rect x="{LABEL_WIDTH}" y="{}" width="{w}" height="{}" class="chart-bar"{fill}/><text x="{}" y="{}" class="chart-value">{}</text>"#,
-            LABEL_WIDTH - 8,
-            y + 16,
-            isolated(&fit(&b.label, 32)),
-            y + 3,
-            ROW - 8,
-            LABEL_WIDTH + w + 6,
-            y + 16,
+            r#"<text x="{label_x}" y="{}" text-anchor="{anchor}" class="chart-label">{}</text><rect x="{bar_x}" y="{}" width="{w}" height="14" class="chart-bar"{fill}/><text x="{value_x}" y="{}"{value_anchor} class="chart-value">{}</text>"#,
+            y + 13,
+            isolated(&fit(&b.label, LABEL_CHARS)),
+            y + 18,
+            y + 30,
             escape(&text)
         );
     }
@@ -178,7 +169,7 @@ mod tests {
         let svg = bars("c", "Items by year", &[bar("2020", 10), bar("2021", 5)], false).unwrap();
         assert!(svg.contains(r#"role="img""#) && svg.contains("<title id=\"c-t\">Items by year</title>"));
         assert!(svg.contains("2020: 10; 2021: 5"));
-        assert!(svg.contains(r#"width="310""#) && svg.contains(r#"width="155""#), "{svg}");
+        assert!(svg.contains(r#"width="580""#) && svg.contains(r#"width="290""#), "{svg}");
         assert!(bars("c", "Nothing", &[bar("x", 0)], false).is_none());
     }
 
@@ -188,11 +179,11 @@ mod tests {
         assert!(svg.contains(r#"direction="ltr""#), "its anchors are physical: {svg}");
         assert!(
             svg.contains(
-                "<text x=\"388\" y=\"20\" text-anchor=\"start\" class=\"chart-label\">\u{2068}2020\u{2069}</text>"
+                "<text x=\"640\" y=\"17\" text-anchor=\"end\" class=\"chart-label\">\u{2068}2020\u{2069}</text>"
             ),
             "{svg}"
         );
-        assert!(svg.contains(r#"<rect x="70" y="7" width="310""#), "the bar grows leftwards from the labels: {svg}");
+        assert!(svg.contains(r#"<rect x="60" y="22" width="580""#), "the bar grows leftwards from the right: {svg}");
         let shares = shares("s", "Gender", &[bar("Women", 40), bar("Men", 60)], true).unwrap();
         assert!(
             shares.contains(r#"<rect x="384.0" y="4" width="256.0""#),
@@ -206,9 +197,16 @@ mod tests {
         assert!(ar.contains("\u{2067}\u{2068}إناث\u{2069} — 45\u{2069}"), "{ar}");
         let en = shares("s", "Gender", &[bar("إناث", 45)], false).unwrap();
         assert!(en.contains(">\u{2068}إناث\u{2069} — 45</text>"), "{en}");
-        let long = "تقرير ".repeat(10);
+        let long = "تقرير ".repeat(20);
         let cut = bars("c", "Items", &[bar(&long, 3)], true).unwrap();
         assert!(cut.contains("…\u{2069}</text>"), "the ellipsis ends the isolated label: {cut}");
+    }
+
+    #[test]
+    fn a_long_action_line_title_is_shown_whole() {
+        let label = "C5 Building confidence and security in the use of ICTs";
+        let svg = bars("c", "Items", &[bar(label, 1)], false).unwrap();
+        assert!(svg.contains(&format!("\u{2068}{label}\u{2069}</text>")), "{svg}");
     }
 
     #[test]

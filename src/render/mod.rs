@@ -5,6 +5,7 @@ pub mod charts;
 pub mod data;
 pub mod glyphs;
 pub mod pdf;
+pub mod pictures;
 pub mod search;
 pub mod terms;
 pub mod webfonts;
@@ -335,7 +336,13 @@ impl Theme {
     }
 
     /// Typesets a forum's PDF brief from its data.
-    pub fn brief_pdf(&self, data: &tera::Value, ident: &str, conformance: pdf::Conformance) -> Result<Vec<u8>, String> {
+    pub fn brief_pdf(
+        &self,
+        data: &tera::Value,
+        ident: &str,
+        conformance: pdf::Conformance,
+        pictures: pdf::PictureBytes,
+    ) -> Result<Vec<u8>, String> {
         // typst reads the data as JSON (keys in order, as the brief cache
         // hashes it).
         let data = serde_json::to_value(data).map_err(|e| e.to_string())?;
@@ -343,7 +350,7 @@ impl Theme {
         let template = self.brief_typ.as_deref().ok_or("the theme has no brief/brief.typ")?;
         let path = self.files.display("brief/brief.typ");
         pdf::cached(self.brief_cache.as_deref(), template, data, conformance, || {
-            pdf::brief_pdf(&self.files, &path, template, data, ident, conformance)
+            pdf::brief_pdf(&self.files, &path, template, data, ident, conformance, pictures)
         })
     }
 

@@ -39,13 +39,18 @@ fn library() -> &'static LazyHash<Library> {
     LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
 }
 
-/// The two files of one brief: the template and its data.
-struct BriefWorld {
+/// The bytes of a picture a brief embeds, by the name its data gives it
+/// (`/pictures/<hash>.<ext>`); `None` for no such picture.
+pub type PictureBytes<'p> = &'p (dyn Fn(&str) -> Option<Vec<u8>> + Sync);
+
+/// The files of one brief: the template, its data, and its pictures.
+struct BriefWorld<'p> {
     main: FileId,
     data: FileId,
     template: Source,
     json: Bytes,
     fonts: &'static FontStore,
+    pictures: PictureBytes<'p>,
 }
 
 fn file_id(path: &str) -> Result<FileId, String> {
@@ -53,7 +58,7 @@ fn file_id(path: &str) -> Result<FileId, String> {
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
-impl World for BriefWorld {
+impl World for BriefWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         library()
     }
@@ -72,10 +77,13 @@ impl World for BriefWorld {
     }
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data {
-            Ok(self.json.clone())
-        } else {
-            Err(FileError::AccessDenied)
+            return Ok(self.json.clone());
         }
+        let path = id.get().vpath().get_with_slash();
+        if path.starts_with("/pictures/") {
+            return (self.pictures)(path).map(Bytes::new).ok_or_else(|| FileError::NotFound(path.into()));
+        }
+        Err(FileError::AccessDenied)
     }
     fn font(&self, index: usize) -> Option<Font> {
         self.fonts.font(index)
@@ -185,6 +193,7 @@ pub fn brief_pdf(
     data: &serde_json::Value,
     ident: &str,
     conformance: Conformance,
+    pictures: PictureBytes,
 ) -> Result<Vec<u8>, String> {
     let main = file_id("/brief.typ")?;
     let world = BriefWorld {
@@ -193,6 +202,7 @@ pub fn brief_pdf(
         template: Source::new(main, template.to_string()),
         json: Bytes::new(serde_json::to_vec(data).map_err(|e| e.to_string())?),
         fonts: fonts(theme),
+        pictures,
     };
     let describe = |diags: &[typst::diag::SourceDiagnostic]| describe(&world, template_path, diags);
     let started = std::time::Instant::now();
@@ -235,7 +245,7 @@ pub fn brief_pdf(
 
 /// typst's errors as one line each: the place in the theme's `brief.typ`
 /// when there is one (`path:line:col:`), the message, and typst's hints.
-fn describe(world: &BriefWorld, template: &str, diags: &[typst::diag::SourceDiagnostic]) -> String {
+fn describe(world: &BriefWorld<'_>, template: &str, diags: &[typst::diag::SourceDiagnostic]) -> String {
     use typst::WorldExt;
     let line = |d: &typst::diag::SourceDiagnostic| {
         let place = (d.span.id() == Some(world.main))

@@ -8,7 +8,7 @@ use crate::model::*;
 pub const SESSION_KEYS: &[&str] = &["title", "date", "time", "facilitators", "speakers", "action_lines", "sdgs"];
 pub const UNGIS_KEYS: &[&str] = &["title", "kind", "date", "time", "chair", "forum", "url", "action_lines", "sdgs"];
 pub const ROADMAP_KEYS: &[&str] = &["action_line", "title", "facilitator", "updated", "activities"];
-pub const PAGE_KEYS: &[&str] = &["title", "description", "weight", "action_lines", "sdgs"];
+pub const PAGE_KEYS: &[&str] = &["title", "description", "weight", "forum", "action_lines", "sdgs"];
 
 pub fn session(r: &mut Reader, node: &Node, year: u32, slug: &str, body: Body, file: usize) -> Option<Session> {
     let f = r.fields(node, "a High-Level Track session's front matter", SESSION_KEYS)?;
@@ -94,6 +94,7 @@ pub fn page(r: &mut Reader, node: &Node, slug: &str, body: Body, file: usize) ->
     let title = r.req_str(&f, "title", "About WSIS");
     let description = r.opt_str(&f, "description");
     let weight = r.opt_u64(&f, "weight");
+    let forum = f.value_span("forum").and_then(|span| r.opt_small(&f, "forum", YEARS).map(|value| At { value, span }));
     let tags = r.tags(&f);
-    Some(Page { slug: slug.to_string(), title: title?, description, weight, tags, body, file })
+    Some(Page { slug: slug.to_string(), title: title?, description, weight, forum, tags, body, file })
 }

@@ -175,6 +175,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
     }
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
     diags.extend(statics::check(&model.statics, unsafe_html));
+    model.pictures = crate::pictures::survey(&model.statics);
     if let Some(file) = &loaded.action_lines {
         let mut r = Reader::new(file);
         (model.action_lines, model.declared_action_lines) = reference::action_lines(&mut r);

@@ -25,41 +25,108 @@ struct BriefBodies<'t> {
     /// has a `base_url`.
     published: Option<&'t HashMap<String, String>>,
     root: String,
+    pictures: &'t markdown::Pictures,
 }
 
 impl BriefBodies<'_> {
     fn body(&self, body: &Body, id_prefix: &str) -> Value {
+        if self.pdf {
+            return self.text(&body.markdown, &body.heading_ids, id_prefix);
+        }
+        // The page's HTML with its links and ids made the brief's, when it
+        // says where they are; else the body is rendered again.
+        let retargeted =
+            body.marks.as_deref().and_then(|m| markdown::retarget(&body.html, m, id_prefix, &|p| self.html_target(p)));
+        match retargeted {
+            Some(html) => eager(html),
+            None => self.text(&body.markdown, &body.heading_ids, id_prefix),
+        }
+    }
+
+    /// Where an `@/` target leads from the HTML brief.
+    fn html_target(&self, path: &str) -> Result<String, String> {
+        self.inside
+            .get(path)
+            .cloned()
+            .or_else(|| self.outside?.get(path).map(|p| format!("{}{p}", self.root)))
+            .ok_or_else(|| "unresolved".to_string())
+    }
+
+    /// Markdown (a body or part of one) in the form the brief reads.
+    fn text(&self, markdown: &str, heading_ids: &[String], id_prefix: &str) -> Value {
         if self.pdf {
             // A link to a session of this forum leads to it in the brief;
             // to another page, to its published address when the site has
             // one, else it stays text (which names the page).
             let resolve = |target: &str| -> Option<String> {
                 let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
-                if let Some(anchor) = self.inside.get(path).filter(|a| a.starts_with("#session-")) {
+                let in_brief = |a: &&String| a.starts_with("#session-") || a.starts_with("#annex-");
+                if let Some(anchor) = self.inside.get(path).filter(in_brief) {
                     return Some(anchor.clone());
                 }
                 let page = self.published?.get(path)?;
                 Some(if fragment.is_empty() { page.clone() } else { format!("{page}#{fragment}") })
             };
-            return value(&markdown::blocks_linked(&body.markdown, &resolve));
+            let picture = |target: &str| -> Option<(String, f64)> {
+                let p = self.pictures.get(target)?.as_ref().ok()?;
+                Some((crate::pictures::print_name(p), crate::pictures::print_width(p)))
+            };
+            return value(&markdown::blocks_linked(markdown, &resolve, &picture));
         }
-        let resolve = |path: &str| -> Result<String, String> {
-            self.inside
-                .get(path)
-                .cloned()
-                .or_else(|| self.outside?.get(path).map(|p| format!("{}{p}", self.root)))
-                .ok_or_else(|| "unresolved".to_string())
+        let opts = RenderOptions {
+            root: "",
+            unsafe_html: self.unsafe_html,
+            id_prefix,
+            heading_ids,
+            pictures: Some(self.pictures),
         };
-        // The page's HTML with its links and ids made the brief's, when it
-        // says where they are; else the body is rendered again.
-        let retargeted = body.marks.as_deref().and_then(|m| markdown::retarget(&body.html, m, id_prefix, &resolve));
-        let html = retargeted.unwrap_or_else(|| {
-            let opts =
-                RenderOptions { root: "", unsafe_html: self.unsafe_html, id_prefix, heading_ids: &body.heading_ids };
-            markdown::render(&body.markdown, &opts, &resolve).html
-        });
-        Value::from(html)
+        eager(markdown::render(markdown, &opts, &|p| self.html_target(p)).html)
     }
+}
+
+/// A brief is printed whole: a picture left to load when scrolled to may
+/// be missing from the printout. (Only a tag can hold the attribute: text
+/// shows its quotes escaped.)
+fn eager(html: String) -> Value {
+    Value::from(html.replace(r#" loading="lazy""#, ""))
+}
+
+/// A body's opening paragraph and the rest, when it opens with one (not a
+/// heading, list, table, quote, picture or code).
+fn opening_paragraph(markdown: &str) -> Option<(&str, &str)> {
+    let text = markdown.trim_start();
+    let first = text.lines().next()?.trim_start();
+    let opens_block = ["#", "-", "*", "+", ">", "|", "!", "`", "~", "<", "[^"].iter().any(|p| first.starts_with(p))
+        || first.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if opens_block {
+        return None;
+    }
+    // The paragraph ends at the first blank line.
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            break;
+        }
+        at += line.len();
+    }
+    Some((text[..at].trim_end(), text[at..].trim_start()))
+}
+
+/// The opening paragraphs that several of a forum's sessions share, word
+/// for word (white space aside), each with the positions of its sessions;
+/// in the order they first appear.
+fn shared_openings(bodies: &[&str]) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        let Some((opening, _)) = opening_paragraph(body) else { continue };
+        let words = opening.split_whitespace().collect::<Vec<_>>().join(" ");
+        match groups.iter_mut().find(|(w, _)| *w == words) {
+            Some((_, sessions)) => sessions.push(i),
+            None => groups.push((words, vec![i])),
+        }
+    }
+    groups.retain(|(_, sessions)| sessions.len() > 1);
+    groups
 }
 
 impl<'a> Contexts<'a> {
@@ -127,6 +194,12 @@ impl<'a> Contexts<'a> {
         for s in indexes.iter().map(|j| &m.sessions[*j]) {
             inside.insert(m.files[s.file].rel_path.clone(), format!("#session-{}", s.slug));
         }
+        // The pages that belong to the forum are its brief's annexes.
+        let annexes: Vec<&Page> =
+            m.pages.iter().filter(|p| p.forum.as_ref().is_some_and(|y| y.value == f.year)).collect();
+        for p in &annexes {
+            inside.insert(m.files[p.file].rel_path.clone(), format!("#annex-{}", p.slug));
+        }
         let bodies = BriefBodies {
             pdf,
             unsafe_html: self.site_cfg.unsafe_html,
@@ -134,8 +207,53 @@ impl<'a> Contexts<'a> {
             outside: (!pdf).then(|| self.brief_targets()),
             published: if pdf { self.published_targets() } else { None },
             root: urls::root_prefix(&urls::brief(f.year)),
+            pictures: &m.pictures,
         };
-        let sessions: Vec<Value> = indexes.iter().map(|j| self.brief_session(*j, &bodies)).collect();
+        // Sessions that open with the same paragraph (a forum's standard
+        // introduction) have it shown once, before a table of them.
+        let markdowns: Vec<&str> = indexes.iter().map(|j| m.sessions[*j].body.markdown.as_str()).collect();
+        let groups = shared_openings(&markdowns);
+        let in_group = |pos: usize| groups.iter().any(|(_, members)| members.contains(&pos));
+        let sessions: Vec<Value> =
+            indexes.iter().enumerate().map(|(pos, j)| self.brief_session(*j, &bodies, in_group(pos))).collect();
+        let annexes: Vec<Value> = annexes
+            .iter()
+            .map(|p| {
+                obj! {
+                    "anchor" => format!("annex-{}", p.slug),
+                    "title" => p.title.as_str(),
+                    "lang" => self.text_lang(p.file).or_else(|| crate::language::script_language(&p.title)),
+                    "text_lang" => self.part_lang(p.file, |x| x.body),
+                    "body" => bodies.body(&p.body, &format!("annex-{}_", p.slug)),
+                }
+            })
+            .collect();
+        let shared: Vec<Value> = groups
+            .iter()
+            .enumerate()
+            .map(|(g, (_, members))| {
+                let first = &m.sessions[indexes[members[0]]];
+                let opening = opening_paragraph(&first.body.markdown).map_or("", |(o, _)| o);
+                let rows: Vec<Value> = members
+                    .iter()
+                    .filter_map(|p| {
+                        let s = sessions[*p].as_map()?;
+                        let keep = ["anchor", "title", "lang", "date", "action_lines", "only"];
+                        Some(Value::from(
+                            s.iter()
+                                .filter(|(k, _)| k.as_str().is_some_and(|k| keep.contains(&k)))
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect::<tera::Map>(),
+                        ))
+                    })
+                    .collect();
+                obj! {
+                    "intro" => bodies.text(opening, &[], &format!("shared-{g}_")),
+                    "lang" => self.part_lang(first.file, |p| p.body),
+                    "sessions" => rows,
+                }
+            })
+            .collect();
         obj! {
             "site" => self.site_title(),
             "contact" => self.site_cfg.contact.as_deref(),
@@ -150,6 +268,8 @@ impl<'a> Contexts<'a> {
             "body_lang" => self.part_lang(f.file, |p| p.body),
             "forum" => self.brief_forum(f, &bodies),
             "sessions" => sessions,
+            "shared" => shared,
+            "annexes" => annexes,
             "ungis" => self.brief_ungis(f),
             "coverage" => self.brief_coverage(f),
         }
@@ -188,10 +308,22 @@ impl<'a> Contexts<'a> {
         Value::from(forum)
     }
 
-    fn brief_session(&self, i: usize, bodies: &BriefBodies) -> Value {
+    /// A session as its brief shows it; `shared`: its opening paragraph is
+    /// shown once for all the sessions that share it, so its body is the
+    /// rest (and a session with nothing more to say is only a row of their
+    /// table: `only`).
+    fn brief_session(&self, i: usize, bodies: &BriefBodies, shared: bool) -> Value {
         let s = &self.m().sessions[i];
         let (als, sdgs) = self.tags(&s.tags);
+        let prefix = format!("session-{}_", s.slug);
+        let rest = opening_paragraph(&s.body.markdown).filter(|_| shared).map(|(_, rest)| rest);
+        let body = match rest {
+            Some(rest) => bodies.text(rest, &s.body.heading_ids, &prefix),
+            None => bodies.body(&s.body, &prefix),
+        };
+        let only = rest.is_some_and(|r| r.trim().is_empty()) && s.facilitators.is_empty() && s.speakers.is_empty();
         obj! {
+            "only" => only,
             "anchor" => format!("session-{}", s.slug),
             "title" => s.title.as_str(),
             // The language of a title in another script, so the PDF tags it
@@ -204,7 +336,7 @@ impl<'a> Contexts<'a> {
             "speakers" => people(&s.speakers),
             "action_lines" => als,
             "sdgs" => sdgs,
-            "body" => bodies.body(&s.body, &format!("session-{}_", s.slug)),
+            "body" => body,
         }
     }
 
@@ -230,12 +362,47 @@ impl<'a> Contexts<'a> {
         let (al_chart, sdg_chart) = self.coverage_charts(f);
         let als: Vec<Value> = al_counts
             .iter()
-            .map(|(a, n)| obj! { "id" => a.id.as_str(), "title" => a.title.as_str(), "count" => *n })
+            .map(|(a, n)| obj! { "id" => a.id.as_str(), "title" => a.title.as_str(), "label" => super::values::action_line_label(a), "count" => *n })
             .collect();
         let sdgs: Vec<Value> = sdg_counts
             .iter()
             .map(|(s, n)| obj! { "number" => s.number, "title" => s.title.as_str(), "color" => s.color.as_str(), "count" => *n })
             .collect();
-        obj! { "action_lines" => als, "sdgs" => sdgs, "action_lines_chart" => value(&al_chart), "sdgs_chart" => value(&sdg_chart) }
+        let (al_even, sdg_even) = (self.even_coverage(al_chart.as_ref()), self.even_coverage(sdg_chart.as_ref()));
+        obj! {
+            "action_lines" => als,
+            "sdgs" => sdgs,
+            "action_lines_chart" => value(&al_chart.filter(|_| al_even.is_none())),
+            "sdgs_chart" => value(&sdg_chart.filter(|_| sdg_even.is_none())),
+            "action_lines_even" => al_even,
+            "sdgs_even" => sdg_even,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_s_opening_paragraph_is_found_up_to_its_blank_line() {
+        assert_eq!(
+            opening_paragraph("One of the 11 sessions,\nheld in July.\n\nMore."),
+            Some(("One of the 11 sessions,\nheld in July.", "More."))
+        );
+        assert_eq!(opening_paragraph("Only this."), Some(("Only this.", "")));
+        for opens_otherwise in
+            ["## Vision\n\nText.", "- a list", "1. a list", "| a | b |", "![a picture](@/static/a.png)"]
+        {
+            assert_eq!(opening_paragraph(opens_otherwise), None, "{opens_otherwise}");
+        }
+    }
+
+    #[test]
+    fn sessions_that_open_alike_share_their_opening_and_others_do_not() {
+        let bodies =
+            ["Shared words,\nwrapped.\n\nFirst's own.", "Other words.", "Shared   words, wrapped.", "## Heading"];
+        assert_eq!(shared_openings(&bodies), vec![("Shared words, wrapped.".to_string(), vec![0, 2])]);
+        assert!(shared_openings(&["Alone."]).is_empty(), "one session shares nothing");
     }
 }

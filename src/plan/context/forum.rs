@@ -32,8 +32,12 @@ impl<'a> Contexts<'a> {
         let (al_chart, sdg_chart) = self.coverage_charts(f);
         map.extend(self.forum_sections(f));
         map.insert(Key::from("end"), self.date_json(&f.end));
-        map.insert(Key::from("coverage_action_lines"), value(&al_chart));
-        map.insert(Key::from("coverage_sdgs"), value(&sdg_chart));
+        // A chart whose bars are all equal says nothing a list does not.
+        let (al_even, sdg_even) = (self.even_coverage(al_chart.as_ref()), self.even_coverage(sdg_chart.as_ref()));
+        map.insert(Key::from("coverage_action_lines"), value(&al_chart.filter(|_| al_even.is_none())));
+        map.insert(Key::from("coverage_sdgs"), value(&sdg_chart.filter(|_| sdg_even.is_none())));
+        map.insert(Key::from("coverage_action_lines_even"), al_even.into());
+        map.insert(Key::from("coverage_sdgs_even"), sdg_even.into());
         map.insert(Key::from("action_lines"), als);
         map.insert(Key::from("sdgs"), sdgs);
         map.insert(Key::from("body"), f.body.html.as_str().into());
@@ -98,7 +102,7 @@ impl<'a> Contexts<'a> {
         let (als, sdgs) = self.coverage_counts(f);
         let al_bars: Vec<Bar> = als
             .iter()
-            .map(|(a, n)| Bar { label: format!("{} {}", a.id, a.title), value: *n, color: None, text: None })
+            .map(|(a, n)| Bar { label: super::values::action_line_label(a), value: *n, color: None, text: None })
             .collect();
         let sdg_bars: Vec<Bar> = sdgs
             .iter()
@@ -114,6 +118,21 @@ impl<'a> Contexts<'a> {
             Chart::bars("coverage-al", &title("chart_coverage_action_lines"), al_bars),
             Chart::bars("coverage-sdg", &title("chart_coverage_sdgs"), sdg_bars),
         )
+    }
+
+    /// When every bar of a coverage chart is equal (each Action Line named
+    /// once, say): what they share, "Each is named by one of this forum's
+    /// items:", and their labels, to show as a list instead.
+    pub(super) fn even_coverage(&self, chart: Option<&Chart>) -> Option<Value> {
+        let bars = &chart?.bars;
+        let n = bars.first()?.value;
+        if bars.len() < 2 || bars.iter().any(|b| b.value != n) {
+            return None;
+        }
+        let category = crate::plurals::Plurals::new(&self.lang.code).map_or("other", |p| p.category(n));
+        let text = self.t().plural("coverage_each", category, &self.lang.locale.number(n)).unwrap_or_default();
+        let items: Vec<Value> = bars.iter().map(|b| b.label.as_str().into()).collect();
+        Some(obj! { "text" => text, "items" => items })
     }
 
     /// How many of a forum year's items name each action line and SDG.

@@ -119,8 +119,10 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn new_action_line_ref(&self, id: &str) -> Value {
-        let title = self.m().action_lines.iter().find(|a| a.id == id).map_or("", |a| a.title.as_str());
-        obj! { "id" => id, "title" => title, "path" => urls::action_line(id) }
+        let found = self.m().action_lines.iter().find(|a| a.id == id);
+        let title = found.map_or("", |a| a.title.as_str());
+        let label = found.map_or_else(|| id.to_string(), action_line_label);
+        obj! { "id" => id, "title" => title, "label" => label, "path" => urls::action_line(id) }
     }
 
     /// An SDG as a tag or a link: number, title, colour and page (shared by
@@ -251,4 +253,11 @@ impl<'a> Contexts<'a> {
         let count = self.l.index.by_sdg.get(&s.number).map_or(0, Vec::len);
         obj! { "number" => s.number, "title" => s.title.as_str(), "color" => s.color.as_str(), "path" => urls::sdg(s.number), "count" => count }
     }
+}
+
+/// An Action Line as a printed document names it: its number and title
+/// ("C5 Building confidence..."), a sub-line by its parent's number ("C7
+/// E-learning", not the site's internal "C7-e-learning").
+pub(super) fn action_line_label(a: &ActionLine) -> String {
+    format!("{} {}", a.parent.as_deref().unwrap_or(&a.id), a.title)
 }
