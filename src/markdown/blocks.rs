@@ -247,9 +247,11 @@ fn finish(b: &mut Builder, event: Event, resolve: Resolve) {
             Event::End(TagEnd::Strong) => b.bold = b.bold.saturating_sub(1),
             Event::Start(Tag::Strikethrough) => b.struck += 1,
             Event::End(TagEnd::Strikethrough) => b.struck = b.struck.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, link_type, .. }) => {
                 b.link = match dest_url.strip_prefix("@/") {
                     Some(target) => resolve(target),
+                    // `<name@example.org>`: its address is a mail address.
+                    None if link_type == pulldown_cmark::LinkType::Email => Some(format!("mailto:{dest_url}")),
                     None => Some(dest_url.into_string()),
                 }
             }
@@ -365,6 +367,8 @@ mod tests {
         assert_eq!(b[0]["runs"][1], json!(["the prizes", "", "https://example.org/wsis/pages/prizes/index.html"]));
         assert_eq!(b[0]["runs"][3], json!(["e-health", "", "#session-e-health"]));
         assert_eq!(b[0]["runs"][4], json!([" and x.", "", null]), "a page with no address stays text");
+        let mail = blocks("Write to <wsis-info@itu.int>.\n");
+        assert_eq!(mail[0]["runs"][1], json!(["wsis-info@itu.int", "", "mailto:wsis-info@itu.int"]));
     }
 
     #[test]

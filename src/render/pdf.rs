@@ -233,12 +233,28 @@ pub fn brief_pdf(
         }
         other => other.map_err(|d| describe(&d)),
     };
+    let pdf = pdf.map(without_false_suspects);
     // typst memoises across compilations; nothing is reused between two
     // different briefs, so the cache would only grow with the site.
     typst::comemo::evict(0);
     if std::env::var_os("WSIS_TIMINGS").is_some() {
         let written = started.elapsed() - typeset;
         eprintln!("  {ident}: {} pages, typeset {typeset:.2?}, written {written:.2?}", document.pages().len());
+    }
+    pdf
+}
+
+/// The PDF with its `/Suspects false` blanked out (the same number of
+/// spaces, so every offset in the file holds). `false` is what PDF means
+/// when the entry is absent, but poppler (Debian's 22.12, which many
+/// readers and `pdftotext` use) reads it as a wrong type and prints a
+/// syntax error for every brief.
+fn without_false_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
+    const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+    const SUSPECTS: &[u8] = b"/Suspects false";
+    if let Some(at) = pdf.windows(MARK_INFO.len()).rposition(|w| w == MARK_INFO) {
+        let start = at + MARK_INFO.len() - 2 - SUSPECTS.len();
+        pdf[start..start + SUSPECTS.len()].fill(b' ');
     }
     pdf
 }
@@ -258,4 +274,20 @@ fn describe(world: &BriefWorld<'_>, template: &str, diags: &[typst::diag::Source
         format!("{template}{place}: {}{hints}", d.message)
     };
     diags.iter().map(line).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_false_suspects_entry_is_blanked_keeping_every_offset() {
+        let pdf = b"1 0 obj<</Type/Catalog/MarkInfo<</Marked true/Suspects false>>>>endobj".to_vec();
+        let mended = without_false_suspects(pdf.clone());
+        assert_eq!(mended.len(), pdf.len());
+        assert_eq!(
+            String::from_utf8(mended).unwrap(),
+            "1 0 obj<</Type/Catalog/MarkInfo<</Marked true               >>>>endobj"
+        );
+    }
 }
