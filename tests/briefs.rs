@@ -94,6 +94,8 @@ fn links_inside_the_html_brief_stay_inside_it() {
     assert!(html.contains(r##"href="#session-e-health-session""##), "{html}");
     assert!(html.contains(r#"id="session-e-health-session""#));
     assert!(html.contains("15,000") && html.contains("E-health and SDG 3"));
+    // The contents list the summary's own sections, as the PDF's do.
+    assert!(html.contains(r##"<a href="#summary_outcomes">Outcomes</a>"##), "{html}");
     let css = fs::read_to_string(site.path().join("output/assets/brief.css")).unwrap();
     assert!(css.contains("@page { size: A4"), "the brief's stylesheet lays it out for A4");
     // The contents follow the cover on its page, whole, when they fit.

@@ -91,6 +91,33 @@ fn eager(html: String) -> Value {
     Value::from(html.replace(r#" loading="lazy""#, ""))
 }
 
+/// The sections of a body's HTML, each `<h2 id="...">` with its text (as
+/// HTML, entities kept), for the HTML brief's contents. The generator
+/// wrote that HTML itself, so its headings have this one form.
+fn sections(html: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<h2 id=\"") {
+        let tag = &rest[at + 8..];
+        let (Some(quote), Some(open_end), Some(close)) = (tag.find('"'), tag.find('>'), tag.find("</h2>")) else {
+            break;
+        };
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in tag[open_end + 1..close].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push(obj! { "id" => &tag[..quote], "text" => text.trim() });
+        rest = &tag[close..];
+    }
+    out
+}
+
 /// A body's opening paragraph and the rest, when it opens with one (not a
 /// heading, list, table, quote, picture or code).
 fn opening_paragraph(markdown: &str) -> Option<(&str, &str)> {
@@ -285,6 +312,7 @@ impl<'a> Contexts<'a> {
         let source_date = crate::date::Date::source_date();
         let issued = source_date.or(f.as_of).unwrap_or(f.end).last_day();
         let planned = f.status.is_some_and(|s| s != SourceStatus::Outcome);
+        let summary = bodies.body(&f.body, "summary_");
         let facts = obj! {
             "status" => self.status_text(f),
             "planned" => planned,
@@ -300,7 +328,8 @@ impl<'a> Contexts<'a> {
             "venue" => f.venue.as_deref(),
             "format" => self.format_label(f),
             "key_figures" => self.key_figures(f),
-            "summary" => bodies.body(&f.body, "summary_"),
+            "summary_sections" => if bodies.pdf { Vec::new() } else { sections(summary.as_str().unwrap_or_default()) },
+            "summary" => summary,
             "path" => urls::forum(f.year),
             "pdf" => self.pdf_briefs.then(|| crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index)),
         };
@@ -383,6 +412,16 @@ impl<'a> Contexts<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sections_of_a_body_are_its_second_level_headings_with_their_text() {
+        let html = "<p>Intro.</p>\n<h2 id=\"summary_key\" class=\"wide\">Key <em>elements</em> &amp; more</h2>\n<h3 id=\"x\">Not this</h3><h2 id=\"summary_agenda\">Draft agenda</h2>";
+        let found = serde_json::to_value(sections(html)).unwrap();
+        assert_eq!(found.as_array().map(Vec::len), Some(2));
+        assert_eq!(found[0]["id"], "summary_key");
+        assert_eq!(found[0]["text"], "Key elements &amp; more");
+        assert_eq!(found[1]["text"], "Draft agenda");
+    }
 
     #[test]
     fn a_body_s_opening_paragraph_is_found_up_to_its_blank_line() {
