@@ -1,6 +1,7 @@
 //! Render: the theme's tera templates applied to the planned pages, in
 //! parallel. Templates get only the page's resolved context.
 
+pub mod cache;
 pub mod charts;
 pub mod data;
 pub mod glyphs;

@@ -109,20 +109,9 @@ pub fn cached(
     let key = content_hash(&[env!("CARGO_PKG_VERSION"), template, &json, conformance.key()]);
     let path = dir.join(format!("{key}.pdf"));
     if let Ok(mut used) = USED.lock() {
-        used.push(path.clone());
+        used.push(path);
     }
-    if let Ok(bytes) = std::fs::read(&path) {
-        return Ok(bytes);
-    }
-    let bytes = make()?;
-    // The cache is an optimisation: failing to fill it is not an error.
-    if std::fs::create_dir_all(dir).is_ok() {
-        let tmp = dir.join(format!("{key}.tmp-{}", std::process::id()));
-        if std::fs::write(&tmp, &bytes).is_ok() {
-            let _ = std::fs::rename(&tmp, &path);
-        }
-    }
-    Ok(bytes)
+    super::cache::read_or_make(dir, &format!("{key}.pdf"), make)
 }
 
 /// Cache entries used by this run, so older ones can be pruned.

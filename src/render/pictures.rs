@@ -75,22 +75,12 @@ pub fn print_copy(abs_path: &Path, picture: &Picture, cache: Option<&Path>) -> R
     cached(cache, &format!("{}-print", picture.hash), || smaller(abs_path, picture, PRINT_WIDTH))
 }
 
-/// The bytes `make` gives, kept in `cache` under `key` (best effort: a
-/// cache that cannot be written is no error).
+/// The bytes `make` gives, kept in `cache` under `key`.
 fn cached(cache: Option<&Path>, key: &str, make: impl FnOnce() -> Result<Vec<u8>, String>) -> Result<Vec<u8>, String> {
-    let Some(dir) = cache else { return make() };
-    let path = dir.join(key);
-    if let Ok(bytes) = std::fs::read(&path) {
-        return Ok(bytes);
+    match cache {
+        Some(dir) => super::cache::read_or_make(dir, key, make),
+        None => make(),
     }
-    let bytes = make()?;
-    if std::fs::create_dir_all(dir).is_ok() {
-        let tmp = dir.join(format!("{key}.tmp-{}", std::process::id()));
-        if std::fs::write(&tmp, &bytes).is_ok() {
-            let _ = std::fs::rename(&tmp, &path);
-        }
-    }
-    Ok(bytes)
 }
 
 /// The picture at most `width` pixels wide: a JPEG stays a JPEG
