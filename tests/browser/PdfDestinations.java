@@ -16,25 +16,30 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 public class PdfDestinations {
   static int failures = 0;
 
-  static void read(String file, String what, Runnable reading) {
+  /** A reading that PDFBox may refuse. */
+  interface Reading {
+    void run() throws java.io.IOException;
+  }
+
+  static void read(String file, String what, Reading reading) {
     try {
       reading.run();
-    } catch (RuntimeException e) {
+    } catch (java.io.IOException | RuntimeException e) {
       failures++;
       System.out.println(file + ": " + what + ": " + e.getMessage());
     }
   }
 
+  /** Where an action leads, when it leads into the document. */
+  static void goTo(PDAction action) throws java.io.IOException {
+    if (action instanceof PDActionGoTo) ((PDActionGoTo) action).getDestination();
+  }
+
   static void outline(String file, Iterable<PDOutlineItem> items) {
     for (PDOutlineItem item : items) {
       read(file, "outline entry", () -> {
-        try {
-          item.getDestination();
-          PDAction action = item.getAction();
-          if (action instanceof PDActionGoTo) ((PDActionGoTo) action).getDestination();
-        } catch (java.io.IOException e) {
-          throw new RuntimeException(e);
-        }
+        item.getDestination();
+        goTo(item.getAction());
       });
       outline(file, item.children());
     }
@@ -50,13 +55,8 @@ public class PdfDestinations {
             links++;
             PDAnnotationLink link = (PDAnnotationLink) annotation;
             read(file, "link", () -> {
-              try {
-                link.getDestination();
-                PDAction action = link.getAction();
-                if (action instanceof PDActionGoTo) ((PDActionGoTo) action).getDestination();
-              } catch (java.io.IOException e) {
-                throw new RuntimeException(e);
-              }
+              link.getDestination();
+              goTo(link.getAction());
             });
           }
         }
@@ -65,13 +65,7 @@ public class PdfDestinations {
         PDDocumentNameDestinationDictionary dests = doc.getDocumentCatalog().getDests();
         if (dests != null) {
           for (org.apache.pdfbox.cos.COSName name : dests.getCOSObject().keySet()) {
-            read(file, "named destination", () -> {
-              try {
-                dests.getDestination(name.getName());
-              } catch (java.io.IOException e) {
-                throw new RuntimeException(e);
-              }
-            });
+            read(file, "named destination", () -> dests.getDestination(name.getName()));
           }
         }
       }
