@@ -6,6 +6,7 @@
 //! (every output file as data) -> `render` (templates, in parallel) ->
 //! `write` (staged, then swapped in).
 
+use crate::diagnostics::Code;
 pub mod chart;
 pub mod data_files;
 pub mod date;
@@ -312,7 +313,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let Some(mut site) = linked.model.site.clone() else {
         let missing = Diagnostic::at_path(
             &format!("{}/site.yaml", opts.content.file_name().map_or("content".into(), |n| n.to_string_lossy())),
-            "missing-file",
+            Code::MissingFile,
             "`site.yaml` did not load".into(),
         );
         return Err(BuildError::Content(vec![missing]));

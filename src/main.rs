@@ -114,6 +114,12 @@ pub struct NewArgs {
 }
 
 #[derive(Args)]
+pub struct ExplainArgs {
+    /// The code, as a message names it (`unknown-key`); without one, every code.
+    pub code: Option<String>,
+}
+
+#[derive(Args)]
 pub struct InitArgs {
     /// Folder for the new site (created if needed) [default: the current folder].
     pub dir: Option<PathBuf>,
@@ -184,6 +190,8 @@ enum Command {
     Init(InitArgs),
     /// Work with the built-in theme.
     Theme(ThemeArgs),
+    /// Say what a diagnostic code means and how to fix it.
+    Explain(ExplainArgs),
 }
 
 /// mimalloc rather than the system allocator: a build makes millions of
@@ -253,6 +261,7 @@ fn main() {
         Some(Command::Serve(args)) => cmd::serve::run(&args),
         Some(Command::Init(args)) => cmd::init::run(&args),
         Some(Command::Theme(args)) => cmd::theme::run(&args),
+        Some(Command::Explain(args)) => cmd::explain::run(&args),
     };
     std::process::exit(code);
 }

@@ -6,6 +6,7 @@
 //! its modification time; a file changed since its last commit counts
 //! from its modification time.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::link::Linked;
 use crate::load::DocKind;
@@ -192,7 +193,7 @@ pub fn as_diagnostics(statuses: &[LanguageStatus], content_name: &str) -> Vec<Di
     for s in statuses {
         for original in &s.missing {
             let message = format!("no `{}` translation of this document", s.language);
-            let d = Diagnostic::at_path(&format!("{content_name}/{original}"), "translation-missing", message);
+            let d = Diagnostic::at_path(&format!("{content_name}/{original}"), Code::TranslationMissing, message);
             out.push(Diagnostic { severity: Severity::Warning, ..d });
         }
         for x in &s.incomplete {
@@ -203,7 +204,7 @@ pub fn as_diagnostics(statuses: &[LanguageStatus], content_name: &str) -> Vec<Di
                 format!("untranslated in this `{}` translation: {parts}, still the original's text", s.language)
             };
             let mut d =
-                Diagnostic::at_path(&format!("{content_name}/{}", x.translation), "translation-incomplete", message);
+                Diagnostic::at_path(&format!("{content_name}/{}", x.translation), Code::TranslationIncomplete, message);
             d.span = crate::source::Span::new(x.line, 1, 1);
             d.help = Some(
                 "translate them: text left out or equal to the original's is published in the original's language, \
@@ -214,7 +215,8 @@ pub fn as_diagnostics(statuses: &[LanguageStatus], content_name: &str) -> Vec<Di
         }
         for o in &s.outdated {
             let message = format!("this translation is older than its original, `{content_name}/{}`", o.original);
-            let d = Diagnostic::at_path(&format!("{content_name}/{}", o.translation), "translation-outdated", message);
+            let d =
+                Diagnostic::at_path(&format!("{content_name}/{}", o.translation), Code::TranslationOutdated, message);
             out.push(Diagnostic { severity: Severity::Warning, ..d });
         }
     }

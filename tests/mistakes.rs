@@ -259,3 +259,33 @@ fn malformed_inputs_are_reported_never_panic() {
         assert!(!err.contains("panicked"), "input {i} panicked:\n{err}");
     }
 }
+
+/// Each message names its code, and `wsis explain` says what the code
+/// means and how to fix it; a mistyped code gets the nearest one.
+#[test]
+fn a_message_names_its_code_and_explain_says_what_it_means() {
+    let err = build_with_mistake("unknown-key");
+    // The error's own block: from its first line to the code line.
+    let block = &err[err.find(": error: ").expect("an error")..];
+    let code = block
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("= code: "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the report names a code");
+    assert_eq!(code, "unknown-key", "{err}");
+    let explain = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_wsis")).arg("explain").args(args).output().unwrap()
+    };
+    let out = explain(&[code]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("unknown-key: A key the content model does not have."), "{text}");
+    assert!(text.contains("Fix its spelling"), "{text}");
+    let all = explain(&[]);
+    let listed = String::from_utf8_lossy(&all.stdout);
+    assert!(listed.lines().any(|l| l.starts_with("publication-without-url ")), "{listed}");
+    assert!(listed.lines().count() > 60, "every code is listed");
+    let typo = explain(&["unknown-kye"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(stderr(&typo).contains("did you mean `unknown-key`?"), "{}", stderr(&typo));
+}

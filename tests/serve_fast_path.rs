@@ -244,7 +244,9 @@ fn serve_refuses_a_link_to_a_missing_section_as_a_build_does() {
     match edit(broken) {
         Err(wsis::BuildError::Content(diags)) => {
             assert!(
-                diags.iter().any(|d| d.code == "broken-link" && d.message.contains("#no-such-section")),
+                diags
+                    .iter()
+                    .any(|d| d.code == wsis::diagnostics::Code::BrokenLink && d.message.contains("#no-such-section")),
                 "{diags:?}"
             )
         }

@@ -2,45 +2,7 @@
 //! (code-scanning services import it) and GitHub Actions workflow
 //! commands (annotations on a pull request's changed lines).
 
-use wsis::diagnostics::{Diagnostic, Severity};
-
-/// What each code means, for a SARIF rule's description.
-fn rule_text(code: &str) -> &'static str {
-    match code {
-        "front-matter" => "The file does not start with `---`, or its front matter is never closed.",
-        "yaml-syntax" => "The YAML cannot be read.",
-        "unknown-key" => "A key the content model does not have.",
-        "duplicate-key" | "duplicate-id" => "The same key or id is given twice.",
-        "missing-key" => "A required field is absent.",
-        "empty-value" => "A required field is blank.",
-        "bad-key" | "wrong-type" | "expected-list" | "expected-mapping" => "A value of the wrong kind.",
-        "not-a-number" => "Numbers are whole and non-negative.",
-        "not-a-boolean" => "Booleans are `true` or `false`.",
-        "out-of-range" => "A number outside its allowed range.",
-        "invalid-date" => "Dates are real `YYYY-MM-DD` dates.",
-        "end-before-start" => "An end is never before its start.",
-        "invalid-value" => "A value outside its list of allowed values.",
-        "invalid-color" | "invalid-id" | "invalid-url" | "percent-sum" => "A reference-data or value rule.",
-        "year-mismatch" => "`year:` differs from the forum's folder.",
-        "unknown-action-line" | "unknown-sdg" | "unknown-forum" | "missing-forum" => {
-            "A reference that does not resolve."
-        }
-        "date-outside-forum" => "A High-Level Track session dated outside its forum.",
-        "broken-link" => "An `@/` link to a file that does not exist.",
-        "unsafe-link" => "A `javascript:` or `data:` link target.",
-        "layout" | "symlink" | "not-utf8" | "too-large" | "missing-file" | "unreadable" => {
-            "A file that does not fit the content layout."
-        }
-        "control-character" => "An invisible control character in a text file.",
-        "no-outcome-sections" => "A High-Level Track session with none of the five outcome sections.",
-        "no-key-figures" => "A forum without key figures.",
-        "publication-without-url" => "A publication with no address.",
-        "raw-html" => "Raw HTML in a body is shown as text.",
-        "mixed-script" => "A word that mixes Latin, Cyrillic or Greek letters, which search never finds.",
-        "no-font-for-character" => "A character no font of the PDF briefs has.",
-        _ => "A problem in the content.",
-    }
-}
+use wsis::diagnostics::{Code, Diagnostic, Severity};
 
 fn level(d: &Diagnostic) -> &'static str {
     match d.severity {
@@ -54,7 +16,7 @@ fn level(d: &Diagnostic) -> &'static str {
 /// column (counted in Unicode code points, as the messages are).
 pub fn sarif(diags: &[Diagnostic]) -> String {
     use serde_json::json;
-    let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    let mut codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
     codes.sort_unstable();
     codes.dedup();
     let rules: Vec<_> = codes
@@ -62,8 +24,8 @@ pub fn sarif(diags: &[Diagnostic]) -> String {
         .map(|code| {
             json!({
                 "id": code,
-                "shortDescription": { "text": rule_text(code) },
-                "help": { "text": format!("{} The codes are listed in the README under \"Messages for editors\".", rule_text(code)) },
+                "shortDescription": { "text": code.summary() },
+                "help": { "text": format!("{} {} (`wsis explain {code}` says the same.)", code.summary(), code.fix()) },
             })
         })
         .collect();
@@ -146,7 +108,7 @@ pub fn github(diags: &[Diagnostic]) -> String {
                 d.span.line,
                 d.span.col,
                 d.span.col + d.span.len.max(1),
-                property(d.code),
+                property(d.code.name()),
                 data(&message)
             ));
         }
@@ -178,9 +140,22 @@ mod tests {
 
     fn diag(severity: Severity, n: usize) -> Diagnostic {
         let file = SourceFile::new("content/a, b.md".into(), "a, b.md".into(), "x\n");
-        let mut d = Diagnostic::error(&file, Span::new(1, 1, 1), "unknown-key", format!("bad: 100% {n}\nsecond"));
+        let mut d = Diagnostic::error(&file, Span::new(1, 1, 1), Code::UnknownKey, format!("bad: 100% {n}\nsecond"));
         d.severity = severity;
         d
+    }
+
+    #[test]
+    fn every_code_has_a_sarif_rule_of_its_own() {
+        let file = SourceFile::new("content/a.md".into(), "a.md".into(), "x\n");
+        for code in Code::ALL {
+            let d = Diagnostic::error(&file, Span::new(1, 1, 1), *code, "m".into());
+            let log: serde_json::Value = serde_json::from_str(&sarif(&[d])).unwrap();
+            let rule = &log["runs"][0]["tool"]["driver"]["rules"][0];
+            assert_eq!(rule["id"], code.name());
+            assert_eq!(rule["shortDescription"]["text"], code.summary());
+            assert!(rule["help"]["text"].as_str().unwrap_or("").contains(code.fix()), "{code}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod explain;
 mod formats;
 pub mod init;
 pub mod new;
@@ -12,6 +13,7 @@ pub mod theme;
 use crate::Format;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use wsis::diagnostics::Code;
 use wsis::diagnostics::{summary_line, Diagnostic};
 use wsis::BuildError;
 
@@ -30,12 +32,12 @@ pub fn report_failure(err: &BuildError, format: Format) -> i32 {
 /// or folder it concerns (the theme's, for a theme error).
 fn failure_diagnostic(err: &BuildError) -> Diagnostic {
     let (path, code) = match err {
-        BuildError::Io { path, .. } => (path.display().to_string(), "io-error"),
+        BuildError::Io { path, .. } => (path.display().to_string(), Code::IoError),
         BuildError::Theme(e) => {
             let file = e.message.split(':').next().filter(|p| Path::new(p).is_file());
-            (file.unwrap_or("theme").to_string(), "theme-error")
+            (file.unwrap_or("theme").to_string(), Code::ThemeError)
         }
-        BuildError::Folders(_) | BuildError::Content(_) => ("output".to_string(), "output-folder"),
+        BuildError::Folders(_) | BuildError::Content(_) => ("output".to_string(), Code::OutputFolder),
     };
     Diagnostic::at_path(&path, code, err.to_string())
 }

@@ -5,6 +5,7 @@
 //! body crosses the limit is named, at its first line. Only a run that
 //! typesets the briefs applies it (`--no-pdf` does not).
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Body, Model};
 
@@ -34,7 +35,7 @@ pub fn check(model: &Model, sessions_by_year: &std::collections::BTreeMap<u32, V
                     Diagnostic::error(
                         source,
                         span,
-                        "brief-too-large",
+                        Code::BriefTooLarge,
                         format!(
                             "with this body, the {} forum's brief holds {} KiB in {lines} lines, past the {} KiB or \
                              {MAX_BRIEF_LINES} lines a brief may hold",

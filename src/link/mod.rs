@@ -3,6 +3,7 @@
 //! each action line and SDG, the action line x SDG matrix, what belongs to
 //! each forum year). After this stage the model is read-only.
 
+use crate::diagnostics::Code;
 pub mod brief_size;
 pub mod localize;
 pub mod pending;
@@ -314,7 +315,7 @@ fn check_fragments<'h>(
             Diagnostic::error(
                 &model.files[*file],
                 *span,
-                "broken-link",
+                Code::BrokenLink,
                 format!("internal link `@/{}#{}`: the page has no section `#{}`", f.path, f.id, f.id),
             )
             .with_help(help),

@@ -3,6 +3,7 @@
 //! Also builds the indexes of what names what.
 
 use super::{Index, Item};
+use crate::diagnostics::Code;
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
 use crate::model::{At, Model, Tags};
 use crate::source::Span;
@@ -15,7 +16,7 @@ struct Known<'a> {
 }
 
 impl Known<'_> {
-    fn error(&self, file: usize, span: Span, code: &'static str, message: String) -> Diagnostic {
+    fn error(&self, file: usize, span: Span, code: Code, message: String) -> Diagnostic {
         Diagnostic::error(&self.model.files[file], span, code, message)
     }
 
@@ -26,7 +27,7 @@ impl Known<'_> {
         let mut d = self.error(
             file,
             id.span,
-            "unknown-action-line",
+            Code::UnknownActionLine,
             format!("`{}` is not an action line in action-lines.yaml", id.value),
         );
         if let Some(near) = nearest(&id.value, self.action_lines.iter().copied()) {
@@ -39,7 +40,7 @@ impl Known<'_> {
 
     fn check_sdg(&self, file: usize, n: &At<u32>, diags: &mut Diagnostics) {
         if !self.model.unread_sdgs && !self.sdgs.contains(&n.value) {
-            let d = self.error(file, n.span, "unknown-sdg", format!("SDG {} is not in sdgs.yaml", n.value));
+            let d = self.error(file, n.span, Code::UnknownSdg, format!("SDG {} is not in sdgs.yaml", n.value));
             diags.push(d.with_help("the Sustainable Development Goals are numbered 1 to 17"));
         }
     }
@@ -81,7 +82,7 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
                             .error(
                                 s.file,
                                 Span::new(1, 1, 3),
-                                "missing-forum",
+                                Code::MissingForum,
                                 format!("this session is in `forums/{}/`, which has no forum.md", s.year),
                             )
                             .with_help(format!(
@@ -101,7 +102,7 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
                             .error(
                                 s.file,
                                 s.date.span,
-                                "date-outside-forum",
+                                Code::DateOutsideForum,
                                 format!("{date} is outside {} ({} to {})", forum.title, forum.start, forum.end),
                             )
                             .with_help("a High-Level Track session's date falls within its forum's start..end"),
@@ -118,7 +119,7 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
                     .error(
                         file,
                         year.span,
-                        "unknown-forum",
+                        Code::UnknownForum,
                         format!("there is no forum {} in content/forums/", year.value),
                     )
                     .with_help(format!("forums: {}", forum_years())),

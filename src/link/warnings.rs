@@ -2,6 +2,7 @@
 //! and do not fail a build, unless the editor asks (`--deny-warnings`).
 
 use super::Index;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Model;
 use crate::source::Span;
@@ -27,7 +28,7 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
             let d = Diagnostic::warning(
                 file,
                 Span::new(line, 1, 1),
-                "no-outcome-sections",
+                Code::NoOutcomeSections,
                 "this High-Level Track session has none of the outcome sections".into(),
             )
             .with_help(format!("sessions usually record `## {}`", OUTCOME_SECTIONS.join("`, `## ")));
@@ -41,7 +42,7 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
             let d = Diagnostic::warning(
                 file,
                 Span::new(1, 1, 3),
-                "no-key-figures",
+                Code::NoKeyFigures,
                 format!("{} has no key figures", f.title),
             )
             .with_help("add `key_figures:` with the headline numbers the sources give");
@@ -50,7 +51,7 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
         for p in &f.publications {
             if p.url.is_none() {
                 let message = format!("publication `{}` has no address", p.title);
-                let d = Diagnostic::warning(file, p.span, "publication-without-url", message)
+                let d = Diagnostic::warning(file, p.span, Code::PublicationWithoutUrl, message)
                     .with_help("add `url: https://...` so readers can open it");
                 diags.push(d);
             }

@@ -5,6 +5,7 @@
 //! symlink, a bad slug or a file that is not UTF-8 is a diagnostic. Hidden
 //! files (`.DS_Store`, `.gitkeep`) are the only ones ignored.
 
+use crate::diagnostics::Code;
 pub mod frontmatter;
 mod plain_yaml;
 pub mod strings;
@@ -102,7 +103,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     if !root.is_dir() {
         diags.push(Diagnostic::at_path(
             &root.display().to_string(),
-            "no-content",
+            Code::NoContent,
             "the content folder does not exist or is not a folder".into(),
         ));
         return Loaded::default();
@@ -117,7 +118,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| p.display().to_string()).unwrap_or_default();
-                diags.push(Diagnostic::at_path(&path, "unreadable", format!("cannot read: {e}")));
+                diags.push(Diagnostic::at_path(&path, Code::Unreadable, format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -129,7 +130,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             diags.push(
                 Diagnostic::at_path(
                     &shown(&rel),
-                    "symlink",
+                    Code::Symlink,
                     "symbolic links are not followed in the content folder".into(),
                 )
                 .with_help("replace the link with the file itself"),
@@ -190,7 +191,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             diags.push(
                 Diagnostic::at_path(
                     &shown(name),
-                    "missing-file",
+                    Code::MissingFile,
                     format!("`{name}` is missing from the content folder"),
                 )
                 .with_help("see CONTENT-MODEL.md for what it holds"),
@@ -224,7 +225,7 @@ pub fn is_language_code(code: &str) -> bool {
 /// `about.md` -> (`about`, None); `about.fr.md` -> (`about`, Some(`fr`)).
 /// Why a file does not fit the content layout: the diagnostic's code, its
 /// message and its help.
-type Misfit = (&'static str, String, String);
+type Misfit = (Code, String, String);
 
 fn name_of(file: &str) -> Result<(String, Option<String>), Misfit> {
     let Some((stem, code)) = file.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) else {
@@ -232,7 +233,7 @@ fn name_of(file: &str) -> Result<(String, Option<String>), Misfit> {
     };
     if !is_language_code(code) {
         return Err((
-            "invalid-language",
+            Code::InvalidLanguage,
             format!("`{file}`: `{code}` is not a language code; a translation is named `<name>.<code>.md`"),
             format!("name it like `{stem}.fr.md`, with the BCP 47 code of its language in lowercase"),
         ));
@@ -243,7 +244,7 @@ fn name_of(file: &str) -> Result<(String, Option<String>), Misfit> {
 fn slug_of(file: &str) -> Result<String, Misfit> {
     let Some(stem) = file.strip_suffix(".md") else {
         return Err((
-            "layout",
+            Code::Layout,
             format!("`{file}` is not a Markdown file; only `.md` files belong here"),
             "images and PDFs go under `static/`".into(),
         ));
@@ -254,7 +255,7 @@ fn slug_of(file: &str) -> Result<String, Misfit> {
         let suggestion: String =
             stem.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
         Err((
-            "layout",
+            Code::Layout,
             format!("`{stem}` is not a valid slug: use lowercase ASCII letters, digits and `-` only"),
             format!("rename the file to `{}.md`", suggestion.trim_matches('-')),
         ))
@@ -263,10 +264,10 @@ fn slug_of(file: &str) -> Result<String, Misfit> {
 
 fn year_of(folder: &str) -> Result<u32, Misfit> {
     if folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit()) {
-        folder.parse().map_err(|_| ("layout", String::new(), String::new()))
+        folder.parse().map_err(|_| (Code::Layout, String::new(), String::new()))
     } else {
         Err((
-            "layout",
+            Code::Layout,
             format!("`forums/{folder}` is not a year folder"),
             "forum folders are named by their year, e.g. `forums/2020/`".into(),
         ))
@@ -281,7 +282,7 @@ fn classify(rel: &str) -> Result<Option<Slot>, Misfit> {
          forums/<year>/hlt/<slug>.md, ungis/<slug>.md, roadmaps/<slug>.md, pages/<slug>.md and static/"
             .to_string()
     };
-    let misplaced = || Err(("layout", format!("`{rel}` does not fit the content layout"), layout_help()));
+    let misplaced = || Err((Code::Layout, format!("`{rel}` does not fit the content layout"), layout_help()));
     match parts.as_slice() {
         ["site.yaml"] => Ok(Some(Slot::Site)),
         ["action-lines.yaml"] => Ok(Some(Slot::ActionLines)),
@@ -335,15 +336,16 @@ pub fn read_source(root: &Path, rel: &str) -> Result<SourceFile, Box<Diagnostic>
 }
 
 fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagnostic>> {
-    let unreadable =
-        |e: std::io::Error| Box::new(Diagnostic::at_path(shown, "unreadable", format!("cannot read the file: {e}")));
+    let unreadable = |e: std::io::Error| {
+        Box::new(Diagnostic::at_path(shown, Code::Unreadable, format!("cannot read the file: {e}")))
+    };
     // One open: the size comes from the open file, and the read stops past
     // the limit even if the file grows meanwhile.
     let file = std::fs::File::open(abs).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
     let too_large = |size: u64| {
         let message = format!("the file is {size} bytes; content files are limited to {MAX_TEXT_FILE} bytes");
-        Box::new(Diagnostic::at_path(shown, "too-large", message))
+        Box::new(Diagnostic::at_path(shown, Code::TooLarge, message))
     };
     if size > MAX_TEXT_FILE {
         return Err(too_large(size));
@@ -356,7 +358,7 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagn
     if let Some(order) = utf16(&bytes) {
         let message = format!("the file is saved as UTF-16 ({order}), not as UTF-8 text");
         let help = "save it as UTF-8 in your editor (\"Save with encoding\" or \"Save as\": UTF-8)";
-        return Err(Box::new(Diagnostic::at_path(shown, "not-utf8", message).with_help(help)));
+        return Err(Box::new(Diagnostic::at_path(shown, Code::NotUtf8, message).with_help(help)));
     }
     match String::from_utf8(bytes) {
         Ok(text) => {
@@ -373,7 +375,7 @@ fn read_text(abs: &Path, rel: &str, shown: &str) -> Result<SourceFile, Box<Diagn
             let file = SourceFile::new(shown.to_string(), rel.to_string(), &prefix);
             let (line, col) = file.position(file.text.len());
             let message = "the file is not valid UTF-8 text".to_string();
-            let mut d = Diagnostic::error(&file, Span::new(line, col, 1), "not-utf8", message)
+            let mut d = Diagnostic::error(&file, Span::new(line, col, 1), Code::NotUtf8, message)
                 .with_help("save the file as UTF-8 in your editor");
             d.quoted = None;
             Err(Box::new(d))
@@ -412,7 +414,7 @@ fn control_character(file: &SourceFile) -> Option<Diagnostic> {
     let (offset, c) = file.text.char_indices().find(|&(_, c)| c.is_control() && c != '\t' && c != '\n')?;
     let (line, col) = file.position(offset);
     let message = format!("the file contains an invisible control character (U+{:04X})", u32::from(c));
-    let mut d = Diagnostic::error(file, Span::new(line, col, 1), "control-character", message)
+    let mut d = Diagnostic::error(file, Span::new(line, col, 1), Code::ControlCharacter, message)
         .with_help("delete it: it may have come with text pasted from another program");
     // The quoted line would carry the character itself.
     d.quoted = d.quoted.map(|q| q.replace(|ch: char| ch.is_control() && ch != '\t', "\u{FFFD}"));

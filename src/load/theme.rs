@@ -3,6 +3,7 @@
 //! override one template and keep the rest (or override them all).
 
 use super::yaml::{self, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::SourceFile;
 use std::borrow::Cow;
@@ -130,7 +131,7 @@ pub fn choose(content: &Path, explicit: Option<&Path>) -> Result<Option<PathBuf>
             return Ok(None); // validation reports the spelling
         }
         if !dir.is_dir() {
-            let d = Diagnostic::error(&file, span, "missing-file", format!("there is no theme folder `themes/{name}/`"))
+            let d = Diagnostic::error(&file, span, Code::MissingFile, format!("there is no theme folder `themes/{name}/`"))
                 .with_help(format!(
                     "create `{}` (`wsis theme eject {}` writes the built-in theme there), or remove `theme:` to use the built-in theme",
                     dir.display(),

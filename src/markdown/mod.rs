@@ -4,6 +4,7 @@
 //! editor told where), `javascript:` and `data:` targets refused, and
 //! every heading given an anchor id unique on its page.
 
+use crate::diagnostics::Code;
 mod blocks;
 mod ids;
 pub mod parse;
@@ -43,7 +44,7 @@ pub struct LinkProblem {
     pub range: Range<usize>,
     /// A warning rather than an error (raw HTML escaped).
     pub warning: bool,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub help: Option<String>,
 }
@@ -149,12 +150,12 @@ fn picture_of(pictures: &Pictures, target: &str, range: &Range<usize>) -> Result
             Ok(((size.0 > 0 && size.1 > 0).then_some(size), web))
         }
         Some(Err(why)) => Err(problem(
-            "bad-picture",
+            Code::BadPicture,
             format!("picture `@/{target}` cannot be shown: {why}"),
             format!("replace the file with {types}, at most {} megapixels", crate::pictures::MAX_PIXELS / 1_000_000),
         )),
         None => Err(problem(
-            "not-a-picture",
+            Code::NotAPicture,
             format!("`@/{target}` is not a picture; an image shows {types}"),
             "link to it instead, `[its name](@/...)`, or show a picture of it".into(),
         )),
@@ -239,7 +240,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             problems.push(LinkProblem {
                 range: range.clone(),
                 warning: false,
-                code: "link-too-long",
+                code: Code::LinkTooLong,
                 message: format!(
                     "link target `{}` is {} bytes long; a link target may be at most {MAX_TARGET}",
                     shorten(&dest, 40),
@@ -261,7 +262,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
                     problems.push(LinkProblem {
                         range: range.clone(),
                         warning: false,
-                        code: "broken-link",
+                        code: Code::BrokenLink,
                         message: format!("internal link `{dest}`: {why}"),
                         help: Some("internal links name a file under content/, e.g. `@/forums/2020/forum.md`".into()),
                     });
@@ -272,7 +273,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
             problems.push(LinkProblem {
                 range: range.clone(),
                 warning: false,
-                code: "unsafe-link",
+                code: Code::UnsafeLink,
                 message: format!("link target `{dest}` is refused: `javascript:` and `data:` links are not allowed"),
                 help: Some("link to a web address (https://...) or to a file with `@/`".into()),
             });
@@ -295,7 +296,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         problems.push(LinkProblem {
             range: at..markdown.ceil_char_boundary(at + 1),
             warning: false,
-            code: "body-too-large",
+            code: Code::BodyTooLarge,
             message: format!("the body is {} bytes long, past the {MAX_BODY} a body may hold here", markdown.len()),
             help: Some("split it into several documents (a page for an annex, say) and link them".into()),
         });
@@ -314,7 +315,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
                         problems.push(LinkProblem {
                             range: range.start..markdown.ceil_char_boundary(range.start + 1),
                             warning: false,
-                            code: "body-too-large",
+                            code: Code::BodyTooLarge,
                             message: format!(
                                 "the body holds more than {MAX_BLOCKS} paragraphs, list items and table rows; this is the first past it"
                             ),
@@ -361,7 +362,7 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
                     (None, Some(_)) if remote => problems.push(LinkProblem {
                         range: range.clone(),
                         warning: false,
-                        code: "remote-picture",
+                        code: Code::RemotePicture,
                         message: "this picture is on another host: pages load nothing from another host, so readers offline or behind a firewall would not see it".into(),
                         help: Some("save the picture under content/static/ and show it with `![...](@/static/...)`".into()),
                     }),
@@ -406,12 +407,12 @@ pub fn render(markdown: &str, opts: &RenderOptions, resolve: &dyn Fn(&str) -> Re
         events.push(event);
     }
     // A link target too long is already one.
-    let long_target = problems.iter().any(|p| p.code == "link-too-long");
+    let long_target = problems.iter().any(|p| p.code == Code::LinkTooLong);
     if let Some(at) = word_longer_than(markdown, MAX_WORD).filter(|_| !long_target) {
         problems.push(LinkProblem {
             range: at..markdown.ceil_char_boundary(at + 1),
             warning: false,
-            code: "word-too-long",
+            code: Code::WordTooLong,
             message: format!("a word here runs past {MAX_WORD} characters without a space"),
             help: Some("break it with spaces; a long address belongs in a link, `[its name](https://...)`".into()),
         });
@@ -556,7 +557,7 @@ fn too_deep_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
     LinkProblem {
         range: range.start..line_end.max(range.start + 1).min(markdown.len()),
         warning: false,
-        code: "nesting-too-deep",
+        code: Code::NestingTooDeep,
         message: format!(
             "this is nested more than {MAX_NESTING} levels deep (block quotes, lists, emphasis and links inside each other)"
         ),
@@ -571,7 +572,7 @@ fn raw_html_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
     LinkProblem {
         range: range.start..line_end.max(range.start + 1).min(markdown.len()),
         warning: true,
-        code: "raw-html",
+        code: Code::RawHtml,
         message: format!("raw HTML `{}` is shown as text, not as HTML", shorten(tag, 40)),
         help: Some(
             "write it in Markdown, or let HTML through for the whole site with `unsafe_html: true` in site.yaml".into(),
@@ -747,7 +748,7 @@ mod tests {
     fn limits_a_typesetter_cannot_pass_are_content_errors_at_their_place() {
         let deep = format!("Intro\n\n{}deep\n", "> ".repeat(40));
         let r = html(&deep, false);
-        let codes: Vec<&str> = r.problems.iter().map(|p| p.code).collect();
+        let codes: Vec<&str> = r.problems.iter().map(|p| p.code.name()).collect();
         assert_eq!(codes, ["nesting-too-deep"]);
         assert_eq!(deep[..r.problems[0].range.start].matches('\n').count(), 2, "on the third line");
         let lists: String = (0..40).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
@@ -756,17 +757,17 @@ mod tests {
         assert!(html(&format!("> > > {fine}"), false).problems.is_empty());
 
         let long = format!("See [it](https://example.org/{}).", "a".repeat(MAX_TARGET));
-        assert_eq!(html(&long, false).problems[0].code, "link-too-long");
+        assert_eq!(html(&long, false).problems[0].code, Code::LinkTooLong);
         let word = format!("One\n\ntwo {} three", "(".repeat(MAX_WORD + 1));
         let r = html(&word, false);
-        assert_eq!(r.problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["word-too-long"]);
+        assert_eq!(r.problems.iter().map(|p| p.code.name()).collect::<Vec<_>>(), ["word-too-long"]);
         assert_eq!(r.problems[0].range.start, 9);
         let many: String = (0..=MAX_BLOCKS).map(|i| format!("- item {i}\n")).collect();
         let r = html(&many, false);
-        assert_eq!(r.problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["body-too-large"]);
+        assert_eq!(r.problems.iter().map(|p| p.code.name()).collect::<Vec<_>>(), ["body-too-large"]);
         assert_eq!(&many[r.problems[0].range.start..][..12], "- item 5000\n");
         let huge = "Words and words.\n\n".repeat(MAX_BODY / 18 + 1);
-        assert_eq!(html(&huge, false).problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["body-too-large"]);
+        assert_eq!(html(&huge, false).problems.iter().map(|p| p.code.name()).collect::<Vec<_>>(), ["body-too-large"]);
         let chinese = "信息社会".repeat(MAX_WORD);
         assert!(html(&chinese, false).problems.is_empty(), "Chinese breaks between any two characters");
     }
@@ -830,7 +831,7 @@ mod tests {
         let md = "Intro <b>bold</b> and <i>it</i>.\n\n<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n";
         let r = html(md, false);
         assert!(r.html.contains("<pre class=\"raw-html\"><code>&lt;div&gt;\n  &lt;p&gt;one&lt;/p&gt;\n"), "{}", r.html);
-        let warnings: Vec<&LinkProblem> = r.problems.iter().filter(|p| p.code == "raw-html").collect();
+        let warnings: Vec<&LinkProblem> = r.problems.iter().filter(|p| p.code == Code::RawHtml).collect();
         assert_eq!(warnings.len(), 2, "one for the line of inline tags, one for the block: {:?}", r.problems);
         assert!(warnings.iter().all(|p| p.warning));
         assert_eq!(&md[warnings[0].range.clone()], "<b>");

@@ -5,6 +5,7 @@
 //! first one as a warning with its line and column, so the editor adds a
 //! font before delegates see boxes on paper.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::link::Linked;
 use crate::source::{SourceFile, Span};
@@ -80,7 +81,7 @@ fn first_missing(file: &SourceFile, book: &FontBook, fonts: &str, years: &[u32])
     let help = format!(
         "they would print as empty boxes: add a font file that has them (a Noto font for the script, say) to {fonts}"
     );
-    Some(Diagnostic::warning(file, Span::new(line, col, 1), "no-font-for-character", message).with_help(help))
+    Some(Diagnostic::warning(file, Span::new(line, col, 1), Code::NoFontForCharacter, message).with_help(help))
 }
 
 /// Whether `file` holds a character that could reach paper and that no

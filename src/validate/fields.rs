@@ -6,6 +6,7 @@
 //! mapping is opened, with the nearest known key as help.
 
 use crate::date::Date;
+use crate::diagnostics::Code;
 use crate::diagnostics::{nearest, Diagnostic};
 use crate::load::yaml::{Node, Value};
 use crate::model::{At, Person, Stakeholder, Tags};
@@ -69,7 +70,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reports an error; returns it so a caller may add help.
-    pub fn error(&mut self, span: Span, code: &'static str, message: String) -> &mut Diagnostic {
+    pub fn error(&mut self, span: Span, code: Code, message: String) -> &mut Diagnostic {
         self.diags.push(Diagnostic::error(self.file, span, code, message));
         let last = self.diags.len() - 1;
         &mut self.diags[last]
@@ -81,7 +82,7 @@ impl<'a> Reader<'a> {
             let found = node.kind_name();
             self.error(
                 node.span,
-                "expected-mapping",
+                Code::ExpectedMapping,
                 format!("expected {what} as `key: value` lines, found {found}"),
             )
             .help = Some(format!("known keys: {}", known.join(", ")));
@@ -90,17 +91,21 @@ impl<'a> Reader<'a> {
         let mut entries: Vec<(&'n str, Span, &'n Node)> = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {
             let Some(name) = text_of(key) else {
-                self.error(key.span, "bad-key", format!("a key must be a plain word, found {}", key.kind_name()));
+                self.error(key.span, Code::BadKey, format!("a key must be a plain word, found {}", key.kind_name()));
                 continue;
             };
             if let Some((_, first, _)) = entries.iter().find(|(k, _, _)| *k == name) {
                 let first_line = first.line;
-                self.error(key.span, "duplicate-key", format!("`{name}` is given twice (also on line {first_line})"))
-                    .help = Some("keep one of them".into());
+                self.error(
+                    key.span,
+                    Code::DuplicateKey,
+                    format!("`{name}` is given twice (also on line {first_line})"),
+                )
+                .help = Some("keep one of them".into());
                 continue;
             }
             if !known.contains(&name) {
-                let d = self.error(key.span, "unknown-key", format!("unknown key `{name}` in {what}"));
+                let d = self.error(key.span, Code::UnknownKey, format!("unknown key `{name}` in {what}"));
                 d.help = Some(match nearest(name, known.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("known keys: {}", known.join(", ")),
@@ -113,7 +118,7 @@ impl<'a> Reader<'a> {
     }
 
     fn missing(&mut self, f: &Fields, key: &str, example: &str) {
-        self.error(f.span, "missing-key", format!("missing required key `{key}`")).help =
+        self.error(f.span, Code::MissingKey, format!("missing required key `{key}`")).help =
             Some(format!("add a line like `{key}: {example}`"));
     }
 
@@ -123,7 +128,7 @@ impl<'a> Reader<'a> {
                 let length = t.chars().count();
                 self.error(
                     node.span,
-                    "field-too-long",
+                    Code::FieldTooLong,
                     format!("`{key}` is {length} characters long; a field holds at most {MAX_FIELD}"),
                 )
                 .help = Some("shorten it; longer text belongs in the body, below the front matter".into());
@@ -132,7 +137,7 @@ impl<'a> Reader<'a> {
             Some(t) => Some(t),
             None => {
                 let found = node.kind_name();
-                self.error(node.span, "wrong-type", format!("`{key}` should be {expected}, found {found}"));
+                self.error(node.span, Code::WrongType, format!("`{key}` should be {expected}, found {found}"));
                 None
             }
         }
@@ -153,7 +158,7 @@ impl<'a> Reader<'a> {
                 if example.contains('#') {
                     help.push_str("; quote it, since an unquoted `#` starts a comment");
                 }
-                self.error(*key_span, "empty-value", format!("`{key}` is empty")).help = Some(help);
+                self.error(*key_span, Code::EmptyValue, format!("`{key}` is empty")).help = Some(help);
             } else {
                 self.missing(f, key, example);
             }
@@ -162,7 +167,7 @@ impl<'a> Reader<'a> {
         let value = self.opt_str(f, key)?;
         if value.is_empty() {
             let span = f.get(key).map_or(f.span, |n| n.span);
-            self.error(span, "empty-value", format!("`{key}` is empty"));
+            self.error(span, Code::EmptyValue, format!("`{key}` is empty"));
             return None;
         }
         Some(value)
@@ -187,7 +192,7 @@ impl<'a> Reader<'a> {
         let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
         if !digits {
             let why = if text.starts_with('-') { "cannot be negative" } else { "should be a whole number" };
-            self.error(node.span, "not-a-number", format!("`{key}` {why}, found `{text}`")).help =
+            self.error(node.span, Code::NotANumber, format!("`{key}` {why}, found `{text}`")).help =
                 Some("write digits only, without separators or signs, e.g. `15000`".into());
             return None;
         }
@@ -196,7 +201,7 @@ impl<'a> Reader<'a> {
             parsed => {
                 let side = if parsed.is_ok_and(|n| n < *range.start()) { "too small" } else { "too large" };
                 let allowed = format!("from {} to {}", range.start(), range.end());
-                self.error(node.span, "out-of-range", format!("`{key}` is {side}: `{text}`; it must be {allowed}"))
+                self.error(node.span, Code::OutOfRange, format!("`{key}` is {side}: `{text}`; it must be {allowed}"))
                     .help = Some(format!("write a whole number {allowed}"));
                 None
             }
@@ -244,7 +249,7 @@ impl<'a> Reader<'a> {
             "true" => Some(true),
             "false" => Some(false),
             other => {
-                self.error(node.span, "not-a-boolean", format!("`{key}` should be true or false, found `{other}`"));
+                self.error(node.span, Code::NotABoolean, format!("`{key}` should be true or false, found `{other}`"));
                 None
             }
         }
@@ -255,7 +260,7 @@ impl<'a> Reader<'a> {
         match Date::parse(text.trim()) {
             Ok(d) => Some(At { value: d, span: node.span }),
             Err(why) => {
-                self.error(node.span, "invalid-date", format!("`{key}`: {why}")).help =
+                self.error(node.span, Code::InvalidDate, format!("`{key}`: {why}")).help =
                     Some("dates are written YYYY-MM-DD, e.g. `2020-06-22`".into());
                 None
             }
@@ -287,7 +292,7 @@ impl<'a> Reader<'a> {
         let mut parse = |t: &str| match Date::parse(t.trim()) {
             Ok(d) => Some(d),
             Err(why) => {
-                self.error(span, "invalid-date", format!("`{key}`: {why}")).help =
+                self.error(span, Code::InvalidDate, format!("`{key}`: {why}")).help =
                     Some("a period is written `2020-07-20..2020-07-29`".into());
                 None
             }
@@ -295,7 +300,7 @@ impl<'a> Reader<'a> {
         let (start, end) = (parse(a), parse(b));
         if let (Some(s), Some(e)) = (start, end) {
             if e.last_day() < s.first_day() {
-                self.error(span, "end-before-start", format!("the period `{a}..{b}` ends before it starts"));
+                self.error(span, Code::EndBeforeStart, format!("the period `{a}..{b}` ends before it starts"));
                 return (None, None);
             }
         }
@@ -311,7 +316,7 @@ impl<'a> Reader<'a> {
         }
         let d = self.error(
             node.span,
-            "invalid-value",
+            Code::InvalidValue,
             format!("`{key}` cannot be `{text}`; expected one of: {}", allowed.join(", ")),
         );
         if let Some(near) = nearest(text, allowed.iter().copied()) {
@@ -347,7 +352,7 @@ impl<'a> Reader<'a> {
             Value::Seq(items) => items.iter().filter_map(|n| item(self, n)).collect(),
             _ => {
                 let found = node.kind_name();
-                self.error(node.span, "expected-list", format!("`{key}` should be a list, found {found}")).help =
+                self.error(node.span, Code::ExpectedList, format!("`{key}` should be a list, found {found}")).help =
                     Some(format!("write `{key}: [a, b]` or one `- item` per line"));
                 Vec::new()
             }
@@ -368,7 +373,7 @@ impl<'a> Reader<'a> {
             let found = node.kind_name();
             self.error(
                 node.span,
-                "expected-mapping",
+                Code::ExpectedMapping,
                 format!("`{key}` should be `code: title` lines, found {found}"),
             )
             .help = Some(format!("write `{key}:` then one line per language, like `  fr: Titre`"));
@@ -377,7 +382,7 @@ impl<'a> Reader<'a> {
         for (k, v) in pairs {
             let Some(code) = text_of(k) else { continue };
             if !crate::load::is_language_code(code) {
-                self.error(k.span, "invalid-language", format!("`{code}` is not a language code")).help =
+                self.error(k.span, Code::InvalidLanguage, format!("`{code}` is not a language code")).help =
                     Some("use a BCP 47 code in lowercase: ar, en, es, fr, ru, zh".into());
                 continue;
             }
@@ -426,7 +431,7 @@ impl<'a> Reader<'a> {
         } else {
             self.error(
                 node.span,
-                "invalid-url",
+                Code::InvalidUrl,
                 format!("`{key}` should be a web address starting with https://, found `{text}`"),
             );
             None

@@ -1,6 +1,7 @@
 //! `forums/<year>/forum.md`: one WSIS Forum and all its figures.
 
 use super::fields::{Fields, Reader, YEARS};
+use crate::diagnostics::Code;
 use crate::load::yaml::Node;
 use crate::model::*;
 
@@ -37,8 +38,12 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
     if let Some(y) = year {
         if y != folder_year {
             let span = field_span(&f, node, "year");
-            r.error(span, "year-mismatch", format!("`year: {y}` does not match the folder `forums/{folder_year}/`"))
-                .help = Some(format!("write `year: {folder_year}` or move the file to `forums/{y}/`"));
+            r.error(
+                span,
+                Code::YearMismatch,
+                format!("`year: {y}` does not match the folder `forums/{folder_year}/`"),
+            )
+            .help = Some(format!("write `year: {folder_year}` or move the file to `forums/{y}/`"));
         }
     }
     let title = r.opt_str(&f, "title").unwrap_or_else(|| format!("WSIS Forum {folder_year}"));
@@ -47,7 +52,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
     let end = r.req_date(&f, "end");
     if let (Some(s), Some(e)) = (&start, &end) {
         if e.value.last_day() < s.value.first_day() {
-            r.error(e.span, "end-before-start", format!("`end` ({}) is before `start` ({})", e.value, s.value));
+            r.error(e.span, Code::EndBeforeStart, format!("`end` ({}) is before `start` ({})", e.value, s.value));
         }
     }
     let venue = r.opt_str(&f, "venue");
@@ -103,7 +108,7 @@ pub fn forum(r: &mut Reader, node: &Node, folder_year: u32, body: Body, file: us
         let end = r.opt_date(&f, "end");
         if let (Some(s), Some(e)) = (&start, &end) {
             if e.value.last_day() < s.value.first_day() {
-                r.error(e.span, "end-before-start", format!("`end` ({}) is before `start` ({})", e.value, s.value));
+                r.error(e.span, Code::EndBeforeStart, format!("`end` ({}) is before `start` ({})", e.value, s.value));
             }
         }
         Some(PrizePhase { phase: phase?, title: title?, start: start.map(|d| d.value), end: end.map(|d| d.value) })
@@ -205,7 +210,7 @@ fn distribution(r: &mut Reader, n: &Node) -> Option<Distribution> {
         let sum: u64 = parts.iter().map(|p| p.value).sum();
         if sum != 100 {
             let span = f.value_span("parts").unwrap_or(n.span);
-            r.error(span, "percent-sum", format!("the parts of a percent distribution add up to {sum}, not 100"))
+            r.error(span, Code::PercentSum, format!("the parts of a percent distribution add up to {sum}, not 100"))
                 .help = Some("check the values, or use `unit: count`".into());
         }
     }

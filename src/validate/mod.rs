@@ -5,6 +5,7 @@
 //! Rules that need more than one file (references, dates within a forum)
 //! belong to `link`, not here.
 
+use crate::diagnostics::Code;
 pub mod documents;
 pub mod fields;
 pub mod forum;
@@ -36,7 +37,7 @@ fn parse_yaml_file(r: &mut Reader) -> Option<Node> {
     match yaml::parse(&r.file.text, 1) {
         Ok(node) => Some(node),
         Err(e) => {
-            r.error(e.span, "yaml-syntax", e.message);
+            r.error(e.span, Code::YamlSyntax, e.message);
             None
         }
     }
@@ -47,14 +48,14 @@ fn parse_doc(r: &mut Reader) -> Option<(Node, Body)> {
     let split = match frontmatter::split(&r.file.text) {
         Ok(s) => s,
         Err(e) => {
-            r.error(Span::new(e.line, 1, 3), "front-matter", e.message).help = Some(e.help.into());
+            r.error(Span::new(e.line, 1, 3), Code::FrontMatter, e.message).help = Some(e.help.into());
             return None;
         }
     };
     let node = match yaml::parse(split.yaml, split.yaml_line) {
         Ok(node) => node,
         Err(e) => {
-            r.error(e.span, "yaml-syntax", e.message);
+            r.error(e.span, Code::YamlSyntax, e.message);
             return None;
         }
     };
@@ -80,7 +81,7 @@ fn take_draft(r: &mut Reader, node: &mut Node) -> bool {
                 Value::Scalar { text, .. } => format!("`{text}`"),
                 _ => value.kind_name().to_string(),
             };
-            r.error(value.span, "not-a-boolean", format!("`draft` should be true or false, found {found}"));
+            r.error(value.span, Code::NotABoolean, format!("`draft` should be true or false, found {found}"));
             false
         }
     }
@@ -152,7 +153,7 @@ fn sort_moving_once<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> std::c
 
 /// Whether a file's diagnostics say its YAML could not be read at all.
 fn unread(diags: &[Diagnostic]) -> bool {
-    diags.iter().any(|d| matches!(d.code, "yaml-syntax" | "front-matter"))
+    diags.iter().any(|d| matches!(d.code, Code::YamlSyntax | Code::FrontMatter))
 }
 
 /// Builds the model from what was loaded; drafts are left out unless

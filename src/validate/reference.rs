@@ -3,6 +3,7 @@
 
 use super::fields::{Reader, SDG_NUMBERS};
 use super::parse_yaml_file;
+use crate::diagnostics::Code;
 use crate::load::yaml::{Node, Value};
 use crate::locale::direction;
 use crate::model::{ActionLine, At, Sdg, SiteConfig, SiteLanguage};
@@ -13,7 +14,7 @@ use std::collections::BTreeSet;
 fn usable_language(r: &mut Reader, code: &str, span: crate::source::Span) -> bool {
     let usable = crate::load::is_language_code(code) && crate::locale::Locale::new(code).is_ok();
     if !usable {
-        r.error(span, "invalid-language", format!("`{code}` is not a language code")).help =
+        r.error(span, Code::InvalidLanguage, format!("`{code}` is not a language code")).help =
             Some("use a BCP 47 code in lowercase: ar, en, es, fr, ru, zh".into());
     }
     usable
@@ -43,13 +44,13 @@ fn site_languages(r: &mut Reader, f: &super::fields::Fields) -> Vec<SiteLanguage
         r.opt_str(f, "language").filter(|code| usable_language(r, code, f.value_span("language").unwrap_or_default()));
     let list: Vec<At<SiteLanguage>> = r.list(f, "languages", site_language);
     if let (Some(code), Some(span)) = (&single, f.value_span("languages")) {
-        r.error(span, "conflicting-keys", format!("site.yaml gives both `language: {code}` and `languages`")).help =
+        r.error(span, Code::ConflictingKeys, format!("site.yaml gives both `language: {code}` and `languages`")).help =
             Some("keep `languages` (its first entry is the default language) and delete `language`".into());
     }
     let mut out: Vec<SiteLanguage> = Vec::new();
     for l in list {
         if out.iter().any(|o| o.code == l.value.code) {
-            r.error(l.span, "duplicate-id", format!("language `{}` is listed twice", l.value.code));
+            r.error(l.span, Code::DuplicateId, format!("language `{}` is listed twice", l.value.code));
         } else {
             out.push(l.value);
         }
@@ -81,7 +82,7 @@ pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     if let Some(name) = r.opt_str(&f, "theme") {
         if !crate::load::theme::is_theme_name(&name) {
             let span = f.value_span("theme").unwrap_or_default();
-            r.error(span, "invalid-value", format!("`theme: {name}` is not a folder name under themes/")).help =
+            r.error(span, Code::InvalidValue, format!("`theme: {name}` is not a folder name under themes/")).help =
                 Some("write the name of a folder in `themes/`, like `theme: default`".into());
         }
     }
@@ -107,8 +108,12 @@ fn contact(r: &mut Reader, f: &super::fields::Fields) -> Option<String> {
         return Some(text);
     }
     let span = f.value_span("contact").unwrap_or_default();
-    r.error(span, "invalid-url", format!("`contact` should be an e-mail address or a web address, found `{text}`"))
-        .help = Some("write one address, like `contact: wsis-info@itu.int`".into());
+    r.error(
+        span,
+        Code::InvalidUrl,
+        format!("`contact` should be an e-mail address or a web address, found `{text}`"),
+    )
+    .help = Some("write one address, like `contact: wsis-info@itu.int`".into());
     None
 }
 
@@ -118,7 +123,7 @@ fn items<'n>(r: &mut Reader, node: &'n Node, what: &str) -> &'n [Node] {
         Value::Null => &[],
         _ => {
             let found = node.kind_name();
-            r.error(node.span, "expected-list", format!("{what} should be a list of `- ` entries, found {found}"));
+            r.error(node.span, Code::ExpectedList, format!("{what} should be a list of `- ` entries, found {found}"));
             &[]
         }
     }
@@ -148,12 +153,16 @@ pub fn action_lines(r: &mut Reader) -> (Vec<ActionLine>, BTreeSet<String>) {
         let valid_id =
             id.starts_with('C') && id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !valid_id {
-            r.error(item.span, "invalid-id", format!("action line id `{id}` should look like `C2` or `C7-e-health`"));
+            r.error(
+                item.span,
+                Code::InvalidId,
+                format!("action line id `{id}` should look like `C2` or `C7-e-health`"),
+            );
             continue;
         }
         if let Some(first) = out.iter().find(|a| a.id == id) {
             let line = first.span.line;
-            r.error(item.span, "duplicate-id", format!("action line `{id}` is defined twice (also on line {line})"));
+            r.error(item.span, Code::DuplicateId, format!("action line `{id}` is defined twice (also on line {line})"));
             continue;
         }
         out.push(ActionLine { id, parent, title, titles, lead, co, span: item.span });
@@ -164,7 +173,7 @@ pub fn action_lines(r: &mut Reader) -> (Vec<ActionLine>, BTreeSet<String>) {
             if !ids.contains(p) {
                 r.error(
                     a.span,
-                    "unknown-action-line",
+                    Code::UnknownActionLine,
                     format!("parent `{p}` of `{}` is not an action line in this file", a.id),
                 );
             }
@@ -194,11 +203,11 @@ pub fn sdgs(r: &mut Reader) -> (Vec<Sdg>, BTreeSet<u32>) {
         };
         let is_hex = color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
         if !is_hex {
-            r.error(item.span, "invalid-color", format!("SDG {number}: colour `{color}` should be `\"#RRGGBB\"`"));
+            r.error(item.span, Code::InvalidColor, format!("SDG {number}: colour `{color}` should be `\"#RRGGBB\"`"));
             continue;
         }
         if out.iter().any(|s| s.number == number) {
-            r.error(item.span, "duplicate-id", format!("SDG {number} is defined twice"));
+            r.error(item.span, Code::DuplicateId, format!("SDG {number} is defined twice"));
             continue;
         }
         out.push(Sdg { number, title, titles, color: color.to_ascii_uppercase() });

@@ -4,6 +4,7 @@
 //! no reader can tell why: each is a warning at its line and column, naming
 //! the letter to retype.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::{SourceFile, Span};
 
@@ -88,7 +89,7 @@ fn check_word(file: &SourceFile, line: usize, col: usize, word: &str) -> Option<
         })
         .collect();
     let span = Span::new(line, col, word.chars().count());
-    Some(Diagnostic::warning(file, span, "mixed-script", message).with_help(format!("retype {}", fixes.join(", "))))
+    Some(Diagnostic::warning(file, span, Code::MixedScript, message).with_help(format!("retype {}", fixes.join(", "))))
 }
 
 /// A warning at each word of `file` that mixes Latin, Cyrillic or Greek

@@ -4,6 +4,7 @@
 //! reader's browser is named, since the raw-HTML rule of the bodies does
 //! not reach it (a site that means it says `unsafe_html: true`).
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::load::StaticFile;
 use crate::source::SourceFile;
@@ -22,7 +23,7 @@ pub fn check(statics: &[StaticFile], unsafe_html: bool) -> Vec<Diagnostic> {
 fn check_one(file: &StaticFile, unsafe_html: bool) -> Option<Diagnostic> {
     let unreadable = |why: String| {
         Some(
-            Diagnostic::at_path(&file.shown, "unreadable-static", format!("cannot read this file: {why}"))
+            Diagnostic::at_path(&file.shown, Code::UnreadableStatic, format!("cannot read this file: {why}"))
                 .with_help("give the file read permission, or remove it from content/static/"),
         )
     };
@@ -31,7 +32,7 @@ fn check_one(file: &StaticFile, unsafe_html: bool) -> Option<Diagnostic> {
             return Some(
                 Diagnostic::at_path(
                     &file.shown,
-                    "unreadable-static",
+                    Code::UnreadableStatic,
                     "this is not a file but a pipe, socket or device, which cannot be published".into(),
                 )
                 .with_help("remove it from content/static/"),
@@ -60,7 +61,7 @@ fn check_one(file: &StaticFile, unsafe_html: bool) -> Option<Diagnostic> {
         Diagnostic::warning(
             &source,
             span,
-            "static-script",
+            Code::StaticScript,
             format!("`{what}` here runs in the browser of everyone who opens this file"),
         )
         .with_help("remove the script, or allow it for the whole site with `unsafe_html: true` in site.yaml"),

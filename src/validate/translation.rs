@@ -7,6 +7,7 @@
 
 use super::documents::{PAGE_KEYS, ROADMAP_KEYS, SESSION_KEYS, UNGIS_KEYS};
 use super::fields::{Fields, Reader};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml::Node;
 use crate::load::DocKind;
@@ -49,7 +50,7 @@ fn only_translatable(r: &mut Reader, f: &Fields, translatable: &[&str], original
     let given: Vec<(&str, Span)> = f.keys().filter(|(k, _)| !translatable.contains(k)).collect();
     for (key, span) in given {
         let message = format!("`{key}` cannot be translated: it comes from the original, `{original}`");
-        r.error(span, "translation-field", message).help = Some(format!(
+        r.error(span, Code::TranslationField, message).help = Some(format!(
             "delete this line; a translation carries only {}",
             translatable.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
         ));
@@ -226,7 +227,7 @@ pub fn attach(model: &mut Model, found: Vec<Translation>, diags: &mut Diagnostic
                         t.lang
                     )
                 };
-                let d = Diagnostic::error(file, whole_file, "undeclared-language", message).with_help(help);
+                let d = Diagnostic::error(file, whole_file, Code::UndeclaredLanguage, message).with_help(help);
                 diags.push(d);
                 continue;
             }
@@ -238,7 +239,7 @@ pub fn attach(model: &mut Model, found: Vec<Translation>, diags: &mut Diagnostic
             let d = Diagnostic::error(
                 file,
                 whole_file,
-                "orphan-translation",
+                Code::OrphanTranslation,
                 format!("this translation has no original: there is no `{original_rel}`"),
             )
             .with_help("a translation sits beside its original, named `<name>.<code>.md` after it");
@@ -249,7 +250,7 @@ pub fn attach(model: &mut Model, found: Vec<Translation>, diags: &mut Diagnostic
         let mut more = |span: Span, count: usize, what: String| {
             let message = format!("the original has {count} {what}; this translation gives more");
             diags.push(
-                Diagnostic::error(file, span, "translation-extra", message)
+                Diagnostic::error(file, span, Code::TranslationExtra, message)
                     .with_help("translate the original's items in the same order, one `- ` item each, and add none"),
             );
             extra = true;

@@ -5,6 +5,10 @@
 //! tools already understand: `path:line:col: error: message`, the line
 //! quoted with a caret under the spot, an optional `help:`.
 
+mod codes;
+
+pub use codes::Code;
+
 use crate::source::{SourceFile, Span};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -21,7 +25,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable short name for the kind of problem (`unknown-key`, ...).
-    pub code: &'static str,
+    pub code: Code,
     /// Path relative to the content folder's parent.
     pub path: String,
     pub span: Span,
@@ -33,7 +37,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `span` in `file`; the line is quoted from the file.
-    pub fn error(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+    pub fn error(file: &SourceFile, span: Span, code: Code, message: String) -> Self {
         let span = file.clamp(span);
         Diagnostic {
             severity: Severity::Error,
@@ -47,7 +51,7 @@ impl Diagnostic {
     }
 
     /// An error about a path that could not be read as text (line 1).
-    pub fn at_path(path: &str, code: &'static str, message: String) -> Self {
+    pub fn at_path(path: &str, code: Code, message: String) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -60,7 +64,7 @@ impl Diagnostic {
     }
 
     /// A warning: legal content that is probably a mistake.
-    pub fn warning(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+    pub fn warning(file: &SourceFile, span: Span, code: Code, message: String) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, span, code, message) }
     }
 
@@ -105,6 +109,8 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             let _ = writeln!(out, "  = help: {help}");
         }
+        // The code, for `wsis explain` and (in SARIF) the rule.
+        let _ = writeln!(out, "  = code: {} (`wsis explain {}` says more)", self.code, self.code);
         out
     }
 }
@@ -221,7 +227,7 @@ mod tests {
     #[test]
     fn render_quotes_the_line_with_a_caret_and_help() {
         let file = SourceFile::new("content/a.md".into(), "a.md".into(), "---\nvenu: Geneva\n---\n");
-        let d = Diagnostic::error(&file, Span::new(2, 1, 4), "unknown-key", "unknown key `venu`".into())
+        let d = Diagnostic::error(&file, Span::new(2, 1, 4), Code::UnknownKey, "unknown key `venu`".into())
             .with_help("did you mean `venue`?");
         let text = d.render();
         assert!(text.starts_with("content/a.md:2:1: error: unknown key `venu`\n"));
@@ -233,7 +239,7 @@ mod tests {
     fn a_long_line_is_quoted_around_its_place() {
         let long = format!("---\ntitle: {}x{}\n---\n", "a".repeat(5000), "b".repeat(5000));
         let file = SourceFile::new("content/a.md".into(), "a.md".into(), &long);
-        let d = Diagnostic::error(&file, Span::new(2, 5008, 1), "test", "here".into());
+        let d = Diagnostic::error(&file, Span::new(2, 5008, 1), Code::UnknownKey, "here".into());
         let text = d.render();
         let quoted = text.lines().nth(2).unwrap();
         let caret = text.lines().nth(3).unwrap();
