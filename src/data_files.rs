@@ -41,6 +41,13 @@ impl DataFile {
         }
     }
 
+    /// The interface string that says, in each language, what the file
+    /// holds: `data_forums` for `data/forums.json`.
+    pub fn about_key(self) -> String {
+        let name = self.path().trim_start_matches("data/");
+        format!("data_{}", name.split('.').next().unwrap_or_default().replace('-', "_"))
+    }
+
     /// What the file holds, for the data page.
     pub fn describe(self) -> &'static str {
         match self {

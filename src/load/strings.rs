@@ -17,10 +17,88 @@ pub struct Strings {
     json: serde_json::Value,
 }
 
+/// The keys the generator itself asks for (templates ask for theirs, and
+/// tera names a missing one): `load` refuses a theme whose strings lack one,
+/// and in a debug build asking for a key not listed here is a bug caught by
+/// the tests, so the list cannot fall behind the code.
+pub const GENERATOR_KEYS: &[&str] = &[
+    "about_figure",
+    "across_years",
+    "action_line",
+    "action_lines",
+    "action_lines_title",
+    "brief_title",
+    "brief_title_planned",
+    "chart_coverage_action_lines",
+    "chart_coverage_sdgs",
+    "colon",
+    "forum_brief",
+    "forums",
+    "hlt_sessions",
+    "home",
+    "kind_forum",
+    "kind_page",
+    "kind_roadmap",
+    "kind_session",
+    "kind_ungis",
+    "language_name",
+    "matrix",
+    "matrix_title",
+    "not_found",
+    "open_data",
+    "outcome_brief",
+    "page_of",
+    "percent",
+    "prizes_champions",
+    "prizes_nominated",
+    "prizes_submitted",
+    "prizes_winners",
+    "roadmaps",
+    "roadmaps_title",
+    "sdg_short",
+    "sdgs",
+    "sdgs_title",
+    "search",
+    "status_as_of",
+    "ungis",
+    "ungis_activities",
+];
+
+/// The plural families the generator asks for (each needs `.other`).
+pub const GENERATOR_PLURALS: &[&str] = &["coverage_each"];
+
+/// The keys the generator makes from a closed list: `format.virtual`,
+/// `ungis.side-event`, `status.announcement`, `status_note.programme`...
+fn generator_families() -> Vec<String> {
+    use crate::vocabulary::{Closed, Format, SourceStatus, UngisKind};
+    let family = |prefix: &str, spellings: &[&str]| -> Vec<String> {
+        spellings.iter().map(|s| format!("{prefix}.{s}")).collect()
+    };
+    let mut keys = family("format", Format::SPELLINGS);
+    keys.extend(family("ungis", UngisKind::SPELLINGS));
+    keys.extend(family("status", SourceStatus::SPELLINGS));
+    // A note for the statuses of sources written before a forum.
+    keys.extend(family("status_note", &SourceStatus::SPELLINGS[1..]));
+    // What each open-data file holds: `data_forums` for data/forums.json.
+    keys.extend(crate::data_files::DataFile::ALL.iter().map(|f| f.about_key()));
+    keys
+}
+
+/// Every key the generator may ask for, plural families by their `.other`.
+pub fn generator_keys() -> Vec<String> {
+    let mut keys: Vec<String> = GENERATOR_KEYS.iter().map(|k| k.to_string()).collect();
+    keys.extend(GENERATOR_PLURALS.iter().map(|k| format!("{k}.other")));
+    keys.extend(generator_families());
+    keys
+}
+
 impl Strings {
-    /// The text of `key`; empty if the theme lacks it (`load` checks the
-    /// theme has every key the generator asks for).
+    /// The text of `key` (which `load` checked the theme has).
     pub fn get(&self, key: &str) -> &str {
+        debug_assert!(
+            GENERATOR_KEYS.contains(&key) || generator_families().iter().any(|k| k == key),
+            "the generator asks for the interface string `{key}`: list it in GENERATOR_KEYS"
+        );
         self.map.get(key).map_or("", String::as_str)
     }
 
@@ -93,6 +171,7 @@ pub fn load(files: &ThemeFiles, languages: &[String]) -> Result<Vec<Strings>, St
         }
     }
     let keys: std::collections::BTreeSet<&String> = all.values().flat_map(|m| m.keys()).collect();
+    let generator = generator_keys();
     let mut out = Vec::new();
     for lang in languages {
         let Some(rel) = file_of(files, lang) else {
@@ -114,6 +193,10 @@ pub fn load(files: &ThemeFiles, languages: &[String]) -> Result<Vec<Strings>, St
             problems
                 .push(format!("{shown}: the key `{key}` is missing (`{other}` has it): the `{lang}` pages need it"));
         }
+        // Keys no file of the theme has, which the generator asks for.
+        for key in generator.iter().filter(|k| !map.contains_key(k.as_str()) && !keys.contains(k)) {
+            problems.push(format!("{shown}: the key `{key}` is missing: `wsis` writes it on the `{lang}` pages"));
+        }
         let json = serde_json::Value::Object(
             map.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect(),
         );
@@ -129,6 +212,22 @@ pub fn load(files: &ThemeFiles, languages: &[String]) -> Result<Vec<Strings>, St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_theme_whose_strings_lack_a_key_the_generator_writes_is_refused() {
+        let mut files = ThemeFiles::builtin();
+        // Every language file without `kind_forum` (the built-in theme has it).
+        for (_, file) in files.files.iter_mut().filter(|(rel, _)| rel.starts_with("strings/")) {
+            let text = String::from_utf8_lossy(&file.bytes)
+                .lines()
+                .filter(|l| !l.starts_with("kind_forum:"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            file.bytes = text.into_bytes().into();
+        }
+        let err = load(&files, &["en".to_string()]).unwrap_err();
+        assert!(err.contains("the key `kind_forum` is missing: `wsis` writes it on the `en` pages"), "{err}");
+    }
 
     #[test]
     fn the_default_theme_speaks_the_six_un_languages_completely() {

@@ -461,8 +461,7 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|f| {
                 let name = f.path().trim_start_matches("data/");
-                let key = format!("data_{}", name.split('.').next().unwrap_or_default().replace('-', "_"));
-                obj! { "path" => f.path(), "name" => name, "about" => self.t().get(&key) }
+                obj! { "path" => f.path(), "name" => name, "about" => self.t().get(&f.about_key()) }
             })
             .collect();
         obj! { "files" => files }
