@@ -25,6 +25,9 @@ pub struct Theme {
     brief_typ: Option<String>,
     /// Where typeset briefs are kept by the hash of what made them.
     pub brief_cache: Option<std::path::PathBuf>,
+    /// The briefs' fonts, loaded on first use: the theme's own, so a new
+    /// theme (a font added while serving) brings its fonts.
+    pdf_fonts: std::sync::OnceLock<typst_kit::fonts::FontStore>,
 }
 
 /// Flattens tera's error chain into one readable line.
@@ -257,7 +260,7 @@ impl Theme {
         });
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
-        Ok(Theme { tera, teras: Vec::new(), files, brief_typ, brief_cache: None })
+        Ok(Theme { tera, teras: Vec::new(), files, brief_typ, brief_cache: None, pdf_fonts: Default::default() })
     }
 
     /// Gives the templates each language's interface strings, for
@@ -351,14 +354,19 @@ impl Theme {
         let template = self.brief_typ.as_deref().ok_or("the theme has no brief/brief.typ")?;
         let path = self.files.display("brief/brief.typ");
         pdf::cached(self.brief_cache.as_deref(), template, data, conformance, || {
-            pdf::brief_pdf(&self.files, &path, template, data, ident, conformance, pictures)
+            pdf::brief_pdf(self.pdf_fonts(), &path, template, data, ident, conformance, pictures)
         })
+    }
+
+    /// The fonts of the PDF briefs, loaded on first use.
+    fn pdf_fonts(&self) -> &typst_kit::fonts::FontStore {
+        self.pdf_fonts.get_or_init(|| pdf::load_fonts(&self.files))
     }
 
     /// Loads the fonts of the PDF briefs now rather than in the first brief.
     pub fn load_fonts(&self) {
         if self.brief_typ.is_some() {
-            pdf::fonts(&self.files);
+            self.pdf_fonts();
         }
     }
 
@@ -368,12 +376,12 @@ impl Theme {
         if self.brief_typ.is_none() {
             return glyphs::Coverage::default();
         }
-        glyphs::missing_glyphs(linked, pdf::fonts(&self.files).book(), &self.fonts_folder())
+        glyphs::missing_glyphs(linked, self.pdf_fonts().book(), &self.fonts_folder())
     }
 
     /// Whether `file` holds a character no font of the PDF briefs has.
     pub fn lacks_glyphs(&self, file: &crate::source::SourceFile) -> bool {
-        self.brief_typ.is_some() && glyphs::any_missing(file, pdf::fonts(&self.files).book())
+        self.brief_typ.is_some() && glyphs::any_missing(file, self.pdf_fonts().book())
     }
 
     /// Where a font for the briefs goes: the theme folder's `fonts/`, or
@@ -408,6 +416,24 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How many fonts a theme's briefs can use.
+    fn font_count(theme: &Theme) -> usize {
+        let book = theme.pdf_fonts().book();
+        (0..).take_while(|i| book.info(*i).is_some()).count()
+    }
+
+    #[test]
+    fn each_theme_brings_its_own_fonts_to_the_briefs() {
+        let builtin = Theme::load(ThemeFiles::builtin()).unwrap();
+        let mut files = ThemeFiles::builtin();
+        let arabic = files.get("fonts/NotoNaskhArabic-Regular.ttf").unwrap().bytes.clone();
+        files.files.insert("fonts/Another.ttf".into(), crate::load::theme::ThemeFile { bytes: arabic, origin: None });
+        let with_font = Theme::load(files).unwrap();
+        // Not one store for the whole process: the theme loaded later (as
+        // serve loads it after a font is added) has the new font.
+        assert_eq!(font_count(&with_font), font_count(&builtin) + 1);
+    }
 
     #[test]
     fn escaping_leaves_slashes_alone() {

@@ -17,21 +17,20 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
-/// Fonts, loaded once per run and shared by every brief: typst's own,
-/// then the theme's `fonts/` (Arabic and Chinese in the default theme).
-pub(crate) fn fonts(theme: &ThemeFiles) -> &'static FontStore {
-    static FONTS: OnceLock<FontStore> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let mut store = FontStore::new();
-        store.extend(typst_kit::fonts::embedded());
-        for (_, file) in theme.under("fonts") {
-            for font in Font::iter(Bytes::new(file.bytes.to_vec())) {
-                let info = font.info().clone();
-                store.push((font, info));
-            }
+/// The fonts of a theme's briefs: typst's own, then the theme's `fonts/`
+/// (Arabic and Chinese in the default theme). Loaded once a theme (see
+/// `Theme::pdf_fonts`), so a font added while serving is seen when the
+/// theme is loaded again.
+pub(crate) fn load_fonts(theme: &ThemeFiles) -> FontStore {
+    let mut store = FontStore::new();
+    store.extend(typst_kit::fonts::embedded());
+    for (_, file) in theme.under("fonts") {
+        for font in Font::iter(Bytes::new(file.bytes.to_vec())) {
+            let info = font.info().clone();
+            store.push((font, info));
         }
-        store
-    })
+    }
+    store
 }
 
 fn library() -> &'static LazyHash<Library> {
@@ -49,7 +48,7 @@ struct BriefWorld<'p> {
     data: FileId,
     template: Source,
     json: Bytes,
-    fonts: &'static FontStore,
+    fonts: &'p FontStore,
     pictures: PictureBytes<'p>,
 }
 
@@ -176,7 +175,7 @@ fn is_missing_glyph(diags: &[typst::diag::SourceDiagnostic]) -> bool {
 /// glyph is written without the claim rather than not at all: the glyph
 /// check has already warned the editor with the file, line and column.
 pub fn brief_pdf(
-    theme: &ThemeFiles,
+    fonts: &FontStore,
     template_path: &str,
     template: &str,
     data: &serde_json::Value,
@@ -190,7 +189,7 @@ pub fn brief_pdf(
         data: file_id("/data.json")?,
         template: Source::new(main, template.to_string()),
         json: Bytes::new(serde_json::to_vec(data).map_err(|e| e.to_string())?),
-        fonts: fonts(theme),
+        fonts,
         pictures,
     };
     let describe = |diags: &[typst::diag::SourceDiagnostic]| describe(&world, template_path, diags);
