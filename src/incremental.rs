@@ -238,7 +238,8 @@ impl Workspace {
             Ok(s) => s,
             Err(d) => return Quick::Failed(vec![*d]),
         };
-        let (entity, draft, mut warnings) = crate::validate::validate_document(&kind, &source, index, self.opts.drafts);
+        let crate::validate::Validated { entity, draft, diags: mut warnings, allowances } =
+            crate::validate::validate_document(&kind, &source, index, self.opts.drafts);
         if has_errors(&warnings) {
             return Quick::Failed(warnings);
         }
@@ -312,6 +313,16 @@ impl Workspace {
                 let _ = std::fs::remove_file(self.output.join(stale));
             }
             t.lap("edit: relink");
+        }
+        // The document's allowances and the site's lint levels, over its
+        // warnings alone (a level `deny` makes one an error).
+        let model = &mut state.linked.model;
+        model.allowances.retain(|a| a.path != model.files[index].display_path);
+        model.allowances.extend(allowances.iter().cloned());
+        let lints = model.site.as_ref().map(|s| s.lints.clone()).unwrap_or_default();
+        let warnings = crate::validate::lints::apply(&allowances, &lints, warnings, true);
+        if has_errors(&warnings) {
+            return Quick::Failed(warnings);
         }
         match self.write_outputs(item, listings) {
             Some(written) => Quick::Done(written, warnings),

@@ -34,9 +34,12 @@ pub struct Sources {
 /// How diagnostics are printed.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
-    /// `path:line:col: error: message`, the line quoted, for people.
+    /// `path:line:col: error: message`, the line quoted, for people: every
+    /// error, and each kind of warning a few times, then a count by code.
     #[default]
     Human,
+    /// As `human`, every warning in full.
+    Full,
     /// One JSON object per line, for CI annotations.
     Json,
     /// One SARIF 2.1.0 log, for code-scanning services.

@@ -35,6 +35,8 @@ pub struct SiteConfig {
     /// Whether the default language has its own `<code>/` folder like the
     /// others (`default_language: folder`) rather than the site root.
     pub default_in_folder: bool,
+    /// `lints:`: a level for each diagnostic code it names.
+    pub lints: Vec<(crate::diagnostics::Code, crate::vocabulary::LintLevel)>,
 }
 
 impl SiteConfig {
@@ -416,6 +418,8 @@ pub struct Model {
     /// Translations whose original and language exist.
     pub translations: Vec<Translation>,
     pub statics: Vec<crate::load::StaticFile>,
+    /// The documents' `allow:` entries: a code of warning each excuses.
+    pub allowances: Vec<crate::validate::lints::Allowance>,
     /// The pictures among them, by path: each one's size, or why it
     /// cannot be shown.
     pub pictures: crate::markdown::Pictures,

@@ -273,7 +273,7 @@ pub fn translation(
     lang: &str,
 ) -> Result<String, String> {
     use crate::validate::Entity;
-    let (entity, _, diags) = crate::validate::validate_document(kind, source, 0, true);
+    let crate::validate::Validated { entity, diags, .. } = crate::validate::validate_document(kind, source, 0, true);
     let entity = entity.ok_or_else(|| {
         let first = diags.first().map_or_else(String::new, |d| format!(":\n{}", d.render()));
         format!("fix the original first{first}")

@@ -88,6 +88,15 @@ closed_list! {
 }
 
 closed_list! {
+    /// How a diagnostic code is treated, site-wide (`site.yaml`'s `lints`).
+    LintLevel {
+        Allow => ("allow", "Allow"),
+        Warn => ("warn", "Warn"),
+        Deny => ("deny", "Deny"),
+    }
+}
+
+closed_list! {
     /// What the parts of a distribution count.
     Unit {
         Percent => ("percent", "Share"),

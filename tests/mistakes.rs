@@ -54,6 +54,7 @@ mistakes! {
     unknown_action_line_and_sdg => "unknown-action-line",
     invalid_enum => "invalid-enum",
     invalid_status => "invalid-status",
+    bad_allowance => "bad-allowance",
     bad_picture => "bad-picture",
     missing_required => "missing-required",
     yaml_syntax => "yaml-syntax",

@@ -12,7 +12,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     match build(&opts) {
         Ok(report) => {
             super::print_diagnostics(&report.warnings, args.format);
-            if args.format == Format::Human {
+            if matches!(args.format, Format::Human | Format::Full) {
                 println!(
                     "Content is valid: {} pages would be built ({:.2} s)",
                     report.pages,
@@ -44,7 +44,7 @@ fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
     if denied {
         pending.extend(checked.warnings.iter().cloned());
     }
-    if format == Format::Human {
+    if matches!(format, Format::Human | Format::Full) {
         if denied && !checked.warnings.is_empty() {
             super::print_diagnostics(&checked.warnings, format);
         }

@@ -14,14 +14,14 @@ use crate::Format;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use wsis::diagnostics::Code;
-use wsis::diagnostics::{summary_line, Diagnostic};
+use wsis::diagnostics::{summary_line, Diagnostic, Severity};
 use wsis::BuildError;
 
 /// Prints a failed run's messages and returns the exit code.
 pub fn report_failure(err: &BuildError, format: Format) -> i32 {
     match err {
         BuildError::Content(diags) => print_diagnostics(diags, format),
-        other if format == Format::Human => eprintln!("error: {other}"),
+        other if matches!(format, Format::Human | Format::Full) => eprintln!("error: {other}"),
         // Tools read every failure in the format they asked for.
         other => print_diagnostics(&[failure_diagnostic(other)], format),
     }
@@ -59,17 +59,50 @@ pub fn print_diagnostics(diags: &[Diagnostic], format: Format) {
         }
         Format::Github => {
             print!("{}", formats::github(diags));
-            eprintln!("{}", human(diags));
+            eprintln!("{}", human(diags, false));
         }
-        Format::Human => eprintln!("{}", human(diags)),
+        Format::Human => eprintln!("{}", human(diags, false)),
+        Format::Full => eprintln!("{}", human(diags, true)),
     }
 }
 
-fn human(diags: &[Diagnostic]) -> String {
+/// How many warnings of one code the report for people shows in full; the
+/// rest are counted by code, so the one new warning that matters does not
+/// drown in the known ones.
+const WARNINGS_IN_FULL: usize = 3;
+
+/// The report for people: every error in full; every warning too when
+/// `all`, else each code's first few, then the others counted by code.
+fn human(diags: &[Diagnostic], all: bool) -> String {
     let mut out = String::new();
+    let mut shown: std::collections::BTreeMap<Code, usize> = Default::default();
+    // Per code: the warnings not shown, and the files they are in.
+    let mut hidden: std::collections::BTreeMap<Code, (usize, std::collections::BTreeSet<&str>)> = Default::default();
     for d in diags {
-        out.push_str(&d.render());
-        out.push('\n');
+        let seen = shown.entry(d.code).or_default();
+        if all || d.severity == Severity::Error || *seen < WARNINGS_IN_FULL {
+            *seen += 1;
+            out.push_str(&d.render());
+            out.push('\n');
+        } else {
+            let (n, files) = hidden.entry(d.code).or_default();
+            *n += 1;
+            files.insert(d.path.as_str());
+        }
+    }
+    if !hidden.is_empty() {
+        let more: usize = hidden.values().map(|(n, _)| n).sum();
+        let width = hidden.keys().map(|c| c.name().len()).max().unwrap_or(0);
+        out.push_str(&format!("warning: {more} more like those above, not shown in full:\n"));
+        for (code, (n, files)) in &hidden {
+            let f = files.len();
+            out.push_str(&format!(
+                "  {:width$}  {n:>4} in {f} {}\n",
+                code.name(),
+                if f == 1 { "file" } else { "files" }
+            ));
+        }
+        out.push_str("  (`--format full` shows every one; `wsis explain <code>` says what each means)\n\n");
     }
     out.push_str(&summary_line(diags));
     out

@@ -186,6 +186,8 @@ codes! {
         "Search never finds such a word, and screen readers spell it out. Retype the letter the message names in the word's own alphabet.";
     NoFontForCharacter => "no-font-for-character": "A character that no font of the PDF briefs has.",
         "It would print as an empty box, so the brief is written without its PDF/A claim. Replace the character, or add a font that has it to the theme's `fonts/`.";
+    UnusedAllowance => "unused-allowance": "A document allows a code of warning that it does not have.",
+        "An allowance records why a known gap is accepted; once the gap is filled, the line excuses nothing and would hide the warning if the gap came back. Delete it.";
     IoError => "io-error": "Reading or writing a file failed.",
         "The disk or its permissions refused the operation; the message names the file. Free space or fix permissions, then run again.";
     ThemeError => "theme-error": "The theme has a mistake: a template, a string file or the brief template.",

@@ -26,10 +26,14 @@ pub fn check(content: &Path, drafts: bool) -> Result<Checked, Vec<Diagnostic>> {
     t.lap("validate");
     let linked = link::link(model, &mut diags);
     t.lap("link");
-    if diags.has_errors() {
-        Err(diags.into_sorted())
+    // The site's lint levels and the documents' allowances.
+    let lints = linked.model.site.as_ref().map(|s| s.lints.as_slice()).unwrap_or_default();
+    let mut all = validate::lints::apply(&linked.model.allowances, lints, diags.into_sorted(), true);
+    diagnostics::sort(&mut all);
+    if all.iter().any(|d| d.severity == diagnostics::Severity::Error) {
+        Err(all)
     } else {
-        Ok(Checked { linked, warnings: diags.into_sorted() })
+        Ok(Checked { linked, warnings: all })
     }
 }
 
@@ -154,9 +158,16 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let mut plain_briefs = std::collections::BTreeSet::new();
     if opts.pdf {
         let coverage = theme.missing_glyphs(&linked);
-        warnings.extend(coverage.warnings);
+        let lints = linked.model.site.as_ref().map(|s| s.lints.as_slice()).unwrap_or_default();
+        let found = validate::lints::apply(&linked.model.allowances, lints, coverage.warnings, false);
+        // A glyph warning the site denies fails the build like any error.
+        let denied = found.iter().any(|d| d.severity == diagnostics::Severity::Error);
+        warnings.extend(found);
         plain_briefs = coverage.plain_briefs;
         diagnostics::sort(&mut warnings);
+        if denied {
+            return Err(BuildError::Content(warnings));
+        }
         let too_large = link::brief_size::check(&linked.model, &linked.index.sessions_by_year);
         if !too_large.is_empty() {
             warnings.extend(too_large);

@@ -9,6 +9,7 @@ use crate::diagnostics::Code;
 pub mod documents;
 pub mod fields;
 pub mod forum;
+pub mod lints;
 pub mod reference;
 pub mod scripts;
 pub mod statics;
@@ -96,19 +97,24 @@ enum Outcome {
     Invalid,
 }
 
-/// Validates one document on its own (for a rebuild after an edit):
-/// the entity, whether it is a draft, and its diagnostics.
-pub fn validate_document(
-    kind: &DocKind,
-    file: &SourceFile,
-    index: usize,
-    drafts: bool,
-) -> (Option<Entity>, bool, Vec<Diagnostic>) {
-    match validate_doc(kind, None, file, index, drafts) {
-        (Outcome::Entity(e), ds) => (Some(*e), false, ds),
-        (Outcome::Draft, ds) => (None, true, ds),
-        (Outcome::Invalid | Outcome::Translation(_), ds) => (None, false, ds),
-    }
+/// One document validated on its own (for a rebuild after an edit).
+pub struct Validated {
+    pub entity: Option<Entity>,
+    pub draft: bool,
+    pub diags: Vec<Diagnostic>,
+    /// Its `allow:` entries.
+    pub allowances: Vec<lints::Allowance>,
+}
+
+/// Validates one document on its own (for a rebuild after an edit).
+pub fn validate_document(kind: &DocKind, file: &SourceFile, index: usize, drafts: bool) -> Validated {
+    let (outcome, diags, allowances) = validate_doc(kind, None, file, index, drafts);
+    let (entity, draft) = match outcome {
+        Outcome::Entity(e) => (Some(*e), false),
+        Outcome::Draft => (None, true),
+        Outcome::Invalid | Outcome::Translation(_) => (None, false),
+    };
+    Validated { entity, draft, diags, allowances }
 }
 
 fn validate_doc(
@@ -117,16 +123,17 @@ fn validate_doc(
     file: &SourceFile,
     index: usize,
     drafts: bool,
-) -> (Outcome, Vec<Diagnostic>) {
+) -> (Outcome, Vec<Diagnostic>, Vec<lints::Allowance>) {
     let mut r = Reader::new(file);
-    let Some((mut node, body)) = parse_doc(&mut r) else { return (Outcome::Invalid, r.diags) };
+    let Some((mut node, body)) = parse_doc(&mut r) else { return (Outcome::Invalid, r.diags, Vec::new()) };
     if take_draft(&mut r, &mut node) && !drafts {
-        return (Outcome::Draft, Vec::new());
+        return (Outcome::Draft, Vec::new(), Vec::new());
     }
+    let allowances = lints::take_allowances(&mut r, &mut node);
     r.diags.extend(scripts::mixed_words(file));
     if let Some(lang) = lang {
         let t = translation::translation(&mut r, &node, kind, lang, body, index);
-        return (t.map_or(Outcome::Invalid, |t| Outcome::Translation(Box::new(t))), r.diags);
+        return (t.map_or(Outcome::Invalid, |t| Outcome::Translation(Box::new(t))), r.diags, allowances);
     }
     let entity = match kind {
         DocKind::Forum { year } => forum::forum(&mut r, &node, *year, body, index).map(|f| Entity::Forum(Box::new(f))),
@@ -137,7 +144,7 @@ fn validate_doc(
         DocKind::Roadmap { slug } => documents::roadmap(&mut r, &node, slug, body, index).map(Entity::Roadmap),
         DocKind::Page { slug } => documents::page(&mut r, &node, slug, body, index).map(Entity::Page),
     };
-    (entity.map_or(Outcome::Invalid, |e| Outcome::Entity(Box::new(e))), r.diags)
+    (entity.map_or(Outcome::Invalid, |e| Outcome::Entity(Box::new(e))), r.diags, allowances)
 }
 
 /// Sorts `items` (stably) by `cmp`, moving each item once: a sort moves
@@ -190,7 +197,7 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         diags.extend(r.diags);
     }
 
-    let results: Vec<(Outcome, Vec<Diagnostic>)> = loaded
+    let results: Vec<(Outcome, Vec<Diagnostic>, Vec<lints::Allowance>)> = loaded
         .docs
         .par_iter()
         .enumerate()
@@ -198,10 +205,12 @@ pub fn validate(loaded: Loaded, drafts: bool, diags: &mut Diagnostics) -> Model 
         .collect();
     let mut translations = Vec::new();
     // Sessions are most of a site's documents, and large: moved once.
-    let sessions = results.iter().filter(|(o, _)| matches!(o, Outcome::Entity(e) if matches!(**e, Entity::Session(_))));
+    let sessions =
+        results.iter().filter(|(o, _, _)| matches!(o, Outcome::Entity(e) if matches!(**e, Entity::Session(_))));
     model.sessions.reserve_exact(sessions.count());
-    for ((outcome, ds), doc) in results.into_iter().zip(&loaded.docs) {
+    for ((outcome, ds, allowances), doc) in results.into_iter().zip(&loaded.docs) {
         diags.extend(ds);
+        model.allowances.extend(allowances);
         match outcome {
             Outcome::Entity(entity) => match *entity {
                 Entity::Forum(x) => model.forums.push(*x),

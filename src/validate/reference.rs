@@ -75,6 +75,7 @@ pub fn site(r: &mut Reader) -> Option<SiteConfig> {
         "unsafe_html",
         "theme",
         "contact",
+        "lints",
     ];
     let f = r.fields(&node, "site.yaml", &keys)?;
     // `theme` names a folder under themes/; it is read before the content
@@ -93,7 +94,8 @@ pub fn site(r: &mut Reader) -> Option<SiteConfig> {
     let base_url = r.opt_url(&f, "base_url").map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
     let unsafe_html = r.opt_bool(&f, "unsafe_html").unwrap_or(false);
     let contact = contact(r, &f);
-    Some(SiteConfig { title: title?, description, base_url, contact, unsafe_html, languages, default_in_folder })
+    let lints = super::lints::site_lints(r, f.get("lints"));
+    Some(SiteConfig { title: title?, description, base_url, contact, unsafe_html, languages, default_in_folder, lints })
 }
 
 /// `contact:`: an e-mail address, or a web address; anything else is an
