@@ -32,6 +32,7 @@ pub const GENERATOR_KEYS: &[&str] = &[
     "chart_coverage_action_lines",
     "chart_coverage_sdgs",
     "colon",
+    "comma",
     "forum_brief",
     "forums",
     "hlt_sessions",

@@ -29,6 +29,7 @@ macro_rules! obj {
 mod brief;
 mod forum;
 mod listing;
+mod meta;
 mod pages;
 mod values;
 
@@ -438,6 +439,9 @@ impl<'a> Contexts<'a> {
         put("site", self.site.clone());
         put("menu", self.menu.clone());
         put("page_title", title.into());
+        put("page_description", self.page_description(page).into());
+        put("published", self.published(page).into());
+        put("structured_data", self.structured_data(page).into());
         put("breadcrumbs", crumbs.into());
         for (key, lang) in self.page_langs(page.kind) {
             put(key, lang.into());
