@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "wsis", version, about = "Builds the WSIS Forum outcomes site from Markdown and YAML")]
+#[command(name = "wsis", version = env!("WSIS_VERSION"), about = "Builds the WSIS Forum outcomes site from Markdown and YAML")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

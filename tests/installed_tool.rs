@@ -236,3 +236,17 @@ fn the_ci_examples_install_check_build_cache_and_publish() {
         }
     }
 }
+
+/// `wsis --version` names the version and, built from a repository, the
+/// commit: what a bug report needs.
+#[test]
+fn the_version_names_the_commit_it_was_built_from() {
+    let out = run(Path::new("."), &["--version"]);
+    let text = stdout(&out);
+    assert!(text.starts_with(&format!("wsis {}", env!("CARGO_PKG_VERSION"))), "{text}");
+    let built_from_git = repo().join(".git").exists() || option_env!("WSIS_COMMIT").is_some();
+    if built_from_git {
+        let commit = text.split("(commit ").nth(1).and_then(|c| c.strip_suffix(")\n")).unwrap_or_default();
+        assert!(commit.len() >= 7 && commit.chars().all(|c| c.is_ascii_hexdigit()), "{text}");
+    }
+}
