@@ -231,10 +231,15 @@ fn sarif_output_passes_the_official_sarif_multitool() {
 fn the_ci_examples_pass_their_services_schemas() {
     let installed = Command::new("python3").args(["-m", "check_jsonschema", "--version"]).output();
     require("CI schemas", &[("check-jsonschema (pip)", installed.is_ok_and(|o| o.status.success()))]);
-    for (file, schema) in [("github-pages.yml", "vendor.github-workflows"), ("gitlab-pages.yml", "vendor.gitlab-ci")] {
+    for (file, schema) in [
+        ("docs/ci/github-pages.yml", "vendor.github-workflows"),
+        ("docs/ci/gitlab-pages.yml", "vendor.gitlab-ci"),
+        // The release pipeline of wsis itself.
+        (".github/workflows/release.yml", "vendor.github-workflows"),
+    ] {
         let result = Command::new("python3")
             .args(["-m", "check_jsonschema", "--builtin-schema", schema])
-            .arg(repo().join("docs/ci").join(file))
+            .arg(repo().join(file))
             .output()
             .expect("check-jsonschema runs");
         let report = String::from_utf8_lossy(&result.stdout);

@@ -250,3 +250,28 @@ fn the_version_names_the_commit_it_was_built_from() {
         assert!(commit.len() >= 7 && commit.chars().all(|c| c.is_ascii_hexdigit()), "{text}");
     }
 }
+
+/// What the release pipeline attaches is what `cargo binstall` looks for:
+/// the archive names agree, and each archive has its checksum.
+#[test]
+fn released_archives_are_named_as_binstall_looks_for_them() {
+    let workflow = fs::read_to_string(repo().join(".github/workflows/release.yml")).unwrap();
+    let manifest = fs::read_to_string(repo().join("Cargo.toml")).unwrap();
+    // A tag `v0.2.0` names `wsis-v0.2.0-<target>.tar.gz` (or `.zip`).
+    assert!(workflow.contains(r#"name="wsis-${{ github.ref_name }}-${{ matrix.target }}""#));
+    assert!(workflow.contains(r#"tags: ["v*"]"#));
+    assert!(
+        manifest.contains("wsis-v{ version }-{ target }.tar.gz")
+            && manifest.contains("wsis-v{ version }-{ target }.zip")
+    );
+    assert!(workflow.contains("sha256sum \"$file\" > \"$file.sha256\""), "each archive has its checksum");
+    for target in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-unknown-linux-musl",
+        "x86_64-apple-darwin",
+        "aarch64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(workflow.contains(target), "no build for {target}");
+    }
+}
