@@ -218,7 +218,10 @@ fn the_ci_examples_install_check_build_cache_and_publish() {
     {
         let (commands, paths) = ci_commands_and_paths(file);
         let has = |what: &str| commands.iter().any(|c| c.contains(what));
-        assert!(has("cargo install --locked --git"), "{file} installs wsis: {commands:?}");
+        // The released binary, its checksum checked; compiling only when asked.
+        assert!(has("sha256sum -c") && has("tar xzf"), "{file} downloads wsis: {commands:?}");
+        assert!(has("if [ \"$WSIS_FROM_SOURCE\" = true ]; then"), "{file} compiles only when asked: {commands:?}");
+        assert!(has("cargo install --locked --git"), "{file} can compile wsis: {commands:?}");
         assert!(has("wsis check --deny-warnings"), "{file} checks: {commands:?}");
         assert!(has("wsis build --deny-warnings") && has("--base-url"), "{file} builds: {commands:?}");
         assert!(has("--format sarif"), "{file} keeps a SARIF report: {commands:?}");
@@ -265,6 +268,12 @@ fn released_archives_are_named_as_binstall_looks_for_them() {
             && manifest.contains("wsis-v{ version }-{ target }.zip")
     );
     assert!(workflow.contains("sha256sum \"$file\" > \"$file.sha256\""), "each archive has its checksum");
+    // The CI examples download the same names.
+    for example in ["docs/ci/github-pages.yml", "docs/ci/gitlab-pages.yml"] {
+        let text = fs::read_to_string(repo().join(example)).unwrap();
+        assert!(text.contains(r#"name="wsis-$WSIS_VERSION-x86_64-unknown-linux-musl""#), "{example}");
+        assert!(text.contains(r#"curl -fsSLO "$WSIS_RELEASES/$WSIS_VERSION/$name.tar.gz.sha256""#), "{example}");
+    }
     for target in [
         "x86_64-unknown-linux-musl",
         "aarch64-unknown-linux-musl",
