@@ -2,12 +2,26 @@
 //! `@/` links rewritten to relative URLs (or reported where they do not
 //! resolve), raw HTML shown as text unless the site opts in (and the
 //! editor told where), `javascript:` and `data:` targets refused, and
-//! every heading given an anchor id unique on its page.
+//! every heading given an anchor id unique on its page. Beside it: `ids`
+//! (heading ids), `pictures` (images of the site's pictures), `limits`
+//! (what a body may hold), `retarget` (a page's HTML shown in a brief),
+//! `blocks` (the form the PDF briefs read), `parse` (the one parser).
 
 use crate::diagnostics::Code;
 mod blocks;
 mod ids;
+mod limits;
 pub mod parse;
+mod pictures;
+mod retarget;
+#[cfg(test)]
+mod tests;
+
+use limits::{is_block, raw_html_problem, shorten, too_deep_problem, word_longer_than};
+pub use limits::{MAX_BLOCKS, MAX_BODY, MAX_NESTING, MAX_TARGET, MAX_WORD};
+pub use pictures::Pictures;
+use pictures::{picture_of, OpenImage};
+pub use retarget::retarget;
 
 pub use blocks::{blocks, blocks_linked};
 pub use ids::{is_theme_id, THEME_IDS};
@@ -33,9 +47,6 @@ pub struct RenderOptions<'a> {
     /// not a picture is a problem. `None`: images are shown as written.
     pub pictures: Option<&'a Pictures>,
 }
-
-/// The pictures among the static files, by path (see `crate::pictures`).
-pub type Pictures = std::collections::BTreeMap<String, Result<crate::pictures::Picture, String>>;
 
 /// A problem in a body (a link that does not resolve, raw HTML shown as
 /// text), at a byte range of the body.
@@ -96,95 +107,6 @@ pub enum Marked {
     /// the site root when pages show one.
     Picture(String, Option<String>),
 }
-
-/// An image being read: where its tag goes among the events, and what it
-/// is made of.
-struct OpenImage {
-    at: usize,
-    src: String,
-    title: String,
-    alt: String,
-    size: Option<(u32, u32)>,
-}
-
-impl OpenImage {
-    /// The image's tag: its size when known, so the page does not jump as
-    /// it loads; loaded only when scrolled to unless it is the body's
-    /// first (`lazy`).
-    fn tag(&self, lazy: bool) -> String {
-        let mut out = String::from("<img src=\"");
-        let _ = pulldown_cmark_escape::escape_href(&mut out, &self.src);
-        out.push_str("\" alt=\"");
-        let _ = pulldown_cmark_escape::escape_html(&mut out, &self.alt);
-        out.push('"');
-        if !self.title.is_empty() {
-            out.push_str(" title=\"");
-            let _ = pulldown_cmark_escape::escape_html(&mut out, &self.title);
-            out.push('"');
-        }
-        if let Some((width, height)) = self.size {
-            out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
-        }
-        if lazy {
-            out.push_str(" loading=\"lazy\"");
-        }
-        out.push_str(" decoding=\"async\">");
-        out
-    }
-}
-
-/// How a page shows a picture: its size, and its web copy from the site
-/// root when it has one.
-type Shown = (Option<(u32, u32)>, Option<String>);
-
-/// What an image's `@/` target (at `range` of the body) is among the
-/// site's pictures: how a page shows it, or the problem of showing it.
-fn picture_of(pictures: &Pictures, target: &str, range: &Range<usize>) -> Result<Shown, LinkProblem> {
-    let types = "a PNG, JPEG, GIF, WebP or SVG file";
-    let problem =
-        |code, message, help| LinkProblem { range: range.clone(), warning: false, code, message, help: Some(help) };
-    match pictures.get(target) {
-        Some(Ok(p)) => {
-            let size = p.shown_size();
-            let web = p.has_web_copy().then(|| crate::pictures::web_path(target, p));
-            Ok(((size.0 > 0 && size.1 > 0).then_some(size), web))
-        }
-        Some(Err(why)) => Err(problem(
-            Code::BadPicture,
-            format!("picture `@/{target}` cannot be shown: {why}"),
-            format!("replace the file with {types}, at most {} megapixels", crate::pictures::MAX_PIXELS / 1_000_000),
-        )),
-        None => Err(problem(
-            Code::NotAPicture,
-            format!("`@/{target}` is not a picture; an image shows {types}"),
-            "link to it instead, `[its name](@/...)`, or show a picture of it".into(),
-        )),
-    }
-}
-
-/// How deeply Markdown structures (block quotes, lists and their items,
-/// emphasis, links...) may sit inside each other in one body. Real
-/// documents stay far below it; past it the brief's typesetter would run
-/// out of stack, so it is a content error where the body crosses it.
-pub const MAX_NESTING: usize = 32;
-
-/// The longest link or image target, in bytes: what search engines and
-/// sitemaps take (2,048), and far below what a PDF can hold in a string.
-pub const MAX_TARGET: usize = 2048;
-
-/// The longest word (a run of characters with no space or other place to
-/// break a line), in characters: far more than any word or address, and
-/// a quarter of what a PDF string can hold, which a brief's line needs.
-pub const MAX_WORD: usize = 4096;
-
-/// The most blocks (paragraphs, headings, list items, table rows, code
-/// blocks) one body may hold: real bodies hold a few hundred, and a PDF
-/// brief lays a block out for about a millisecond and 50 KB at most.
-pub const MAX_BLOCKS: usize = 5000;
-
-/// The largest body, in bytes (a book of some 300 pages): what a brief
-/// typesets in about a second and a half and 350 MB.
-pub const MAX_BODY: usize = 1024 * 1024;
 
 /// Where an `@/` target leads from a page whose way back to the site root
 /// is `root`: its page (and fragment), or an anchor already inside the
@@ -463,131 +385,6 @@ fn internal_target<'e>(event: &'e Event) -> Option<&'e str> {
     }
 }
 
-/// `html`, a body rendered for one page with `marks`, as [`render`] writes
-/// it with `id_prefix` and `resolve` (as a brief shows it, `root` empty),
-/// without parsing it again: each `@/` link's address resolved anew and
-/// each heading's id claimed anew with the prefix. `None` when a mark is not
-/// where it should be.
-pub fn retarget(
-    html: &str,
-    marks: &[Mark],
-    id_prefix: &str,
-    resolve: &dyn Fn(&str) -> Result<String, String>,
-) -> Option<String> {
-    let mut out = String::with_capacity(html.len() + marks.len() * 16);
-    let mut taken = ids::Taken::default();
-    let mut done = 0;
-    for mark in marks {
-        let tag = html.get(mark.at..)?;
-        let (at, opening, value) = match &mark.what {
-            Marked::Link(target) | Marked::Picture(target, _) => {
-                let mut url = internal_href(target, "", resolve).unwrap_or_else(|_| "#".to_string());
-                if let Marked::Picture(_, Some(web)) = &mark.what {
-                    if let Some(prefix) = url.strip_suffix(target.as_str()) {
-                        url = format!("{prefix}{web}");
-                    }
-                }
-                let mut escaped = String::new();
-                pulldown_cmark_escape::escape_href(&mut escaped, &url).ok()?;
-                let opening = ["<a href=\"", "<img src=\""].into_iter().find(|o| tag.starts_with(o))?;
-                (mark.at, opening.len(), escaped)
-            }
-            Marked::Heading(own) => {
-                let id = taken.claim(format!("{id_prefix}{own}"));
-                let mut escaped = String::new();
-                pulldown_cmark_escape::escape_html(&mut escaped, &id).ok()?;
-                let open = tag.strip_prefix('\n').unwrap_or(tag);
-                let skipped = tag.len() - open.len();
-                let id_at = open[..open.find('>')?].find(" id=\"")?;
-                (mark.at + skipped + id_at, " id=\"".len(), escaped)
-            }
-        };
-        let start = at + opening;
-        let end = start + html.get(start..)?.find('"')?;
-        out.push_str(html.get(done..start)?);
-        out.push_str(&value);
-        done = end;
-    }
-    out.push_str(&html[done..]);
-    Some(out)
-}
-
-/// Whether a tag opens a block that a brief lays out on its own.
-fn is_block(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Paragraph
-            | Tag::Heading { .. }
-            | Tag::Item
-            | Tag::TableRow
-            | Tag::TableHead
-            | Tag::CodeBlock(_)
-            | Tag::HtmlBlock
-    )
-}
-
-/// Where the first run of more than `max` characters without a place to
-/// break a line starts: white space, or a CJK character (those scripts
-/// break between any two).
-fn word_longer_than(text: &str, max: usize) -> Option<usize> {
-    if text.len() <= max {
-        return None;
-    }
-    let (mut start, mut run) = (0, 0);
-    for (i, c) in text.char_indices() {
-        let breaks = c.is_whitespace()
-            || matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}');
-        if breaks {
-            run = 0;
-        } else {
-            if run == 0 {
-                start = i;
-            }
-            run += 1;
-            if run > max {
-                return Some(start);
-            }
-        }
-    }
-    None
-}
-
-fn too_deep_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
-    let line_end = markdown[range.start..range.end].find('\n').map_or(range.end, |i| range.start + i);
-    LinkProblem {
-        range: range.start..line_end.max(range.start + 1).min(markdown.len()),
-        warning: false,
-        code: Code::NestingTooDeep,
-        message: format!(
-            "this is nested more than {MAX_NESTING} levels deep (block quotes, lists, emphasis and links inside each other)"
-        ),
-        help: Some("flatten the structure: a quote or a list inside a few others reads as well".into()),
-    }
-}
-
-/// The warning for raw HTML shown as text, at its first line.
-fn raw_html_problem(markdown: &str, range: &Range<usize>) -> LinkProblem {
-    let line_end = markdown[range.start..range.end].find('\n').map_or(range.end, |i| range.start + i);
-    let tag = markdown[range.start..line_end].trim();
-    LinkProblem {
-        range: range.start..line_end.max(range.start + 1).min(markdown.len()),
-        warning: true,
-        code: Code::RawHtml,
-        message: format!("raw HTML `{}` is shown as text, not as HTML", shorten(tag, 40)),
-        help: Some(
-            "write it in Markdown, or let HTML through for the whole site with `unsafe_html: true` in site.yaml".into(),
-        ),
-    }
-}
-
-/// At most `max` characters of `text`, with `…` when cut.
-fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
-    }
-}
-
 /// A paragraph in another script (Arabic, Chinese…) inside a page in the
 /// site's language gets `dir="auto"` and its `lang`, so it is aligned,
 /// shaped and read aloud as its own language.
@@ -622,230 +419,4 @@ fn text_until(events: &[Event], start: usize, is_end: impl Fn(&Event) -> bool) -
 
 fn level_number(level: HeadingLevel) -> u8 {
     level as u8
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_body_retargeted_for_a_brief_is_the_body_rendered_for_it() {
-        // The page's links and the brief's differ; so do their ids.
-        let page = |path: &str| -> Result<String, String> {
-            match path {
-                "forums/2020/hlt/a.md" => Ok("forums/2020/hlt/a/index.html".into()),
-                "static/plan.pdf" => Ok("static/plan.pdf".into()),
-                _ => Err("no such file".into()),
-            }
-        };
-        let brief = |path: &str| -> Result<String, String> {
-            match path {
-                "forums/2020/hlt/a.md" => Ok("#session-a".into()),
-                "static/plan.pdf" => Ok("../../../static/plan.pdf".into()),
-                _ => Err("unresolved".into()),
-            }
-        };
-        let bodies = [
-            "## Vision\n\nSee [the other](@/forums/2020/hlt/a.md#vision) and [plan](@/static/plan.pdf#page=2 \"T\").\n",
-            "## Summary\n\n## Summary\n\n## Main {#main}\n\n### Vision\n\n## Vision\n\n## sdg 3\n",
-            "# [Linked heading](@/static/plan.pdf)\n\n![a chart](@/static/plan.pdf)\n\n| a | b |\n|---|---|\n| [x](@/forums/2020/hlt/a.md) | y |\n",
-            "## الرؤية\n\nنص [رابط](@/forums/2020/hlt/a.md).\n\n- [one](https://example.org/a b)\n- [two](@/static/plan.pdf)\n",
-            "Text only, no heading, <em>raw</em> & [broken](@/nowhere.md).\n",
-        ];
-        for md in bodies {
-            let on_page = render(
-                md,
-                &RenderOptions {
-                    root: "../../../../",
-                    unsafe_html: false,
-                    id_prefix: "",
-                    heading_ids: &[],
-                    pictures: None,
-                },
-                &page,
-            );
-            let in_brief = render(
-                md,
-                &RenderOptions {
-                    root: "",
-                    unsafe_html: false,
-                    id_prefix: "session-b_",
-                    heading_ids: &[],
-                    pictures: None,
-                },
-                &brief,
-            );
-            assert!(on_page.html != in_brief.html || !md.contains('#'), "the two differ: {md}");
-            let marks = on_page.marks.as_deref().expect("no footnotes: marked");
-            assert_eq!(
-                retarget(&on_page.html, marks, "session-b_", &brief).as_deref(),
-                Some(in_brief.html.as_str()),
-                "{md}"
-            );
-        }
-        // Footnotes name their ids in their links: such a body is rendered again.
-        let notes = render(
-            "Text[^1].\n\n[^1]: A note.\n",
-            &RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[], pictures: None },
-            &page,
-        );
-        assert!(notes.marks.is_none());
-    }
-
-    #[test]
-    fn headings_take_the_given_ids_by_position_when_as_many() {
-        let given = ["vision".to_string(), "recommendations".to_string()];
-        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &given, pictures: None };
-        let out = render("## Vision\n\n## Recommandations\n", &opts, &resolve);
-        assert!(out.html.contains(r#"<h2 id="recommendations">Recommandations</h2>"#), "{}", out.html);
-        let own = render("## Vision\n\n## Défis {#defis}\n", &opts, &resolve);
-        assert!(own.html.contains(r#"<h2 id="defis">"#), "an editor's own id wins: {}", own.html);
-        let more = render("## Vision\n\n## Tendances\n\n## Recommandations\n", &opts, &resolve);
-        assert!(more.html.contains(r#"<h2 id="tendances">"#), "another count: ids from the text: {}", more.html);
-    }
-
-    #[test]
-    fn text_in_another_script_gets_its_language() {
-        let opts = RenderOptions { root: "", unsafe_html: false, id_prefix: "", heading_ids: &[], pictures: None };
-        let out = render("## الرؤية\n\nنص الجلسة.\n\nEnglish text.\n", &opts, &resolve);
-        assert!(out.html.contains(r#"<h2 id="الرؤية" dir="auto" lang="ar">الرؤية</h2>"#), "{}", out.html);
-        assert!(out.html.contains("<p dir=\"auto\" lang=\"ar\">نص الجلسة.</p>"), "{}", out.html);
-        assert!(out.html.contains("<p>English text.</p>"), "{}", out.html);
-    }
-
-    fn resolve(path: &str) -> Result<String, String> {
-        match path {
-            "forums/2020/forum.md" => Ok("forums/2020/index.html".into()),
-            _ => Err("no such file".into()),
-        }
-    }
-
-    fn html(md: &str, unsafe_html: bool) -> Rendered {
-        render(
-            md,
-            &RenderOptions { root: "../../", unsafe_html, id_prefix: "", heading_ids: &[], pictures: None },
-            &resolve,
-        )
-    }
-
-    #[test]
-    fn internal_links_become_relative_file_urls() {
-        let r = html("See [2020](@/forums/2020/forum.md#outcomes).", false);
-        assert!(r.html.contains(r#"href="../../forums/2020/index.html#outcomes""#), "{}", r.html);
-        assert!(r.problems.is_empty());
-    }
-
-    #[test]
-    fn broken_and_unsafe_links_are_reported_with_their_place() {
-        let md = "Intro\n\n[x](@/forums/1999/forum.md) and [y](javascript:alert(1))";
-        let r = html(md, false);
-        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
-        assert_eq!(&md[r.problems[0].range.clone()], "[x](@/forums/1999/forum.md)");
-        assert!(!r.html.contains("javascript"), "{}", r.html);
-    }
-
-    #[test]
-    fn limits_a_typesetter_cannot_pass_are_content_errors_at_their_place() {
-        let deep = format!("Intro\n\n{}deep\n", "> ".repeat(40));
-        let r = html(&deep, false);
-        let codes: Vec<&str> = r.problems.iter().map(|p| p.code.name()).collect();
-        assert_eq!(codes, ["nesting-too-deep"]);
-        assert_eq!(deep[..r.problems[0].range.start].matches('\n').count(), 2, "on the third line");
-        let lists: String = (0..40).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
-        assert_eq!(html(&lists, false).problems.len(), 1);
-        let fine: String = (0..8).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
-        assert!(html(&format!("> > > {fine}"), false).problems.is_empty());
-
-        let long = format!("See [it](https://example.org/{}).", "a".repeat(MAX_TARGET));
-        assert_eq!(html(&long, false).problems[0].code, Code::LinkTooLong);
-        let word = format!("One\n\ntwo {} three", "(".repeat(MAX_WORD + 1));
-        let r = html(&word, false);
-        assert_eq!(r.problems.iter().map(|p| p.code.name()).collect::<Vec<_>>(), ["word-too-long"]);
-        assert_eq!(r.problems[0].range.start, 9);
-        let many: String = (0..=MAX_BLOCKS).map(|i| format!("- item {i}\n")).collect();
-        let r = html(&many, false);
-        assert_eq!(r.problems.iter().map(|p| p.code.name()).collect::<Vec<_>>(), ["body-too-large"]);
-        assert_eq!(&many[r.problems[0].range.start..][..12], "- item 5000\n");
-        let huge = "Words and words.\n\n".repeat(MAX_BODY / 18 + 1);
-        assert_eq!(html(&huge, false).problems.iter().map(|p| p.code.name()).collect::<Vec<_>>(), ["body-too-large"]);
-        let chinese = "信息社会".repeat(MAX_WORD);
-        assert!(html(&chinese, false).problems.is_empty(), "Chinese breaks between any two characters");
-    }
-
-    #[test]
-    fn links_in_code_are_text() {
-        let r = html("`[x](@/nope.md)`\n\n    [y](@/nope.md)\n", false);
-        assert!(r.problems.is_empty());
-    }
-
-    #[test]
-    fn raw_html_is_escaped_unless_allowed() {
-        assert!(html("<script>x</script>", false).html.contains("&lt;script&gt;"));
-        assert!(html("<b>x</b>", true).html.contains("<b>x</b>"));
-    }
-
-    #[test]
-    fn headings_get_unique_ids() {
-        let r = html("## Vision\n\n## Vision\n\n## Emerging trends {#trends}\n", false);
-        assert!(r.html.contains(r#"<h2 id="vision">"#));
-        assert!(r.html.contains(r#"<h2 id="vision-1">"#));
-        assert!(r.html.contains(r#"<h2 id="trends">"#));
-        assert_eq!(r.headings.len(), 3);
-    }
-
-    #[test]
-    fn braces_at_the_end_of_a_heading_are_text_unless_an_id_or_class_block() {
-        let r = html("## Budget {2020}\n\n## Set {a, b}\n\n## Trends {#trends .wide}\n", false);
-        assert!(r.html.contains(r#"<h2 id="budget-2020">Budget {2020}</h2>"#), "{}", r.html);
-        assert!(r.html.contains(r#"<h2 id="set-a-b">Set {a, b}</h2>"#), "{}", r.html);
-        assert!(r.html.contains(r#"<h2 id="trends" class="wide">Trends</h2>"#), "{}", r.html);
-    }
-
-    #[test]
-    fn one_letter_of_another_script_does_not_change_a_paragraph_language() {
-        let r = html("Remarks by &#1234;. Smith on digital inclusion.\n\nЦифровая трансформация для всех.\n", false);
-        assert!(r.html.contains("<p>Remarks by \u{4d2}. Smith"), "{}", r.html);
-        assert!(r.html.contains(r#"<p dir="auto" lang="ru">Цифровая"#), "{}", r.html);
-    }
-
-    #[test]
-    fn every_id_on_the_page_is_unique_footnotes_headings_and_the_theme() {
-        let r = html("## Fn 1\n\n## Main\n\nText[^a] and again[^a].\n\n[^a]: The note.\n", false);
-        let ids: Vec<&str> = r.html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
-        assert_eq!(ids, ["fn-1-1", "main-1", "fnref-1", "fnref-1-2", "fn-1"], "{}", r.html);
-        assert!(r.html.contains(r##"<a href="#fn-1">1</a>"##), "{}", r.html);
-        let brief = render(
-            "## Vision\n\nText[^a].\n\n[^a]: Note.\n",
-            &RenderOptions { root: "", unsafe_html: false, id_prefix: "session-x_", heading_ids: &[], pictures: None },
-            &resolve,
-        );
-        assert!(
-            brief.html.contains(r#"id="session-x_vision""#) && brief.html.contains(r#"id="session-x_fn-1""#),
-            "{}",
-            brief.html
-        );
-    }
-
-    #[test]
-    fn escaped_raw_html_keeps_its_lines_and_warns_where_it_is() {
-        let md = "Intro <b>bold</b> and <i>it</i>.\n\n<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n";
-        let r = html(md, false);
-        assert!(r.html.contains("<pre class=\"raw-html\"><code>&lt;div&gt;\n  &lt;p&gt;one&lt;/p&gt;\n"), "{}", r.html);
-        let warnings: Vec<&LinkProblem> = r.problems.iter().filter(|p| p.code == Code::RawHtml).collect();
-        assert_eq!(warnings.len(), 2, "one for the line of inline tags, one for the block: {:?}", r.problems);
-        assert!(warnings.iter().all(|p| p.warning));
-        assert_eq!(&md[warnings[0].range.clone()], "<b>");
-        assert!(md[warnings[1].range.clone()].starts_with("<div>"));
-        assert!(warnings[0].help.as_deref().unwrap_or("").contains("unsafe_html: true"));
-        assert!(html(md, true).problems.is_empty(), "allowed HTML is not warned about");
-    }
-
-    #[test]
-    fn tables_footnotes_and_smart_quotes() {
-        let r = html("| a | b |\n|---|---|\n| 1 | 2 |\n\n\"Quoted\"[^1]\n\n[^1]: Note.\n\n~~old~~", false);
-        assert!(r.html.contains("<table>"));
-        assert!(r.html.contains("\u{201c}Quoted\u{201d}"));
-        assert!(r.html.contains("footnote"));
-        assert!(r.html.contains("<del>old</del>"));
-    }
 }
