@@ -315,12 +315,15 @@ impl Workspace {
             t.lap("edit: relink");
         }
         // The document's allowances and the site's lint levels, over its
-        // warnings alone (a level `deny` makes one an error).
+        // warnings (a level `deny` makes one an error). Whether an
+        // allowance is used is for a full build to say: the warnings of the
+        // whole model (a session without outcome sections) are not made
+        // again here.
         let model = &mut state.linked.model;
         model.allowances.retain(|a| a.path != model.files[index].display_path);
         model.allowances.extend(allowances.iter().cloned());
         let lints = model.site.as_ref().map(|s| s.lints.clone()).unwrap_or_default();
-        let warnings = crate::validate::lints::apply(&allowances, &lints, warnings, true);
+        let warnings = crate::validate::lints::apply(&allowances, &lints, warnings, false);
         if has_errors(&warnings) {
             return Quick::Failed(warnings);
         }

@@ -260,3 +260,24 @@ fn serve_refuses_a_link_to_a_missing_section_as_a_build_does() {
         other => panic!("a link to the renamed heading was not checked: {:?}", other.map(|r| r.full)),
     }
 }
+
+/// A session that allows its known warning keeps it allowed when saved on
+/// the fast path: the fast path does not make the model's warnings again,
+/// so it does not call the allowance unused.
+#[test]
+fn an_allowed_warning_stays_allowed_on_the_fast_path() {
+    let site = fixture_site();
+    let session = site.path().join("content/forums/2020/hlt/period-session.md");
+    let text = fs::read_to_string(&session).unwrap();
+    let allowed =
+        text.replacen("sdgs: [17]\n", "sdgs: [17]\nallow:\n  no-outcome-sections: \"the source gives none\"\n", 1);
+    fs::write(&session, &allowed).unwrap();
+    let mut workspace = Workspace::new(options(site.path(), "served"), site.path().join("served"));
+    let first = workspace.full_build().expect("the fixture builds");
+    assert!(!first.warnings.iter().any(|d| d.path.ends_with("period-session.md")), "{:?}", first.warnings);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&session, allowed.replace("Back to", "Back again to")).unwrap();
+    let rebuilt = workspace.rebuild(&workspace.changed()).expect("the edit builds");
+    assert!(!rebuilt.full, "{:?}", rebuilt.why_full);
+    assert!(rebuilt.warnings.is_empty(), "{:?}", rebuilt.warnings);
+}
