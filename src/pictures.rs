@@ -150,12 +150,29 @@ pub fn survey(statics: &[StaticFile]) -> BTreeMap<String, Result<Picture, String
 
 /// A 64-bit FNV-1a hash of `bytes`, in hex.
 fn hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    format!("{:016x}", fnv(0xcbf2_9ce4_8422_2325, bytes))
+}
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{h:016x}")
+    h
+}
+
+/// The same hash of a file, read a piece at a time: a huge file under a
+/// picture's name costs time, not memory.
+fn hash_file(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let (mut h, mut buf) = (0xcbf2_9ce4_8422_2325, vec![0u8; 64 * 1024]);
+    loop {
+        match file.read(&mut buf)? {
+            0 => return Ok(format!("{h:016x}")),
+            n => h = fnv(h, &buf[..n]),
+        }
+    }
 }
 
 fn read(path: &std::path::Path, named: PictureKind) -> Result<Picture, String> {
@@ -169,9 +186,10 @@ fn read(path: &std::path::Path, named: PictureKind) -> Result<Picture, String> {
         let (width, height) = svg_size(text).ok_or("it is not an SVG drawing (no <svg> element)")?;
         return Ok(Picture { kind: PictureKind::Svg, width, height, hash: hash(&bytes) });
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
-    let reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
-        .with_guessed_format()
+    // The header only, its kind told by its bytes, not its name (the
+    // picture is decoded when a copy is made).
+    let reader = std::fs::File::open(path)
+        .and_then(|f| image::ImageReader::new(std::io::BufReader::new(f)).with_guessed_format())
         .map_err(|e| format!("cannot read it: {e}"))?;
     let kind = match reader.format() {
         Some(image::ImageFormat::Png) => PictureKind::Png,
@@ -192,7 +210,8 @@ fn read(path: &std::path::Path, named: PictureKind) -> Result<Picture, String> {
             MAX_PIXELS / 1_000_000
         ));
     }
-    Ok(Picture { kind, width, height, hash: hash(&bytes) })
+    let hash = hash_file(path).map_err(|e| format!("cannot read it: {e}"))?;
+    Ok(Picture { kind, width, height, hash })
 }
 
 /// The size an SVG drawing gives itself: its `width` and `height` in
@@ -240,6 +259,15 @@ mod tests {
         assert_eq!(svg_size(r#"<svg width="100%" viewBox="0,0,20,10">"#), Some((20, 10)));
         assert_eq!(svg_size("<svg>"), Some((0, 0)));
         assert_eq!(svg_size("<html>"), None);
+    }
+
+    #[test]
+    fn a_file_is_hashed_a_piece_at_a_time_as_its_bytes_would_be() {
+        let path = std::env::temp_dir().join(format!("wsis-hash-{}", std::process::id()));
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(hash_file(&path).unwrap(), hash(&bytes));
+        let _ = std::fs::remove_file(path);
     }
 
     #[test]
