@@ -113,3 +113,31 @@ fn many_warnings_of_one_kind_are_shown_a_few_times_then_counted() {
     assert_eq!(full.matches("warning: publication `").count(), 6, "{full}");
     assert!(!full.contains("not shown in full"), "{full}");
 }
+
+/// The lint levels hold for what `check --translations` reports too: a
+/// site that allows missing translations (it publishes while it
+/// translates) does not see them as warnings; one that denies them fails.
+#[test]
+fn the_translation_report_follows_the_site_s_lint_levels() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &site.path().join("content"));
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    let codes = |out: &std::process::Output| {
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        stdout
+            .lines()
+            .filter(|l| l.starts_with('{'))
+            .map(|l| l.split("\"code\":\"").nth(1).unwrap_or("").split('"').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let before = wsis(site.path(), &["check", "--translations", "--format", "json"]);
+    assert!(codes(&before).iter().any(|c| c == "translation-missing"), "{:?}", codes(&before));
+    fs::write(&yaml, format!("{text}lints:\n  translation-missing: allow\n")).unwrap();
+    let allowed = wsis(site.path(), &["check", "--translations", "--format", "json"]);
+    assert!(!codes(&allowed).iter().any(|c| c == "translation-missing"), "{:?}", codes(&allowed));
+    assert!(codes(&allowed).iter().any(|c| c == "translation-incomplete"), "only the code allowed goes");
+    fs::write(&yaml, format!("{text}lints:\n  translation-missing: deny\n")).unwrap();
+    let denied = wsis(site.path(), &["check", "--translations", "--format", "json"]);
+    assert_eq!(denied.status.code(), Some(1));
+}

@@ -35,11 +35,15 @@ fn translations(opts: &wsis::BuildOptions, format: Format) -> i32 {
     let Some(site) = checked.linked.model.site.clone() else { return 1 };
     let statuses = wsis::translations::status(&opts.content, &checked.linked, &site);
     let name = opts.content.file_name().map_or("content".into(), |n| n.to_string_lossy().into_owned());
-    let mut pending = wsis::translations::as_diagnostics(&statuses, &name);
+    let pending = wsis::translations::as_diagnostics(&statuses, &name);
+    // The site's lint levels and the documents' allowances hold here too.
+    let mut pending = wsis::validate::lints::apply(&checked.linked.model.allowances, &site.lints, pending, false);
     // --deny-warnings means it here too: a translation missing or older
     // than its original fails the check, as any content warning does, and
-    // the warnings it fails on are shown with the report.
-    let denied = opts.deny_warnings && !(pending.is_empty() && checked.warnings.is_empty());
+    // the warnings it fails on are shown with the report. A code the site
+    // denies fails it without.
+    let errors = pending.iter().any(|d| d.severity == wsis::diagnostics::Severity::Error);
+    let denied = errors || (opts.deny_warnings && !(pending.is_empty() && checked.warnings.is_empty()));
     let translations = pending.len();
     if denied {
         pending.extend(checked.warnings.iter().cloned());

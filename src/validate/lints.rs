@@ -23,9 +23,11 @@ pub struct Allowance {
     pub span: Span,
 }
 
-/// Codes whose warnings come from the build, not from `check` (a glyph no
-/// font of the briefs has): `check` cannot tell if their allowance is used.
-const BUILD_ONLY: &[Code] = &[Code::NoFontForCharacter];
+/// Codes whose warnings come after the content is checked: from the build
+/// (a glyph no font of the briefs has) or from `check --translations`.
+/// The content's check cannot tell if their allowance is used.
+const FOUND_LATER: &[Code] =
+    &[Code::NoFontForCharacter, Code::TranslationMissing, Code::TranslationIncomplete, Code::TranslationOutdated];
 
 /// The code a key names, or an error at it with the nearest code.
 fn code_at(r: &mut Reader, key: &Node) -> Option<Code> {
@@ -137,7 +139,7 @@ pub fn apply(
         out.push(d);
     }
     if judge_unused {
-        for (a, _) in allowances.iter().zip(&used).filter(|(a, used)| !**used && !BUILD_ONLY.contains(&a.code)) {
+        for (a, _) in allowances.iter().zip(&used).filter(|(a, used)| !**used && !FOUND_LATER.contains(&a.code)) {
             let mut d = Diagnostic::at_path(
                 &a.path,
                 Code::UnusedAllowance,
