@@ -70,7 +70,13 @@ pub const GENERATOR_PLURALS: &[&str] = &["coverage_each"];
 
 /// The keys the generator makes from a closed list: `format.virtual`,
 /// `ungis.side-event`, `status.announcement`, `status_note.programme`...
-fn generator_families() -> Vec<String> {
+/// Worked out once.
+fn generator_families() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(families)
+}
+
+fn families() -> Vec<String> {
     use crate::vocabulary::{Closed, Format, SourceStatus, UngisKind};
     let family = |prefix: &str, spellings: &[&str]| -> Vec<String> {
         spellings.iter().map(|s| format!("{prefix}.{s}")).collect()
@@ -89,7 +95,7 @@ fn generator_families() -> Vec<String> {
 pub fn generator_keys() -> Vec<String> {
     let mut keys: Vec<String> = GENERATOR_KEYS.iter().map(|k| k.to_string()).collect();
     keys.extend(GENERATOR_PLURALS.iter().map(|k| format!("{k}.other")));
-    keys.extend(generator_families());
+    keys.extend(generator_families().iter().cloned());
     keys
 }
 

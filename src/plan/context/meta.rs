@@ -48,6 +48,7 @@ impl Contexts<'_> {
             PageKind::Forum(i) => self.event(&m.forums[i], self.published(page)),
             PageKind::Brief(i) => {
                 let f = &m.forums[i];
+                let title = self.brief_title(f);
                 let forum_page = PlannedPage {
                     path: format!("{}{}", self.lang.prefix, crate::urls::forum(f.year)),
                     kind: PageKind::Forum(i),
@@ -56,7 +57,7 @@ impl Contexts<'_> {
                 let mut report = json!({
                     "@context": "https://schema.org",
                     "@type": "Report",
-                    "name": self.brief_title(f),
+                    "name": title,
                     "inLanguage": self.lang.code,
                     "about": self.event(f, self.published(&forum_page)),
                     "publisher": { "@type": "Organization", "name": self.site_title() },
@@ -66,7 +67,8 @@ impl Contexts<'_> {
                 }
                 if self.pdf_briefs {
                     let pdf = crate::plan::brief_pdf(self.site_cfg, f.year, self.lang.index);
-                    let mut object = json!({ "@type": "MediaObject", "encodingFormat": "application/pdf", "name": self.brief_title(f) });
+                    let mut object =
+                        json!({ "@type": "MediaObject", "encodingFormat": "application/pdf", "name": title });
                     let from = self.site_cfg.base_url.clone().unwrap_or_else(|| crate::urls::root_prefix(&page.path));
                     object["contentUrl"] = format!("{from}{pdf}").into();
                     report["encoding"] = object;
