@@ -19,11 +19,48 @@ fn script_of(c: char) -> Option<&'static str> {
 /// Whether `c` is a letter (Unicode Alphabetic), answered without the
 /// slow table lookup for ASCII and for the blocks the six UN languages
 /// write most of their text in (every character of these is alphabetic).
-fn is_letter(c: char) -> bool {
+pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    matches!(u32::from(c), 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x0621..=0x064A | 0x0400..=0x045F) || c.is_alphabetic()
+    common_letter(c) || c.is_alphabetic()
+}
+
+/// Letters of the blocks the six UN languages write most of their text in:
+/// accented Latin, Cyrillic, the Arabic letters and the common CJK
+/// ideographs (every character of these ranges is alphabetic).
+fn common_letter(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x00C0..=0x00D6
+            | 0x00D8..=0x00F6
+            | 0x00F8..=0x024F
+            | 0x0400..=0x0481
+            | 0x048A..=0x052F
+            | 0x0621..=0x064A
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+    )
+}
+
+/// Whether `c` belongs to a word (Unicode alphanumeric, as
+/// `char::is_alphanumeric`), answered without the slow table lookup for
+/// ASCII, the common letters of the six languages, and the punctuation and
+/// spaces between their words. Every word split of the site's text (search
+/// terms, mixed-alphabet checks) asks it of every character.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if common_letter(c) {
+        return true;
+    }
+    // General punctuation and spaces, CJK punctuation, full-width
+    // punctuation: none is a letter or a digit.
+    if matches!(u32::from(c), 0x2000..=0x206F | 0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF0F) {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 /// The language of a text written mostly in a script other than Latin:
@@ -53,6 +90,14 @@ pub fn script_language(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_word_test_agrees_with_unicode_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", u32::from(c));
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", u32::from(c));
+        }
+    }
 
     #[test]
     fn a_script_that_holds_most_of_the_letters_names_the_language() {

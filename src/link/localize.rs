@@ -10,8 +10,8 @@ use super::pending::Pending;
 use super::{render_language_bodies, Index, Linked};
 use crate::load::DocKind;
 use crate::markdown::Heading;
-use crate::model::{At, Body, Forum, Model, Person, SiteConfig, TranslatedItem, Translation};
-use std::collections::{BTreeSet, HashMap};
+use crate::model::{At, Body, Forum, Item, Model, Person, SiteConfig, TranslatedItem, Translation};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The model as one language shows it.
 #[derive(Debug)]
@@ -26,14 +26,19 @@ pub struct LanguageModel {
     pub pending: HashMap<usize, Pending>,
 }
 
-/// Lays a translation's body over the original's, its headings to take
-/// the original's ids (`original`).
-fn lay_body(body: &mut Body, t: &Translation, original: &[Heading]) {
-    if !t.body.markdown.trim().is_empty() {
-        body.markdown.clone_from(&t.body.markdown);
-        body.offset = t.body.offset;
-        body.heading_ids = original.iter().map(|h| h.id.clone()).collect();
+/// Lays a translation's body over the original's, with the HTML it was
+/// rendered to for this language's page (its headings taking the
+/// original's ids, `original`); false if it gives no body.
+fn lay_body(body: &mut Body, t: &Translation, original: &[Heading]) -> bool {
+    if t.body.markdown.trim().is_empty() {
+        return false;
     }
+    body.markdown.clone_from(&t.body.markdown);
+    body.offset = t.body.offset;
+    body.heading_ids = original.iter().map(|h| h.id.clone()).collect();
+    body.html.clone_from(&t.body.html);
+    body.marks.clone_from(&t.body.marks);
+    true
 }
 
 /// Sets `target` to the item's text for `key`, if it gives one.
@@ -120,6 +125,52 @@ fn copy_for_pages(base: &Linked) -> Linked {
     }
 }
 
+/// Lays translation `t` over the document at `item` of `m` (a copy of the
+/// original); true if it gave a body, rendered for the language already.
+fn lay_translation(m: &mut Model, item: Item, t: &Translation, headings: &[Heading]) -> bool {
+    let list = |key: &str| t.lists.get(key).map(Vec::as_slice).unwrap_or_default();
+    match item {
+        Item::Forum(i) => {
+            let f = &mut m.forums[i];
+            lay(&mut f.title, t);
+            if t.theme.is_some() {
+                f.theme.clone_from(&t.theme);
+            }
+            lay_lists(f, t);
+            if t.venue.is_some() {
+                f.venue.clone_from(&t.venue);
+            }
+            if let Some(sources) = &t.sources {
+                f.sources.clone_from(sources);
+            }
+            if let Some(notes) = &t.source_notes {
+                f.source_notes.clone_from(notes);
+            }
+        }
+        Item::Session(i) => {
+            let s = &mut m.sessions[i];
+            lay(&mut s.title, t);
+            lay_people(&mut s.facilitators, list("facilitators"));
+            lay_people(&mut s.speakers, list("speakers"));
+        }
+        Item::Ungis(i) => lay(&mut m.ungis[i].title, t),
+        Item::Roadmap(i) => lay(&mut m.roadmaps[i].title, t),
+        Item::Page(i) => {
+            let p = &mut m.pages[i];
+            lay(&mut p.title, t);
+            if t.description.is_some() {
+                p.description.clone_from(&t.description);
+            }
+        }
+    }
+    lay_body(m.body_mut(item), t, headings)
+}
+
+/// The original's headings of the document from `file`.
+fn headings_of(base: &Linked, file: usize) -> &[Heading] {
+    base.model.files.get(file).and_then(|f| base.index.headings.get(&f.rel_path)).map(Vec::as_slice).unwrap_or_default()
+}
+
 /// Builds the view of language `lang` (an index into the site's
 /// languages) from the default language's linked model and the site's
 /// translations (taken out of it, so that no view copies them).
@@ -132,66 +183,30 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
     let translations: HashMap<&DocKind, &Translation> =
         translations.iter().filter(|t| t.lang == code).map(|t| (&t.of, t)).collect();
     let mut untranslated = BTreeSet::new();
-    let mut pick = |kind: DocKind, file: usize| {
-        let t = translations.get(&kind).copied().filter(|_| pending.contains_key(&file));
-        if t.is_none() && lang > 0 {
-            untranslated.insert(file);
-        }
-        t
-    };
-    let headings = |file: usize| {
-        base.model
-            .files
-            .get(file)
-            .and_then(|f| base.index.headings.get(&f.rel_path))
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-    };
+    let mut rendered = HashSet::new();
     let m = &mut linked.model;
-    for f in m.forums.iter_mut() {
-        let Some(t) = pick(DocKind::Forum { year: f.year }, f.file) else { continue };
-        lay(&mut f.title, t);
-        if t.theme.is_some() {
-            f.theme.clone_from(&t.theme);
+    let items: Vec<Item> = m.items().collect();
+    for item in items {
+        let file = m.file_of(item);
+        let t = translations.get(&m.doc_kind(item)).copied().filter(|_| pending.contains_key(&file));
+        let Some(t) = t else {
+            if lang > 0 {
+                untranslated.insert(file);
+            }
+            continue;
+        };
+        if lay_translation(m, item, t, headings_of(base, file)) {
+            rendered.insert(file);
         }
-        lay_lists(f, t);
-        if t.venue.is_some() {
-            f.venue.clone_from(&t.venue);
-        }
-        if let Some(sources) = &t.sources {
-            f.sources.clone_from(sources);
-        }
-        if let Some(notes) = &t.source_notes {
-            f.source_notes.clone_from(notes);
-        }
-        lay_body(&mut f.body, t, headings(f.file));
     }
-    for s in m.sessions.iter_mut() {
-        let Some(t) = pick(DocKind::Session { year: s.year, slug: s.slug.clone() }, s.file) else { continue };
-        lay(&mut s.title, t);
-        let list = |key: &str| t.lists.get(key).map(Vec::as_slice).unwrap_or_default();
-        lay_people(&mut s.facilitators, list("facilitators"));
-        lay_people(&mut s.speakers, list("speakers"));
-        lay_body(&mut s.body, t, headings(s.file));
-    }
-    for u in m.ungis.iter_mut() {
-        let Some(t) = pick(DocKind::Ungis { slug: u.slug.clone() }, u.file) else { continue };
-        lay(&mut u.title, t);
-        lay_body(&mut u.body, t, headings(u.file));
-    }
-    for r in m.roadmaps.iter_mut() {
-        let Some(t) = pick(DocKind::Roadmap { slug: r.slug.clone() }, r.file) else { continue };
-        lay(&mut r.title, t);
-        lay_body(&mut r.body, t, headings(r.file));
-    }
-    for p in m.pages.iter_mut() {
-        let Some(t) = pick(DocKind::Page { slug: p.slug.clone() }, p.file) else { continue };
-        lay(&mut p.title, t);
-        if t.description.is_some() {
-            p.description.clone_from(&t.description);
-        }
-        lay_body(&mut p.body, t, headings(p.file));
-    }
+    localize_reference_titles(m, code);
+    render_language_bodies(m, &site.prefix(lang), &|file| rendered.contains(&file));
+    pending.retain(|_, p| !p.complete());
+    LanguageModel { linked, untranslated, pending }
+}
+
+/// The action lines' and goals' titles in language `code`, where given.
+fn localize_reference_titles(m: &mut Model, code: &str) {
     for a in m.action_lines.iter_mut() {
         if let Some(title) = a.titles.get(code) {
             a.title.clone_from(title);
@@ -202,7 +217,43 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
             s.title.clone_from(title);
         }
     }
-    render_language_bodies(m, &site.prefix(lang));
-    pending.retain(|_, p| !p.complete());
-    LanguageModel { linked, untranslated, pending }
+}
+
+/// Makes the document at `item` of language `lang`'s view anew from the
+/// default language's (`base`, holding a new version of it) and its
+/// translation in `translations`, if any: its text, its body rendered for
+/// the language's pages, and whether it counts as translated. The rest of
+/// the view is left as it was (`serve`, after an edit).
+pub fn relocalize(
+    view: &mut LanguageModel,
+    base: &Linked,
+    translations: &[Translation],
+    site: &SiteConfig,
+    lang: usize,
+    item: Item,
+) {
+    let code = site.languages[lang].code.as_str();
+    let kind = base.model.doc_kind(item);
+    let file = base.model.file_of(item);
+    let m = &mut view.linked.model;
+    m.put(item, base.model.entity(item));
+    view.untranslated.remove(&file);
+    view.pending.remove(&file);
+    let t = translations.iter().find(|t| t.lang == code && t.of == kind);
+    let pending = t.map(|t| super::pending::of_document(&base.model, item, t)).filter(|p| !p.nothing_translated());
+    let rendered = match (t, &pending) {
+        (Some(t), Some(_)) => lay_translation(m, item, t, headings_of(base, file)),
+        _ => {
+            if lang > 0 {
+                view.untranslated.insert(file);
+            }
+            false
+        }
+    };
+    if !rendered {
+        super::render_language_body(m, item, &site.prefix(lang));
+    }
+    if let Some(p) = pending.filter(|p| !p.complete()) {
+        view.pending.insert(file, p);
+    }
 }

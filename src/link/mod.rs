@@ -17,15 +17,7 @@ use crate::urls;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
-/// Something that can be listed under an action line or an SDG.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Item {
-    Forum(usize),
-    Session(usize),
-    Ungis(usize),
-    Roadmap(usize),
-    Page(usize),
-}
+pub use crate::model::Item;
 
 /// Derived indexes; every list is in a stable order.
 #[derive(Debug, Default, Clone)]
@@ -116,24 +108,59 @@ struct RenderedBody {
     diags: Vec<Diagnostic>,
 }
 
-/// Renders every body for its own page, reporting broken links; the
-/// bodies are in [`body_jobs`] order, then the translations'. Reads the
-/// model only, so its references can be checked meanwhile.
+/// Renders every body for its own page, reporting broken links, in
+/// [`body_jobs`] order. Reads the model only, so its references can be
+/// checked meanwhile.
 fn render_bodies(model: &Model) -> Vec<RenderedBody> {
     let targets = link_targets(model);
-    let site = model.site.as_ref();
-    let unsafe_html = site.is_some_and(|s| s.unsafe_html);
-    let mut jobs: Vec<(&Body, usize, String)> = body_jobs(model, "").collect();
-    // A translation's links are checked once here, as from its own page.
-    for t in &model.translations {
-        let i = site.and_then(|s| s.languages.iter().position(|l| l.code == t.lang)).unwrap_or(0);
-        let prefix = site.map_or_else(String::new, |s| s.prefix(i));
-        jobs.push((&t.body, t.file, format!("{prefix}{}", t.of.page())));
-    }
+    let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
+    let jobs: Vec<(&Body, usize, String)> = body_jobs(model, "").collect();
     let resolve = resolver(&targets, &model.drafts);
     jobs.into_par_iter()
-        .map(|(body, file, page_path)| render_body(body, model, file, &page_path, unsafe_html, &resolve))
+        .map(|(body, file, page_path)| render_body(body, model, file, &page_path, unsafe_html, &[], &resolve))
         .collect()
+}
+
+/// Renders every translation's body once, as its own language's page shows
+/// it: links into that language's tree, its headings taking the ids of the
+/// original's (`headings`, by source path), so a link to a section finds
+/// it in every language. The language's view takes this HTML as it is.
+fn render_translations(model: &Model, headings: &HashMap<String, Vec<Heading>>) -> Vec<RenderedBody> {
+    let Some(site) = model.site.as_ref() else { return Vec::new() };
+    let targets: Vec<HashMap<String, String>> =
+        (0..site.languages.len()).map(|i| language_targets(model, &site.prefix(i))).collect();
+    let originals: HashMap<crate::load::DocKind, &str> =
+        model.items().map(|item| (model.doc_kind(item), model.files[model.file_of(item)].rel_path.as_str())).collect();
+    model
+        .translations
+        .par_iter()
+        .map(|t| {
+            let i = site.languages.iter().position(|l| l.code == t.lang).unwrap_or(0);
+            let page_path = format!("{}{}", site.prefix(i), t.of.page());
+            let ids: Vec<String> = originals
+                .get(&t.of)
+                .and_then(|rel| headings.get(*rel))
+                .map(|hs| hs.iter().map(|h| h.id.clone()).collect())
+                .unwrap_or_default();
+            let resolve = resolver(&targets[i], &model.drafts);
+            render_body(&t.body, model, t.file, &page_path, site.unsafe_html, &ids, &resolve)
+        })
+        .collect()
+}
+
+/// Where each `@/` target leads from the language tree at `prefix`: its
+/// documents' pages in that tree, static files at the one copy at the root.
+fn language_targets(model: &Model, prefix: &str) -> HashMap<String, String> {
+    let mut targets = link_targets(model);
+    if !prefix.is_empty() {
+        let statics: std::collections::HashSet<&str> = model.statics.iter().map(|s| s.rel_path.as_str()).collect();
+        for (source, page) in targets.iter_mut() {
+            if !statics.contains(source.as_str()) {
+                page.insert_str(0, prefix);
+            }
+        }
+    }
+    targets
 }
 
 /// Every body of `model` (forums, sessions, UNGIS activities, roadmaps,
@@ -160,39 +187,60 @@ fn bodies_mut(model: &mut Model) -> impl Iterator<Item = &mut Body> {
     forums.chain(sessions).chain(ungis).chain(roadmaps).chain(pages.iter_mut().map(|p| &mut p.body))
 }
 
-/// Renders every body of a language's model (its translated text laid
-/// over) for that language's pages under `prefix`: links to documents stay
-/// in the language's tree, links to static files lead to the one copy at
-/// the site root. Its problems were reported when the content was linked.
-pub fn render_language_bodies(model: &mut Model, prefix: &str) {
-    let mut targets = link_targets(model);
-    let statics: std::collections::HashSet<&str> = model.statics.iter().map(|s| s.rel_path.as_str()).collect();
-    for (source, page) in targets.iter_mut() {
-        if !statics.contains(source.as_str()) {
-            page.insert_str(0, prefix);
-        }
-    }
+/// Renders the bodies of a language's model for that language's pages
+/// under `prefix`, but those of the files `done` names, which hold a
+/// translation's HTML already (rendered for that language when the content
+/// was linked): links to documents stay in the language's tree, links to
+/// static files lead to the one copy at the site root. Their problems were
+/// reported when the content was linked.
+pub fn render_language_bodies(model: &mut Model, prefix: &str, done: &(dyn Fn(usize) -> bool + Sync)) {
+    let targets = language_targets(model, prefix);
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
-    let rendered: Vec<markdown::Rendered> = {
+    let rendered: Vec<Option<markdown::Rendered>> = {
         let resolve = resolver(&targets, &model.drafts);
         let jobs: Vec<_> = body_jobs(model, prefix).collect();
         jobs.into_par_iter()
-            .map(|(body, _, page_path)| {
-                let root = urls::root_prefix(&page_path);
-                let options = RenderOptions {
-                    root: &root,
-                    unsafe_html,
-                    id_prefix: "",
-                    heading_ids: &body.heading_ids,
-                    pictures: Some(&model.pictures),
-                };
-                markdown::render(&body.markdown, &options, &resolve)
+            .map(|(body, file, page_path)| {
+                (!done(file)).then(|| render_for_language(model, body, &page_path, unsafe_html, &resolve))
             })
             .collect()
     };
     for (body, r) in bodies_mut(model).zip(rendered) {
-        (body.html, body.marks) = (r.html, r.marks);
+        if let Some(r) = r {
+            (body.html, body.marks) = (r.html, r.marks);
+        }
     }
+}
+
+/// Renders the body of `item` again for its page in the language tree at
+/// `prefix` (after an edit, under `serve`).
+pub fn render_language_body(model: &mut Model, item: Item, prefix: &str) {
+    let targets = language_targets(model, prefix);
+    let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
+    let page_path = format!("{prefix}{}", model.page_of(item));
+    let r = render_for_language(model, model.body(item), &page_path, unsafe_html, &resolver(&targets, &model.drafts));
+    let body = model.body_mut(item);
+    (body.html, body.marks) = (r.html, r.marks);
+}
+
+/// One body rendered for the page at `page_path`, its headings taking the
+/// ids it was given.
+fn render_for_language(
+    model: &Model,
+    body: &Body,
+    page_path: &str,
+    unsafe_html: bool,
+    resolve: &dyn Fn(&str) -> Result<String, String>,
+) -> markdown::Rendered {
+    let root = urls::root_prefix(page_path);
+    let options = RenderOptions {
+        root: &root,
+        unsafe_html,
+        id_prefix: "",
+        heading_ids: &body.heading_ids,
+        pictures: Some(&model.pictures),
+    };
+    markdown::render(&body.markdown, &options, resolve)
 }
 
 /// Renders one body for the page at `page_path`, with its headings and
@@ -203,13 +251,14 @@ fn render_body(
     file: usize,
     page_path: &str,
     unsafe_html: bool,
+    heading_ids: &[String],
     resolve: &dyn Fn(&str) -> Result<String, String>,
 ) -> RenderedBody {
     let source = &model.files[file];
     let root = urls::root_prefix(page_path);
     let rendered = markdown::render(
         &body.markdown,
-        &RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids: &[], pictures: Some(&model.pictures) },
+        &RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids, pictures: Some(&model.pictures) },
         resolve,
     );
     let fragments = rendered
@@ -260,7 +309,7 @@ pub fn rerender_body(
     let targets = link_targets(model);
     let resolve = resolver(&targets, &model.drafts);
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
-    let mut r = render_body(body, model, file, page_path, unsafe_html, &resolve);
+    let mut r = render_body(body, model, file, page_path, unsafe_html, &[], &resolve);
     (body.html, body.marks) = (std::mem::take(&mut r.html), r.marks.take());
     let fragments: Vec<_> = r.fragments.drain(..).map(|(f, span)| (file, f, span)).collect();
     let ids_of = |path: &str| {
@@ -344,12 +393,15 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
         (body.html, body.marks) = (r.html, r.marks);
         fragments.extend(r.fragments.into_iter().map(|(f, span)| (r.file, f, span)));
     };
-    let mut rendered = rendered.into_iter();
-    for (body, r) in bodies_mut(&mut model).zip(rendered.by_ref()) {
+    for (body, r) in bodies_mut(&mut model).zip(rendered) {
         take(body, r);
     }
-    for (t, r) in model.translations.iter_mut().zip(rendered) {
-        take(&mut t.body, r);
+    // The translations, once the originals' headings are known.
+    let translated = render_translations(&model, &headings);
+    for (t, r) in model.translations.iter_mut().zip(translated) {
+        diags.extend(r.diags);
+        (t.body.html, t.body.marks) = (r.html, r.marks);
+        fragments.extend(r.fragments.into_iter().map(|(f, span)| (r.file, f, span)));
     }
     index.headings = headings;
     let ids_of = |path: &str| index.headings.get(path).map(Vec::as_slice).unwrap_or_default();

@@ -5,7 +5,7 @@
 //! as the original's, never as translated.
 
 use crate::load::DocKind;
-use crate::model::{Body, Forum, Model, TranslatedItem, Translation};
+use crate::model::{Body, Forum, Item, Model, TranslatedItem, Translation};
 use std::collections::{BTreeSet, HashMap};
 
 /// The parts of one translated document still in the original's words.
@@ -171,30 +171,28 @@ pub fn of_language(m: &Model, translations: &[Translation], lang: &str) -> HashM
     let mine: HashMap<&DocKind, &Translation> =
         translations.iter().filter(|t| t.lang == lang).map(|t| (&t.of, t)).collect();
     let mut out = HashMap::new();
-    let mut put = |kind: DocKind, file: usize, pending: &dyn Fn(&Translation) -> Pending| {
-        if let Some(t) = mine.get(&kind) {
-            out.insert(file, pending(t));
+    for item in m.items() {
+        if let Some(t) = mine.get(&m.doc_kind(item)) {
+            out.insert(m.file_of(item), of_document(m, item, t));
         }
-    };
-    for f in &m.forums {
-        put(DocKind::Forum { year: f.year }, f.file, &|t| forum(f, t));
-    }
-    for s in &m.sessions {
-        put(DocKind::Session { year: s.year, slug: s.slug.clone() }, s.file, &|t| document(&s.title, None, &s.body, t));
-    }
-    for u in &m.ungis {
-        put(DocKind::Ungis { slug: u.slug.clone() }, u.file, &|t| document(&u.title, None, &u.body, t));
-    }
-    for r in &m.roadmaps {
-        put(DocKind::Roadmap { slug: r.slug.clone() }, r.file, &|t| document(&r.title, None, &r.body, t));
-    }
-    for p in &m.pages {
-        let lead = p.description.as_deref();
-        put(DocKind::Page { slug: p.slug.clone() }, p.file, &|t| {
-            document(&p.title, lead.map(|d| (d, t.description.as_deref())), &p.body, t)
-        });
     }
     out
+}
+
+/// What of the document at `item` its translation `t` leaves in the
+/// original's words.
+pub fn of_document(m: &Model, item: Item, t: &Translation) -> Pending {
+    match item {
+        Item::Forum(i) => forum(&m.forums[i], t),
+        Item::Session(i) => document(&m.sessions[i].title, None, &m.sessions[i].body, t),
+        Item::Ungis(i) => document(&m.ungis[i].title, None, &m.ungis[i].body, t),
+        Item::Roadmap(i) => document(&m.roadmaps[i].title, None, &m.roadmaps[i].body, t),
+        Item::Page(i) => {
+            let p = &m.pages[i];
+            let lead = p.description.as_deref();
+            document(&p.title, lead.map(|d| (d, t.description.as_deref())), &p.body, t)
+        }
+    }
 }
 
 #[cfg(test)]

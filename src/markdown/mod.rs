@@ -127,7 +127,7 @@ fn internal_href(target: &str, root: &str, resolve: &dyn Fn(&str) -> Result<Stri
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if crate::language::is_word_char(c) {
             out.extend(c.to_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');

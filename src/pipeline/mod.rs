@@ -90,7 +90,7 @@ impl Prepared {
             }
             kind => {
                 let template = kind.template().ok_or_else(|| format!("{}: no template renders it", page.path))?;
-                self.theme.render(template, &page.path, contexts.context(page), page.lang).map(String::into_bytes)
+                self.theme.render(template, &page.path, contexts.context(page), page.lang)
             }
         }
     }

@@ -394,8 +394,9 @@ impl Theme {
     }
 
     /// Renders the page at `path` (named in messages) with `template`, in
-    /// language `lang` (an index into the languages given to `speak`).
-    pub fn render(&self, template: &str, path: &str, data: tera::Value, lang: usize) -> Result<String, String> {
+    /// language `lang` (an index into the languages given to `speak`): the
+    /// page's bytes, UTF-8 as the template and data are (not checked again).
+    pub fn render(&self, template: &str, path: &str, data: tera::Value, lang: usize) -> Result<Vec<u8>, String> {
         let mut context = tera::Context::new();
         for (key, value) in data.into_map().unwrap_or_default() {
             match key {
@@ -403,7 +404,9 @@ impl Theme {
                 key => context.insert_value(key.to_string(), value),
             }
         }
-        self.teras.get(lang).unwrap_or(&self.tera).render(template, &context).map_err(|e| {
+        let mut out = Vec::with_capacity(16 * 1024);
+        let tera = self.teras.get(lang).unwrap_or(&self.tera);
+        tera.render_to(template, &context, &mut out).map(|()| out).map_err(|e| {
             // The template the mistake is in (an included or extended one,
             // perhaps), at its line and column when tera says.
             let (name, place) = error_place(&e).map_or((template, String::new()), |(n, p)| (n, format!(":{p}")));

@@ -83,7 +83,7 @@ fn each_term<'t>(folded: &'t str, mut f: impl FnMut(&'t str)) {
     if folded.is_ascii() {
         return each_ascii_term(folded, f);
     }
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded.split(|c: char| !crate::language::is_word_char(c)).filter(|w| !w.is_empty()) {
         if word.is_ascii() {
             if word.len() > 1 {
                 f(word);

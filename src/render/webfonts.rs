@@ -41,13 +41,24 @@ pub fn needs_font(c: char) -> bool {
 /// ASCII, and Latin, Greek and Cyrillic letters are two bytes led by less
 /// than 0xD6 (U+0580): the scan skips to the lead byte of each character
 /// from U+0580 on (it runs over every page).
-fn each_needing_font(text: &str, mut f: impl FnMut(char)) {
-    let bytes = text.as_bytes();
+/// The scan reads bytes, so a page just rendered is not checked to be
+/// UTF-8 once more (a six-language site writes more than a gigabyte): a
+/// byte that leads no character is passed over.
+fn each_needing_font(bytes: &[u8], mut f: impl FnMut(char)) {
     let mut at = 0;
     while let Some(skip) = bytes[at..].iter().position(|b| *b >= 0xD6) {
         at += skip;
-        let Some(c) = text[at..].chars().next() else { break };
-        at += c.len_utf8();
+        let len = match bytes[at] {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let c = bytes.get(at..at + len).and_then(|seq| std::str::from_utf8(seq).ok()?.chars().next());
+        let Some(c) = c else {
+            at += 1;
+            continue;
+        };
+        at += len;
         if needs_font(c) {
             f(c);
         }
@@ -57,7 +68,7 @@ fn each_needing_font(text: &str, mut f: impl FnMut(char)) {
 /// The characters of `text` that need a font.
 pub fn chars_needing_font(text: &str) -> BTreeSet<u32> {
     let mut out = BTreeSet::new();
-    each_needing_font(text, |c| {
+    each_needing_font(text.as_bytes(), |c| {
         out.insert(u32::from(c));
     });
     out
@@ -80,8 +91,7 @@ impl UsedChars {
     /// Takes the characters of one page.
     pub fn add(&self, html: &[u8]) {
         use std::sync::atomic::Ordering::Relaxed;
-        let Ok(text) = std::str::from_utf8(html) else { return };
-        each_needing_font(text, |c| {
+        each_needing_font(html, |c| {
             let (word, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
             // Most characters are seen already: a read, not a write.
             if self.bits[word].load(Relaxed) & bit == 0 {

@@ -6,6 +6,7 @@
 
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
+use crate::language::is_letter;
 use crate::source::{SourceFile, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,9 +19,9 @@ enum Script {
 impl Script {
     fn of(c: char) -> Option<Script> {
         match c {
-            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' if c.is_alphabetic() => Some(Script::Latin),
-            '\u{0400}'..='\u{052F}' if c.is_alphabetic() => Some(Script::Cyrillic),
-            '\u{0370}'..='\u{03FF}' if c.is_alphabetic() => Some(Script::Greek),
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' if is_letter(c) => Some(Script::Latin),
+            '\u{0400}'..='\u{052F}' if is_letter(c) => Some(Script::Cyrillic),
+            '\u{0370}'..='\u{03FF}' if is_letter(c) => Some(Script::Greek),
             _ => None,
         }
     }
@@ -69,6 +70,10 @@ fn look_alike(c: char, script: Script) -> Option<char> {
 /// The warning for one word, if it mixes alphabets: the letters of the
 /// alphabet it has fewer of are the ones typed by mistake.
 fn check_word(file: &SourceFile, line: usize, col: usize, word: &str) -> Option<Diagnostic> {
+    // Almost every word is of one alphabet: said without collecting.
+    let mut alphabets = word.chars().filter_map(Script::of);
+    let one = alphabets.next()?;
+    alphabets.find(|s| *s != one)?;
     let scripts: Vec<(char, Script)> = word.chars().filter_map(|c| Script::of(c).map(|s| (c, s))).collect();
     let first = scripts.first()?.1;
     let other = scripts.iter().map(|x| x.1).find(|s| *s != first)?;
@@ -110,7 +115,7 @@ pub fn mixed_words(file: &SourceFile) -> Vec<Diagnostic> {
         };
         for (i, c) in line.char_indices() {
             col += 1;
-            if c.is_alphanumeric() {
+            if crate::language::is_word_char(c) {
                 start.get_or_insert((i, col));
             } else {
                 finish(start.take(), i, &mut out);

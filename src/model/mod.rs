@@ -9,6 +9,9 @@ use crate::source::Span;
 pub use crate::vocabulary::{Format, PublicationKind, SourceStatus, Stakeholder, UngisKind, Unit};
 use serde::Serialize;
 
+mod item;
+pub use item::Item;
+
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct At<T> {
