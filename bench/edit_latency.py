@@ -8,13 +8,27 @@ session) following it; then, for an edit of the session's title (which
 changes the listings naming it), the time to the forum's page naming the
 new title and to the reload signal.
 
-Usage: bench/edit_latency.py [SESSIONS ...]   (default: 1000 10000)
+With --languages (say en,fr,es,ar,zh,ru), on the six-language corpus of
+../shared/peers/gen_corpus.py (every document translated into each
+language), it times instead, median of 8 each: a body edit of an original
+(to its page, and to the reload signal), a body edit of its French
+translation (to the French page), a title edit of the original (to the
+forum's page naming it) and a title edit of its Chinese translation (to the
+Chinese forum page naming it).
+
+Usage: bench/edit_latency.py [--languages CODES] [SESSIONS ...]   (default: 1000 10000)
 Needs the corpora from bench/run.sh, or builds them."""
 import os, socket, subprocess, sys, time, statistics, threading, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(ROOT)
-sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+args = sys.argv[1:]
+languages = None
+if "--languages" in args:
+    at = args.index("--languages")
+    languages = args[at + 1]
+    del args[at:at + 2]
+sizes = [int(a) for a in args] or [1000, 10000]
 subprocess.run(["cargo", "build", "--release", "-q"], check=True)
 subprocess.run(["cargo", "build", "--release", "-q", "--example", "gen_corpus"], check=True)
 
@@ -22,6 +36,11 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+if languages:
+    from edit_latency_languages import run
+    run(sizes, languages)
+    sys.exit(0)
 
 print(f"{'sessions':<10}{'median_ms':<12}{'max_ms':<10}{'reload_median_ms':<18}{'brief_median_ms':<17}"
       f"{'title_page_ms':<17}{'title_reload_ms':<19}{'initial_build_s':<16}")

@@ -42,5 +42,6 @@ mod timing;
 pub(crate) use error::staging_failed;
 pub use error::{BuildError, ThemeError};
 pub use options::{BuildOptions, BuildReport, Checked};
+pub(crate) use pipeline::write_site_keeping;
 pub use pipeline::{brief_cache_dir, build, check, picture_cache_dir, prepare, vet_output, write_site, Prepared};
 pub(crate) use timing::Timer;

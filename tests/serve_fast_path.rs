@@ -29,7 +29,19 @@ fn options(site: &Path, output: &str) -> wsis::BuildOptions {
 /// Runs `edits`, one after the other, through one serve's rebuilds and
 /// then a fresh build; returns the files that differ.
 fn differences(edits: &[&Edit]) -> Vec<String> {
-    let site = fixture_site();
+    differences_in(fixture_site(), edits)
+}
+
+/// The six-language fixture (English, French, Spanish, Arabic, Chinese,
+/// Russian; a session translated into three of them, one into none).
+fn six_language_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &site.path().join("content"));
+    site
+}
+
+/// As `differences`, on `site`.
+fn differences_in(site: tempfile::TempDir, edits: &[&Edit]) -> Vec<String> {
     let served = site.path().join("served");
     let mut workspace = Workspace::new(options(site.path(), "served"), served.clone());
     workspace.full_build().expect("the fixture builds");
@@ -220,10 +232,93 @@ fn a_save_that_takes_the_slow_path_says_why() {
     let one = fixture_site();
     let said = why(one.path(), FORUM, "value: 15000", "value: 16000");
     assert!(said.contains("changes what other pages list"), "{said}");
-    let six = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("languages").join("content"), &six.path().join("content"));
-    let said = why(six.path(), "forums/2020/hlt/e-health.md", "digital health services", "digital health");
-    assert!(said.contains("several languages"), "{said}");
+    let six = six_language_site();
+    let said = why(six.path(), "pages/about.fr.md", "title: À propos du forum", "title: À propos");
+    assert!(said.contains("changes what other pages list"), "{said}");
+}
+
+const INCLUSION: &str = "forums/2020/hlt/digital-inclusion.md";
+const INCLUSION_FR: &str = "forums/2020/hlt/digital-inclusion.fr.md";
+const INCLUSION_ZH: &str = "forums/2020/hlt/digital-inclusion.zh.md";
+const E_HEALTH: &str = "forums/2020/hlt/e-health.md";
+
+/// Edits of a six-language site: of originals, which every language shows
+/// (translated or not), and of translations, which one language shows.
+const SIX_LANGUAGE_EDITS: &[Edit] = &[
+    Edit {
+        name: "body of a session no language translates",
+        file: E_HEALTH,
+        change: |t| replace(t, "digital health services.", "digital health services and records."),
+        quick: true,
+    },
+    Edit {
+        name: "title of a session no language translates",
+        file: E_HEALTH,
+        change: |t| replace(t, "title: E-health for everyone", "title: E-health for all"),
+        quick: true,
+    },
+    Edit {
+        name: "date of a translated session",
+        file: INCLUSION,
+        change: |t| replace(t, "date: 2020-07-01", "date: 2020-07-03"),
+        quick: true,
+    },
+    Edit {
+        name: "body of a translated original",
+        file: INCLUSION,
+        change: |t| replace(t, "affordable connectivity", "affordable, meaningful connectivity"),
+        quick: true,
+    },
+    Edit {
+        name: "body of a French translation",
+        file: INCLUSION_FR,
+        change: |t| replace(t, "une connectivité abordable", "une connectivité abordable et sûre"),
+        quick: true,
+    },
+    Edit {
+        name: "title of a Chinese translation",
+        file: INCLUSION_ZH,
+        change: |t| replace(t, "title: 弥合数字鸿沟", "title: 弥合数字鸿沟与发展"),
+        quick: true,
+    },
+    // Back to the original's words: no translation any more, so the page
+    // stops being an alternate in every language and in the sitemap.
+    Edit {
+        name: "French translation that translates nothing",
+        file: INCLUSION_FR,
+        change: |_| {
+            Some(
+                "---\ntitle: Bridging digital divides\n---\n## Recommendations\n\nParticipants called for affordable connectivity and sustainable development for all.\n"
+                    .into(),
+            )
+        },
+        quick: true,
+    },
+    Edit {
+        name: "body of a forum's Spanish translation",
+        file: "forums/2020/forum.es.md",
+        change: |t| Some(format!("{t}\nUna frase más.\n")),
+        quick: true,
+    },
+];
+
+#[test]
+fn on_a_six_language_site_serve_writes_what_a_full_build_writes_after_every_edit() {
+    let failures: Vec<String> = SIX_LANGUAGE_EDITS
+        .iter()
+        .filter_map(|edit| {
+            let diffs = differences_in(six_language_site(), &[edit]);
+            (!diffs.is_empty()).then(|| format!("{}: {}", edit.name, diffs.join(", ")))
+        })
+        .collect();
+    assert!(failures.is_empty(), "serve's output drifted from a full build:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_sequence_of_edits_in_several_languages_keeps_serve_and_a_full_build_alike() {
+    let all: Vec<&Edit> = SIX_LANGUAGE_EDITS.iter().collect();
+    let diffs = differences_in(six_language_site(), &all);
+    assert!(diffs.is_empty(), "serve's output drifted from a full build: {}", diffs.join(", "));
 }
 
 #[test]

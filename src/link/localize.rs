@@ -7,7 +7,7 @@
 //! notice.
 
 use super::pending::Pending;
-use super::{render_language_bodies, Index, Linked};
+use super::{render_language_bodies, Linked};
 use crate::load::DocKind;
 use crate::markdown::Heading;
 use crate::model::{At, Body, Forum, Item, Model, Person, SiteConfig, TranslatedItem, Translation};
@@ -111,18 +111,7 @@ fn lay(title: &mut String, t: &Translation) {
 /// translations (laid over already) nor the headings (read by the checks
 /// only), which on a large site would be copied once a language.
 fn copy_for_pages(base: &Linked) -> Linked {
-    let index = &base.index;
-    Linked {
-        model: Model { translations: Vec::new(), ..base.model.clone() },
-        index: Index {
-            by_action_line: index.by_action_line.clone(),
-            by_sdg: index.by_sdg.clone(),
-            matrix: index.matrix.clone(),
-            sessions_by_year: index.sessions_by_year.clone(),
-            ungis_by_year: index.ungis_by_year.clone(),
-            headings: HashMap::new(),
-        },
-    }
+    Linked { model: Model { translations: Vec::new(), ..base.model.clone() }, index: base.index.without_headings() }
 }
 
 /// Lays translation `t` over the document at `item` of `m` (a copy of the

@@ -32,6 +32,22 @@ pub struct Index {
     pub headings: HashMap<String, Vec<Heading>>,
 }
 
+impl Index {
+    /// A copy of the indexes a language's pages read: not the headings
+    /// (read by the checks only), which on a large site would be copied
+    /// once a language.
+    pub fn without_headings(&self) -> Index {
+        Index {
+            by_action_line: self.by_action_line.clone(),
+            by_sdg: self.by_sdg.clone(),
+            matrix: self.matrix.clone(),
+            sessions_by_year: self.sessions_by_year.clone(),
+            ungis_by_year: self.ungis_by_year.clone(),
+            headings: HashMap::new(),
+        }
+    }
+}
+
 /// The model with every reference resolved.
 #[derive(Debug, Clone)]
 pub struct Linked {
@@ -146,6 +162,33 @@ fn render_translations(model: &Model, headings: &HashMap<String, Vec<Heading>>) 
             render_body(&t.body, model, t.file, &page_path, site.unsafe_html, &ids, &resolve)
         })
         .collect()
+}
+
+/// Renders translation `t`'s body again (after an edit, under `serve`) as
+/// [`render_translations`] does; the problems of its links, those to
+/// places in pages checked against `headings` (every original's).
+pub fn rerender_translation(
+    model: &Model,
+    headings: &HashMap<String, Vec<Heading>>,
+    t: &mut crate::model::Translation,
+) -> Vec<Diagnostic> {
+    let Some(site) = model.site.as_ref() else { return Vec::new() };
+    let i = site.languages.iter().position(|l| l.code == t.lang).unwrap_or(0);
+    let prefix = site.prefix(i);
+    let targets = language_targets(model, &prefix);
+    let original = model.items().find(|item| model.doc_kind(*item) == t.of);
+    let ids: Vec<String> = original
+        .and_then(|item| headings.get(&model.files[model.file_of(item)].rel_path))
+        .map(|hs| hs.iter().map(|h| h.id.clone()).collect())
+        .unwrap_or_default();
+    let page_path = format!("{prefix}{}", t.of.page());
+    let resolve = resolver(&targets, &model.drafts);
+    let mut r = render_body(&t.body, model, t.file, &page_path, site.unsafe_html, &ids, &resolve);
+    (t.body.html, t.body.marks) = (std::mem::take(&mut r.html), r.marks.take());
+    let fragments: Vec<_> = r.fragments.drain(..).map(|(f, span)| (t.file, f, span)).collect();
+    let ids_of = |path: &str| headings.get(path).map(Vec::as_slice).unwrap_or_default();
+    r.diags.extend(check_fragments(model, ids_of, &fragments));
+    r.diags
 }
 
 /// Where each `@/` target leads from the language tree at `prefix`: its

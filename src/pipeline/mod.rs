@@ -14,6 +14,7 @@ mod site;
 
 use site::drop_in_background;
 pub use site::write_site;
+pub(crate) use site::write_site_keeping;
 
 /// Runs load, validate and link; returns the linked model or every
 /// diagnostic of the run.
@@ -53,6 +54,10 @@ pub struct Prepared {
     /// Forums (by year) whose PDF brief has a character no font has, so it
     /// is written without the PDF/A and PDF/UA claims.
     pub plain_briefs: std::collections::BTreeSet<u32>,
+    /// The site's translations, each laid over its original in its
+    /// language's view already: kept for `serve`, which lays an edited one
+    /// anew; a build lets them go with the sources.
+    pub translations: Vec<model::Translation>,
 }
 
 impl Prepared {
@@ -78,11 +83,7 @@ impl Prepared {
                 } else {
                     render::pdf::Conformance::Archival
                 };
-                let ident = if page.lang == 0 {
-                    format!("wsis-brief-{year}")
-                } else {
-                    format!("wsis-brief-{year}-{}", language.code)
-                };
+                let ident = self.brief_ident(i, page.lang);
                 let printable = render::pictures::printable(&self.linked.model);
                 let cache = self.theme.brief_cache.as_deref().map(|c| c.with_file_name("pictures"));
                 let pictures = |name: &str| render::pictures::print_bytes(&printable, name, cache.as_deref());
@@ -118,6 +119,7 @@ impl Prepared {
     /// shares the one smaller list. The texts are freed on a thread of
     /// their own while the pages are written.
     pub fn release_sources(&mut self) {
+        drop_in_background(std::mem::take(&mut self.translations));
         let names: Vec<source::SourceFile> = self.linked.model.files.par_iter().map(|f| f.names_only()).collect();
         let names = std::sync::Arc::new(names);
         let mut texts = vec![std::mem::replace(&mut self.linked.model.files, std::sync::Arc::clone(&names))];
@@ -127,6 +129,16 @@ impl Prepared {
             }
         }
         drop_in_background(texts);
+    }
+
+    /// The identifier of a forum's PDF brief in language `lang`, which its
+    /// PDF's metadata and tags carry.
+    pub fn brief_ident(&self, forum: usize, lang: usize) -> String {
+        let year = self.linked.model.forums[forum].year;
+        match lang {
+            0 => format!("wsis-brief-{year}"),
+            _ => format!("wsis-brief-{year}-{}", self.languages[lang].code),
+        }
     }
 
     /// The page-context builders, one a language.
@@ -196,12 +208,12 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
     let strings = theme.strings(&codes).map_err(|e| BuildError::Theme(e.into()))?;
     let languages = plan::languages(strings, &linked, &translations, &site).map_err(|e| BuildError::Theme(e.into()))?;
-    drop(translations);
     theme.speak(&languages.iter().map(|l| l.strings.clone()).collect::<Vec<_>>());
     t.lap("languages");
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
-    Ok(Prepared { theme: std::sync::Arc::new(theme), linked, warnings, site, plan, languages, plain_briefs })
+    let theme = std::sync::Arc::new(theme);
+    Ok(Prepared { theme, linked, warnings, site, plan, languages, plain_briefs, translations })
 }
 
 /// The whole pipeline.

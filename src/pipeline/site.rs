@@ -19,6 +19,18 @@ pub(super) fn drop_in_background<T: Send + 'static>(value: T) {
 
 /// Renders every planned page into a staging folder and swaps it in.
 pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Result<BuildReport, BuildError> {
+    write_site_keeping(prepared, opts, output, false).map(|(report, _)| report)
+}
+
+/// As [`write_site`]; with `keep_search`, also each language's search
+/// documents, which `serve` updates an edit at a time (a build lets them
+/// go as soon as the index is written).
+pub(crate) fn write_site_keeping(
+    prepared: &Prepared,
+    opts: &BuildOptions,
+    output: &Path,
+    keep_search: bool,
+) -> Result<(BuildReport, Vec<render::search::SearchDocs>), BuildError> {
     let started = Instant::now();
     let t = Timer::start();
     let planned = &prepared.plan;
@@ -100,15 +112,22 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                     },
                     || {
                         // One index a language, beside its search page.
-                        let per_language: Vec<Vec<(String, String)>> = prepared
+                        let per_language: Vec<(SearchFiles, Option<render::search::SearchDocs>)> = prepared
                             .languages
                             .par_iter()
                             .map(|lang| {
-                                let files = render::search::index_files(lang.linked(&prepared.linked), &lang.strings);
-                                files.into_iter().map(|(rel, text)| (format!("{}{rel}", lang.prefix), text)).collect()
+                                let docs =
+                                    render::search::SearchDocs::new(lang.linked(&prepared.linked), &lang.strings);
+                                let files = docs.files().into_iter();
+                                let files = files.map(|(rel, text)| (format!("{}{rel}", lang.prefix), text)).collect();
+                                (files, keep_search.then_some(docs))
                             })
                             .collect();
-                        per_language.into_iter().flatten().collect::<Vec<_>>()
+                        let (files, docs): (Vec<_>, Vec<_>) = per_language.into_iter().unzip();
+                        (
+                            files.into_iter().flatten().collect::<Vec<_>>(),
+                            docs.into_iter().flatten().collect::<Vec<_>>(),
+                        )
                     },
                 );
                 // Waited for here, not on a thread of rayon's pool: typst
@@ -121,6 +140,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
             });
             briefs?;
             pages?;
+            let (search, docs) = search;
             search.par_iter().try_for_each(|(rel, text)| staging.write(rel, text.as_bytes()).map_err(io))?;
             planned.copies.par_iter().try_for_each(|(from, rel)| {
                 staging.copy(from, rel).map_err(|source| BuildError::Io {
@@ -136,7 +156,7 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
                     .map_err(|e| BuildError::Theme(e.into()))?;
                 staging.write(rel, css.as_bytes()).map_err(io)
             })?;
-            Ok(planned.copies.len() + assets.len() + web_pictures.len())
+            Ok((planned.copies.len() + assets.len() + web_pictures.len(), docs))
         })();
         finished.store(true, std::sync::atomic::Ordering::Relaxed);
         result
@@ -146,13 +166,15 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         costs.print();
     }
     match result {
-        Ok(copied) => {
+        Ok((copied, docs)) => {
             staging.commit().map_err(io)?;
             if let Some(cache) = &prepared.theme.brief_cache {
                 render::pdf::prune_cache(cache);
             }
             t.lap("swap");
-            Ok(BuildReport { warnings: Vec::new(), pages: planned.pages.len(), copied, elapsed: started.elapsed() })
+            let report =
+                BuildReport { warnings: Vec::new(), pages: planned.pages.len(), copied, elapsed: started.elapsed() };
+            Ok((report, docs))
         }
         Err(e) => {
             staging.abandon();
@@ -160,6 +182,9 @@ pub fn write_site(prepared: &Prepared, opts: &BuildOptions, output: &Path) -> Re
         }
     }
 }
+
+/// A language's search index: each file's path and text.
+type SearchFiles = Vec<(String, String)>;
 
 /// At most this many pages are rendered one after another as one task of
 /// rayon's: a quarter of a millisecond of work or so.

@@ -129,6 +129,18 @@ pub enum PageKind {
 }
 
 impl PageKind {
+    /// The page of a document.
+    pub fn of(item: crate::model::Item) -> PageKind {
+        use crate::model::Item;
+        match item {
+            Item::Forum(i) => PageKind::Forum(i),
+            Item::Session(i) => PageKind::Session(i),
+            Item::Ungis(i) => PageKind::Ungis(i),
+            Item::Roadmap(i) => PageKind::Roadmap(i),
+            Item::Page(i) => PageKind::Page(i),
+        }
+    }
+
     /// The theme template that renders this page; `None` for the files
     /// written without one (the PDF briefs, by typst; the open data).
     pub fn template(&self) -> Option<&'static str> {

@@ -19,7 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter;
 use crate::load::yaml::{self, Node, Value};
 use crate::load::{DocKind, Loaded};
-use crate::model::{Body, Model};
+use crate::model::{Body, Model, Translation};
 use crate::source::{SourceFile, Span};
 use fields::Reader;
 use rayon::prelude::*;
@@ -115,6 +115,26 @@ pub fn validate_document(kind: &DocKind, file: &SourceFile, index: usize, drafts
         Outcome::Invalid | Outcome::Translation(_) => (None, false),
     };
     Validated { entity, draft, diags, allowances }
+}
+
+/// Validates one translation on its own (for a rebuild after an edit),
+/// then against its original in `model` as a full check does: the
+/// translation, unless it had errors, with its problems and allowances.
+pub fn validate_translation(
+    model: &mut Model,
+    kind: &DocKind,
+    lang: &str,
+    file: &SourceFile,
+    index: usize,
+) -> (Option<Translation>, Vec<Diagnostic>, Vec<lints::Allowance>) {
+    let (outcome, mut diags, allowances) = validate_doc(kind, Some(lang), file, index, false);
+    let Outcome::Translation(t) = outcome else { return (None, diags, allowances) };
+    let mut checked = Diagnostics::new();
+    let others = std::mem::take(&mut model.translations);
+    translation::attach(model, vec![*t], &mut checked);
+    let t = std::mem::replace(&mut model.translations, others).pop();
+    diags.extend(checked.into_sorted());
+    (t, diags, allowances)
 }
 
 fn validate_doc(

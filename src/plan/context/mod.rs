@@ -56,12 +56,14 @@ pub struct Contexts<'a> {
     session_dates: Vec<std::sync::OnceLock<Value>>,
     /// Position of each session within its forum's list, for prev/next.
     session_pos: Vec<usize>,
-    sitemap: Vec<(String, usize, PageKind)>,
+    /// Worked out when a sitemap is rendered (serve's edits need none).
+    sitemap: std::sync::OnceLock<Vec<(String, usize, PageKind)>>,
+    plan: &'a Plan,
     /// Every language of the site, to tell which show a translation.
     all_languages: &'a [Language],
     sitemap_size: usize,
     /// The files a split sitemap's index lists (none when it is one file).
-    sitemap_files: Vec<String>,
+    sitemap_files: std::sync::OnceLock<Vec<String>>,
     pdf_briefs: bool,
     /// Where the HTML briefs' links lead (built by the first brief).
     brief_targets: std::sync::OnceLock<std::collections::HashMap<String, String>>,
@@ -87,7 +89,7 @@ impl<'a> Contexts<'a> {
     pub fn new(
         base: &'a Linked,
         site_cfg: &'a SiteConfig,
-        plan: &Plan,
+        plan: &'a Plan,
         languages: &'a [Language],
         lang: usize,
     ) -> Contexts<'a> {
@@ -161,15 +163,11 @@ impl<'a> Contexts<'a> {
             sdg_refs: Vec::new(),
             session_dates: (0..m.sessions.len()).map(|_| std::sync::OnceLock::new()).collect(),
             session_pos,
-            sitemap: if lang == 0 { super::sitemap_paths(plan) } else { Vec::new() },
+            sitemap: std::sync::OnceLock::new(),
+            plan,
             all_languages: languages,
             sitemap_size: plan.sitemap_size,
-            sitemap_files: plan
-                .pages
-                .iter()
-                .filter(|p| matches!(p.kind, PageKind::SitemapPart(_)))
-                .map(|p| p.path.clone())
-                .collect(),
+            sitemap_files: std::sync::OnceLock::new(),
             pdf_briefs: plan.pdf_briefs,
             brief_targets: std::sync::OnceLock::new(),
             published_targets: std::sync::OnceLock::new(),
@@ -184,6 +182,19 @@ impl<'a> Contexts<'a> {
         c.sdgs = Value::from(m.sdgs.iter().map(|s| c.sdg_json(s)).collect::<Vec<_>>());
         c.forums_desc = Value::from(m.forums.iter().rev().map(|f| c.forum_summary(f)).collect::<Vec<_>>());
         c
+    }
+
+    /// Every page the sitemap lists, in its order.
+    fn sitemap(&self) -> &[(String, usize, PageKind)] {
+        self.sitemap.get_or_init(|| super::sitemap_paths(self.plan))
+    }
+
+    /// The files a split sitemap's index lists (none when it is one file).
+    fn sitemap_files(&self) -> &[String] {
+        self.sitemap_files.get_or_init(|| {
+            let parts = self.plan.pages.iter().filter(|p| matches!(p.kind, PageKind::SitemapPart(_)));
+            parts.map(|p| p.path.clone()).collect()
+        })
     }
 
     fn m(&self) -> &'a Model {
@@ -292,8 +303,8 @@ impl<'a> Contexts<'a> {
             PageKind::Data(_) => (String::new(), vec![], obj! {}),
             PageKind::Search => (t.get("search").into(), vec![home()], obj! {}),
             PageKind::Languages => (self.site_cfg.title.clone(), vec![], obj! {}),
-            PageKind::Sitemap if !self.sitemap_files.is_empty() => {
-                let files: Vec<&str> = self.sitemap_files.iter().map(String::as_str).collect();
+            PageKind::Sitemap if !self.sitemap_files().is_empty() => {
+                let files: Vec<&str> = self.sitemap_files().iter().map(String::as_str).collect();
                 let data = obj! { "base_url" => self.site_cfg.base_url.as_deref(), "files" => files };
                 (self.site_cfg.title.clone(), vec![], data)
             }
@@ -302,8 +313,8 @@ impl<'a> Contexts<'a> {
                     PageKind::SitemapPart(n) => n.saturating_sub(1),
                     _ => 0,
                 };
-                let start = (part * self.sitemap_size).min(self.sitemap.len());
-                let end = (start + self.sitemap_size).min(self.sitemap.len());
+                let start = (part * self.sitemap_size).min(self.sitemap().len());
+                let end = (start + self.sitemap_size).min(self.sitemap().len());
                 let data = obj! { "base_url" => self.site_cfg.base_url.as_deref(), "urls" => self.sitemap_entries(start..end) };
                 (self.site_cfg.title.clone(), vec![], data)
             }
@@ -355,7 +366,7 @@ impl<'a> Contexts<'a> {
     /// The sitemap's entries, each with its page in every language.
     fn sitemap_entries(&self, range: std::ops::Range<usize>) -> Vec<Value> {
         let multilingual = self.languages.len() > 1;
-        self.sitemap[range]
+        self.sitemap()[range]
             .iter()
             .map(|(path, lang, kind)| {
                 let rel = path.strip_prefix(self.languages[*lang].2).unwrap_or(path);

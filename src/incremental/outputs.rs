@@ -1,0 +1,278 @@
+//! Writing what an edit changed, in place, in every language that shows
+//! it: the document's page first (the open pages reload then), the pages
+//! that list it when listings show the change, its kind's open data, its
+//! forum's briefs (a large PDF brief, or several languages' PDFs, in the
+//! background), each language's search index, and the sitemap when a page
+//! gained or lost a translation. A file is replaced whole (written beside
+//! it, then renamed), so a reader never sees half a page.
+
+use super::edit::Edited;
+use super::Workspace;
+use crate::plan::{PageKind, PlannedPage};
+use crate::Prepared;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// An edit re-typesets its forum's PDF brief at once when the forum has at
+/// most this many sessions (about 60 pages, a few tenths of a second) and
+/// one language shows the edit; a larger brief, or several, is typeset in
+/// the background.
+const QUICK_PDF_SESSIONS: usize = 60;
+
+/// How long a brief typeset in the background waits for the saves to
+/// pause.
+const BRIEF_SETTLE: Duration = Duration::from_millis(700);
+
+impl Workspace {
+    /// Writes everything `e` changed; how many files were written, or
+    /// `None` when one could not be written in place.
+    pub(super) fn write_outputs(&mut self, e: &Edited) -> Option<usize> {
+        let state = self.state.as_ref()?;
+        let m = &state.linked.model;
+        for stale in &e.stale {
+            let _ = std::fs::remove_file(self.output.join(stale));
+        }
+        let t = crate::Timer::start();
+        let contexts = state.contexts();
+        t.lap("edit: contexts");
+        let mut written = 0;
+        let signal = |written: usize| {
+            if written > 0 {
+                if let Some(call) = &self.page_written {
+                    call();
+                }
+            }
+        };
+        // The document's own pages: in every language when its alternates
+        // changed, else in those that show the edit, but where its listings
+        // are rewritten (its page among them).
+        let own = PageKind::of(e.item);
+        let own_languages: Vec<usize> =
+            if e.alternates { (0..state.languages.len()).collect() } else { e.languages.clone() };
+        let own_pages: Vec<&PlannedPage> =
+            own_languages.iter().filter(|l| !e.listings.contains(l)).filter_map(|&l| page(state, own, l)).collect();
+        written += render_write(state, &contexts, &self.output, &own_pages, false)?;
+        signal(written);
+        if !e.listings.is_empty() {
+            let year = match e.item {
+                crate::model::Item::Session(i) => m.sessions[i].year,
+                _ => return None,
+            };
+            let dirty: Vec<&PlannedPage> = (state.plan.pages.iter())
+                .filter(|p| e.listings.contains(&p.lang) && lists_session_of(m, p.kind, year))
+                .collect();
+            let listed = render_write(state, &contexts, &self.output, &dirty, true)?;
+            t.lap("edit: listings");
+            signal(written.max(1));
+            written += listed;
+        }
+        let mut pdfs: Vec<&PlannedPage> = Vec::new();
+        let mut after: Vec<&PlannedPage> = Vec::new();
+        let mut background: Vec<(usize, usize, String)> = Vec::new();
+        let forum = forum_of(m, e.item);
+        for &l in &e.languages {
+            after.extend(page(state, PageKind::Data(e.item.data_file()), l));
+            if let Some(f) = forum {
+                let sessions = state.linked.index.sessions_by_year.get(&m.forums[f].year).map_or(0, Vec::len);
+                let pdf = page(state, PageKind::BriefPdf(f), l);
+                match pdf {
+                    Some(p) if sessions <= QUICK_PDF_SESSIONS && e.languages.len() == 1 => pdfs.push(p),
+                    Some(p) => background.push((f, l, p.path.clone())),
+                    None => {}
+                }
+                after.extend(page(state, PageKind::Brief(f), l));
+            }
+        }
+        if e.alternates {
+            let sitemaps = |p: &&PlannedPage| matches!(p.kind, PageKind::Sitemap | PageKind::SitemapPart(_));
+            after.extend(state.plan.pages.iter().filter(sitemaps));
+        }
+        // The PDFs first, so a reader who sees the HTML brief change finds
+        // the PDF changed too.
+        written += render_write(state, &contexts, &self.output, &pdfs, false)?;
+        written += render_write(state, &contexts, &self.output, &after, false)?;
+        t.lap("edit: data and briefs");
+        written += self.rewrite_search(e)?;
+        t.lap("edit: search");
+        for (f, lang, path) in background {
+            self.typeset_later(f, lang, path)?;
+        }
+        Some(written)
+    }
+
+    /// Updates the search index of each language that shows the edit, and
+    /// writes its changed files; how many.
+    fn rewrite_search(&mut self, e: &Edited) -> Option<usize> {
+        let state = self.state.as_ref()?;
+        let mut written = 0;
+        self.search.resize_with(state.languages.len(), || None);
+        for (l, language) in state.languages.iter().enumerate() {
+            let linked = language.linked(&state.linked);
+            let search = &mut self.search[l];
+            // Each language's index holds the sessions in the order of its
+            // model: a move is made in every one already made.
+            if let (Some(docs), Some((from, to))) = (search.as_mut(), e.moved) {
+                docs.move_session(from, to);
+            }
+            if !e.languages.contains(&l) {
+                continue;
+            }
+            let docs = search.get_or_insert_with(|| crate::render::search::SearchDocs::new(linked, &language.strings));
+            docs.update(linked, &language.strings, e.item);
+            let files = docs.files();
+            self.search_written.resize_with(state.languages.len(), Default::default);
+            let mut now = std::collections::HashMap::new();
+            for (rel, text) in &files {
+                let hash = {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    text.hash(&mut h);
+                    h.finish()
+                };
+                if self.search_written[l].get(rel) != Some(&hash) {
+                    write_in_place(&self.output, &format!("{}{rel}", language.prefix), text.as_bytes()).ok()?;
+                    written += 1;
+                }
+                now.insert(rel.clone(), hash);
+            }
+            self.search_written[l] = now;
+            remove_stale_search_files(&self.output.join(&language.prefix), &files);
+        }
+        Some(written)
+    }
+
+    /// Typesets forum `f`'s PDF brief in language `lang` on a thread of its
+    /// own, once the saves pause; written only if no later edit or full
+    /// build started since.
+    fn typeset_later(&mut self, f: usize, lang: usize, path: String) -> Option<()> {
+        let state = self.state.as_ref()?;
+        let data = state.contexts().swap_remove(lang).brief(f, true);
+        let (theme, output) = (Arc::clone(&state.theme), self.output.clone());
+        let ident = state.brief_ident(f, lang);
+        let printable = crate::render::pictures::printable(&state.linked.model);
+        let picture_cache = theme.brief_cache.as_deref().map(|c| c.with_file_name("pictures"));
+        let generations = Arc::clone(&self.generations);
+        let generation = {
+            let mut all = generations.lock().ok()?;
+            let g = all.entry(path.clone()).or_insert(0);
+            *g += 1;
+            *g
+        };
+        let current = {
+            let generations = Arc::clone(&generations);
+            let path = path.clone();
+            move || generations.lock().is_ok_and(|all| all.get(&path) == Some(&generation))
+        };
+        self.pending.push(std::thread::spawn(move || {
+            // An editor saves again and again: typeset only once the saves
+            // pause, so superseded briefs cost nothing.
+            std::thread::sleep(BRIEF_SETTLE);
+            if !current() {
+                return Ok(None);
+            }
+            let pictures =
+                |name: &str| crate::render::pictures::print_bytes(&printable, name, picture_cache.as_deref());
+            let pdf = theme.brief_pdf(&data, &ident, crate::render::pdf::Conformance::Archival, &pictures)?;
+            // Checked and written under the lock, so a later job or a full
+            // build cannot start in between.
+            let all = generations.lock().map_err(|_| "typesetting failed".to_string())?;
+            if all.get(&path) != Some(&generation) {
+                return Ok(None);
+            }
+            write_in_place(&output, &path, &pdf).map_err(|e| e.to_string())?;
+            Ok(Some(path))
+        }));
+        Some(())
+    }
+}
+
+/// The planned page of `kind` in language `lang`, if the plan has it (a
+/// brief left out with `--no-pdf` is not written).
+fn page(state: &Prepared, kind: PageKind, lang: usize) -> Option<&PlannedPage> {
+    state.plan.pages.iter().find(|p| p.kind == kind && p.lang == lang)
+}
+
+/// The forum whose briefs show the document.
+fn forum_of(m: &crate::model::Model, item: crate::model::Item) -> Option<usize> {
+    use crate::model::Item;
+    let year = match item {
+        Item::Session(i) => m.sessions[i].year,
+        Item::Ungis(i) => m.ungis[i].forum.as_ref().map_or(m.ungis[i].date.year, |f| f.value),
+        Item::Forum(i) => m.forums[i].year,
+        Item::Roadmap(_) | Item::Page(_) => return None,
+    };
+    m.forums.iter().position(|f| f.year == year)
+}
+
+/// Renders `pages` in parallel and writes them in place (when `if_changed`,
+/// only those whose bytes changed); how many were written.
+fn render_write(
+    state: &Prepared,
+    contexts: &[crate::plan::Contexts],
+    output: &Path,
+    pages: &[&PlannedPage],
+    if_changed: bool,
+) -> Option<usize> {
+    use rayon::prelude::*;
+    let written: Result<Vec<usize>, ()> = pages
+        .par_iter()
+        .map(|page| {
+            let bytes = state.render_page(contexts, page).map_err(|_| ())?;
+            if if_changed && std::fs::read(output.join(&page.path)).is_ok_and(|old| old == bytes) {
+                return Ok(0);
+            }
+            write_in_place(output, &page.path, &bytes).map_err(|_| ())?;
+            Ok(1)
+        })
+        .collect();
+    written.ok().map(|w| w.into_iter().sum())
+}
+
+/// Whether page `kind` shows something of a session of forum `year` that
+/// listings show (its title, date, time or tags): the session pages of that
+/// forum (their neighbours' titles), its forum's pages, every listing by
+/// action line, goal and year, the home page, the feed, the matrix, the
+/// sitemap and the matrix's open data. The forum's briefs are written with
+/// every edit, the PDF first.
+fn lists_session_of(m: &crate::model::Model, kind: PageKind, year: u32) -> bool {
+    use crate::plan::Listing;
+    let same_forum = |f: usize| m.forums.get(f).is_some_and(|f| f.year == year);
+    match kind {
+        PageKind::Session(j) => m.sessions[j].year == year,
+        PageKind::Forum(f) | PageKind::ListingPage(Listing::Forum(f), _) => same_forum(f),
+        // Of the open data, the sessions (written with the edit anyway) and
+        // the matrix's counts.
+        PageKind::Data(file) => file == crate::data_files::DataFile::Matrix,
+        PageKind::Brief(_) | PageKind::BriefPdf(_) | PageKind::Search | PageKind::Languages | PageKind::NotFound => {
+            false
+        }
+        PageKind::Ungis(_) | PageKind::Roadmap(_) | PageKind::Page(_) => false,
+        _ => true,
+    }
+}
+
+/// Removes the search index's shards (`search/terms-*.js`,
+/// `search/docs-*.js`) under `folder` that an edit emptied: what the index
+/// is now is `files`, and a fresh build would not have the others.
+fn remove_stale_search_files(folder: &Path, files: &[(String, String)]) {
+    let current: std::collections::HashSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let Ok(entries) = std::fs::read_dir(folder.join("search")) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let shard = (name.starts_with("terms-") || name.starts_with("docs-")) && name.ends_with(".js");
+        if shard && !current.contains(format!("search/{name}").as_str()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Replaces one file of the output: written beside it, then renamed over
+/// it, so a reader never sees half a page.
+fn write_in_place(output: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+    let target = output.join(rel);
+    let mut tmp = target.clone().into_os_string();
+    tmp.push(".wsis-tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, &target)
+}
