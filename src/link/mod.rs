@@ -184,7 +184,7 @@ pub fn rerender_translation(
     let page_path = format!("{prefix}{}", t.of.page());
     let resolve = resolver(&targets, &model.drafts);
     let mut r = render_body(&t.body, model, t.file, &page_path, site.unsafe_html, &ids, &resolve);
-    (t.body.html, t.body.marks) = (std::mem::take(&mut r.html), r.marks.take());
+    (t.body.html, t.body.marks) = (std::mem::take(&mut r.html).into(), r.marks.take().map(Into::into));
     let fragments: Vec<_> = r.fragments.drain(..).map(|(f, span)| (t.file, f, span)).collect();
     let ids_of = |path: &str| headings.get(path).map(Vec::as_slice).unwrap_or_default();
     r.diags.extend(check_fragments(model, ids_of, &fragments));
@@ -250,7 +250,7 @@ pub fn render_language_bodies(model: &mut Model, prefix: &str, done: &(dyn Fn(us
     };
     for (body, r) in bodies_mut(model).zip(rendered) {
         if let Some(r) = r {
-            (body.html, body.marks) = (r.html, r.marks);
+            (body.html, body.marks) = (r.html.into(), r.marks.map(Into::into));
         }
     }
 }
@@ -263,7 +263,7 @@ pub fn render_language_body(model: &mut Model, item: Item, prefix: &str) {
     let page_path = format!("{prefix}{}", model.page_of(item));
     let r = render_for_language(model, model.body(item), &page_path, unsafe_html, &resolver(&targets, &model.drafts));
     let body = model.body_mut(item);
-    (body.html, body.marks) = (r.html, r.marks);
+    (body.html, body.marks) = (r.html.into(), r.marks.map(Into::into));
 }
 
 /// One body rendered for the page at `page_path`, its headings taking the
@@ -353,7 +353,7 @@ pub fn rerender_body(
     let resolve = resolver(&targets, &model.drafts);
     let unsafe_html = model.site.as_ref().is_some_and(|s| s.unsafe_html);
     let mut r = render_body(body, model, file, page_path, unsafe_html, &[], &resolve);
-    (body.html, body.marks) = (std::mem::take(&mut r.html), r.marks.take());
+    (body.html, body.marks) = (std::mem::take(&mut r.html).into(), r.marks.take().map(Into::into));
     let fragments: Vec<_> = r.fragments.drain(..).map(|(f, span)| (file, f, span)).collect();
     let ids_of = |path: &str| {
         if path == r.path {
@@ -433,7 +433,7 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
     let mut take = |body: &mut Body, r: RenderedBody| {
         diags.extend(r.diags);
         headings.insert(r.path, r.headings);
-        (body.html, body.marks) = (r.html, r.marks);
+        (body.html, body.marks) = (r.html.into(), r.marks.map(Into::into));
         fragments.extend(r.fragments.into_iter().map(|(f, span)| (r.file, f, span)));
     };
     for (body, r) in bodies_mut(&mut model).zip(rendered) {
@@ -443,7 +443,7 @@ pub fn link(mut model: Model, diags: &mut Diagnostics) -> Linked {
     let translated = render_translations(&model, &headings);
     for (t, r) in model.translations.iter_mut().zip(translated) {
         diags.extend(r.diags);
-        (t.body.html, t.body.marks) = (r.html, r.marks);
+        (t.body.html, t.body.marks) = (r.html.into(), r.marks.map(Into::into));
         fragments.extend(r.fragments.into_iter().map(|(f, span)| (r.file, f, span)));
     }
     index.headings = headings;

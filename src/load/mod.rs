@@ -411,7 +411,15 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
 /// controls: anything but tab and line ends), which no editor shows and
 /// YAML does not allow, as an error at its place.
 fn control_character(file: &SourceFile) -> Option<Diagnostic> {
-    let (offset, c) = file.text.char_indices().find(|&(_, c)| c.is_control() && c != '\t' && c != '\n')?;
+    // Read as bytes (every file of a site is read so): the C0 controls and
+    // DEL are one byte each, the C1 controls two, led by 0xC2.
+    let bytes = file.text.as_bytes();
+    let offset = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && b != b'\t' && b != b'\n')
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })?;
+    let c = file.text[offset..].chars().next()?;
     let (line, col) = file.position(offset);
     let message = format!("the file contains an invisible control character (U+{:04X})", u32::from(c));
     let mut d = Diagnostic::error(file, Span::new(line, col, 1), Code::ControlCharacter, message)
@@ -424,6 +432,23 @@ fn control_character(file: &SourceFile) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_control_character_and_no_other_is_found_where_it_is() {
+        let found = |text: &str| {
+            control_character(&SourceFile::new("content/x.md".into(), "x.md".into(), text))
+                .map(|d| (d.span.line, d.span.col, d.message))
+        };
+        // Tab and line ends are text (a lone CR is a line end to SourceFile).
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
+            let hit = found(&format!("é中\n{c}x"));
+            assert_eq!(hit.is_some(), c.is_control(), "U+{:04X}", u32::from(c));
+            if let Some((line, col, message)) = hit {
+                assert_eq!((line, col), (2, 1));
+                assert!(message.contains(&format!("U+{:04X}", u32::from(c))), "{message}");
+            }
+        }
+    }
 
     #[test]
     fn classify_table() {

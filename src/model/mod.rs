@@ -250,18 +250,20 @@ pub struct Tags {
     pub sdgs: Vec<At<u32>>,
 }
 
-/// The rendered body of a document, produced by linking.
+/// The rendered body of a document, produced by linking. Its texts are
+/// shared, not copied, by the view of each language that shows them (a
+/// six-language site holds each translation's text once).
 #[derive(Debug, Clone, Default)]
 pub struct Body {
     /// The Markdown as written.
-    pub markdown: String,
+    pub markdown: std::sync::Arc<str>,
     /// Byte offset of the body in its file, for link diagnostics.
     pub offset: usize,
     /// HTML for the document's own page (filled in by linking).
-    pub html: String,
+    pub html: std::sync::Arc<str>,
     /// Where `html` depends on its page, so a brief can show it without
     /// rendering it again (`None`: render it again).
-    pub marks: Option<Vec<crate::markdown::Mark>>,
+    pub marks: Option<std::sync::Arc<[crate::markdown::Mark]>>,
     /// For a translation's body laid over its original's: the original's
     /// heading ids, which its headings take by position when it has as
     /// many, so a link to a section (`#recommendations`) holds in every

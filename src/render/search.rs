@@ -111,7 +111,7 @@ fn tags_text(l: &Linked, t: &Tags) -> String {
 /// not made of words, so it drops out); the snippet from the start of the
 /// rendered HTML, which is cheaper than converting the whole body.
 fn doc(title: &str, kind: &str, path: String, body: &crate::model::Body, extra: String) -> Doc {
-    let head = body.html.char_indices().nth(SNIPPET_CHARS * 3).map_or(body.html.as_str(), |(i, _)| &body.html[..i]);
+    let head = body.html.char_indices().nth(SNIPPET_CHARS * 3).map_or(&*body.html, |(i, _)| &body.html[..i]);
     let snippet_text = html_to_text(head);
     Doc {
         title: title.to_string(),

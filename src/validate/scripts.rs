@@ -102,8 +102,9 @@ fn check_word(file: &SourceFile, line: usize, col: usize, word: &str) -> Option<
 pub fn mixed_words(file: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (n, line) in file.text.lines().enumerate() {
-        // Most lines are ASCII: one alphabet only.
-        if line.is_ascii() {
+        // Most lines are ASCII: one alphabet only; and a word mixes
+        // Latin with Cyrillic or Greek, so a line with neither is of one.
+        if line.is_ascii() || !line.chars().any(|c| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{052F}')) {
             continue;
         }
         let mut start: Option<(usize, usize)> = None;

@@ -238,7 +238,7 @@ impl<'a> Contexts<'a> {
         };
         // Sessions that open with the same paragraph (a forum's standard
         // introduction) have it shown once, before a table of them.
-        let markdowns: Vec<&str> = indexes.iter().map(|j| m.sessions[*j].body.markdown.as_str()).collect();
+        let markdowns: Vec<&str> = indexes.iter().map(|j| &*m.sessions[*j].body.markdown).collect();
         let groups = shared_openings(&markdowns);
         let in_group = |pos: usize| groups.iter().any(|(_, members)| members.contains(&pos));
         let sessions: Vec<Value> =

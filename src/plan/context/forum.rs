@@ -40,7 +40,7 @@ impl<'a> Contexts<'a> {
         map.insert(Key::from("coverage_sdgs_even"), sdg_even.into());
         map.insert(Key::from("action_lines"), als);
         map.insert(Key::from("sdgs"), sdgs);
-        map.insert(Key::from("body"), f.body.html.as_str().into());
+        map.insert(Key::from("body"), (&*f.body.html).into());
         map.insert(Key::from("has_body"), (!f.body.html.is_empty()).into());
         let summary = Value::from(map);
         let pager = self.pager(&urls::forum(f.year), all_sessions.len(), 1);

@@ -393,7 +393,7 @@ impl<'a> Contexts<'a> {
         obj! { "page" => obj! {
             "title" => pg.title.as_str(),
             "description" => pg.description.as_deref(),
-            "body" => pg.body.html.as_str(),
+            "body" => &*pg.body.html,
             "action_lines" => als,
             "sdgs" => sdgs,
         } }

@@ -44,7 +44,7 @@ impl<'a> Contexts<'a> {
             "speakers" => people(&s.speakers),
             "action_lines" => als,
             "sdgs" => sdgs,
-            "body" => s.body.html.as_str(),
+            "body" => &*s.body.html,
             "has_body" => !s.body.html.is_empty(),
             "forum" => obj! { "title" => forum_title, "path" => urls::forum(s.year), "year" => s.year },
         };
@@ -62,7 +62,7 @@ impl<'a> Contexts<'a> {
             .map(|f| obj! { "title" => f.title.as_str(), "path" => urls::forum(f.year) });
         obj! { "activity" => obj! {
             "title" => u.title.as_str(), "kind" => self.t().get(&format!("ungis.{}", u.kind.spelling())), "date" => self.period_json(&u.date, u.date_end), "time" => u.time.as_deref(), "chair" => u.chair.as_deref(),
-            "url" => u.url.as_deref(), "forum" => forum, "action_lines" => als, "sdgs" => sdgs, "body" => u.body.html.as_str(), "has_body" => !u.body.html.is_empty(),
+            "url" => u.url.as_deref(), "forum" => forum, "action_lines" => als, "sdgs" => sdgs, "body" => &*u.body.html, "has_body" => !u.body.html.is_empty(),
         }}
     }
 
@@ -81,7 +81,7 @@ impl<'a> Contexts<'a> {
             .collect();
         obj! { "roadmap" => obj! {
             "title" => r.title.as_str(), "action_line" => self.action_line_ref(&r.action_line.value), "facilitator" => r.facilitator.as_deref(),
-            "updated" => self.opt_date_json(&r.updated), "activities" => activities, "body" => r.body.html.as_str(), "has_body" => !r.body.html.is_empty(),
+            "updated" => self.opt_date_json(&r.updated), "activities" => activities, "body" => &*r.body.html, "has_body" => !r.body.html.is_empty(),
         }}
     }
 
