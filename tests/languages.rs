@@ -104,6 +104,26 @@ fn a_page_shown_in_the_original_is_no_alternate_and_points_to_the_original() {
 }
 
 #[test]
+fn a_sitemap_file_is_split_before_it_passes_the_protocol_s_fifty_megabytes() {
+    // Each address of a six-language sitemap names its page in seven
+    // places: the plan splits files by a bound on an entry's bytes, which
+    // must hold for every entry the theme writes.
+    let (_tmp, tree) = build_languages_site();
+    let sitemap = page(&tree, "sitemap.xml");
+    let site = wsis::check(&fixture("languages").join("content"), false).expect("the fixture checks");
+    let config = site.linked.model.site.expect("site.yaml");
+    let longest = tree.keys().map(String::len).max().unwrap_or(0);
+    let bound = wsis::plan::sitemap_entry_bound(&config, longest);
+    let entries: Vec<&str> = sitemap.lines().filter(|l| l.contains("<url>")).collect();
+    assert!(entries.len() > 50, "{} addresses", entries.len());
+    for entry in entries {
+        assert!(entry.len() < bound, "{} bytes over a bound of {bound}: {entry}", entry.len() + 1);
+    }
+    // At that bound, 50,000 such addresses would not fit in one file.
+    assert!(bound * 50_000 > 45 * 1024 * 1024, "the bound {bound} splits nothing at the protocol's limit");
+}
+
+#[test]
 fn the_switcher_names_each_language_in_itself_and_marks_the_current_one() {
     let (_tmp, tree) = build_languages_site();
     let html = page(&tree, "zh/forums/2020/index.html");

@@ -214,6 +214,22 @@ pub struct Plan {
 /// limit); a larger site's `sitemap.xml` is an index of files this size.
 pub const SITEMAP_SIZE: usize = 50_000;
 
+/// The most bytes one sitemap file may hold (the protocol's 50 MB,
+/// uncompressed), with a margin for a theme's own markup.
+const SITEMAP_BYTES: usize = 45 * 1024 * 1024;
+
+/// At most how many bytes one address takes in a sitemap: its `<loc>` and,
+/// on a site of several languages, a link to the page in each language and
+/// the default (`x-default`), each under its language's folder; `longest`
+/// is the longest page path of the site.
+pub fn sitemap_entry_bound(site: &SiteConfig, longest: usize) -> usize {
+    const MARKUP: usize = 64;
+    let base = site.base_url.as_deref().map_or(0, str::len);
+    let links = if site.is_multilingual() { site.languages.len() + 1 } else { 0 };
+    let prefix = (0..site.languages.len()).map(|i| site.prefix(i).len()).max().unwrap_or(0);
+    (links + 1) * (base + prefix + longest + MARKUP) + MARKUP
+}
+
 /// Lists every output file of a linked model: every page in every
 /// language, each language in its own tree (`fr/forums/...`), the
 /// default at the root unless it has a folder too.
@@ -232,6 +248,10 @@ pub fn plan_with(l: &Linked, site: &SiteConfig, pdf_briefs: bool, sitemap_size: 
         // Hosts serve the root's 404.html for any missing address.
         pages.push(PlannedPage { path: "404.html".into(), kind: PageKind::NotFound, lang: 0 });
     }
+    // A file holds as many addresses as fit in the protocol's bytes too:
+    // on a six-language site, each address names seven others.
+    let longest = pages.iter().map(|p| p.path.len()).max().unwrap_or(0);
+    let sitemap_size = sitemap_size.min(SITEMAP_BYTES / sitemap_entry_bound(site, longest)).max(1);
     if site.base_url.is_some() {
         let addresses = pages.iter().filter(|p| in_sitemap(p)).count();
         pages.push(PlannedPage { path: "sitemap.xml".into(), kind: PageKind::Sitemap, lang: 0 });
