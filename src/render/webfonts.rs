@@ -48,13 +48,7 @@ fn each_needing_font(bytes: &[u8], mut f: impl FnMut(char)) {
     let mut at = 0;
     while let Some(skip) = bytes[at..].iter().position(|b| *b >= 0xD6) {
         at += skip;
-        let len = match bytes[at] {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        let c = bytes.get(at..at + len).and_then(|seq| std::str::from_utf8(seq).ok()?.chars().next());
-        let Some(c) = c else {
+        let Some((c, len)) = decode(&bytes[at..]) else {
             at += 1;
             continue;
         };
@@ -62,6 +56,23 @@ fn each_needing_font(bytes: &[u8], mut f: impl FnMut(char)) {
         if needs_font(c) {
             f(c);
         }
+    }
+}
+
+/// The character a UTF-8 sequence starts with, and its length, read
+/// without checking the continuation bytes (a page the generator wrote is
+/// UTF-8; a stray byte gives at worst a character no font has, left out).
+fn decode(bytes: &[u8]) -> Option<(char, usize)> {
+    let cont = |i: usize| bytes.get(i).map(|b| u32::from(b & 0x3F));
+    let lead = u32::from(*bytes.first()?);
+    match lead {
+        0xC0..=0xDF => Some((char::from_u32(((lead & 0x1F) << 6) | cont(1)?)?, 2)),
+        0xE0..=0xEF => Some((char::from_u32(((lead & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?)?, 3)),
+        0xF0..=0xF7 => {
+            let c = ((lead & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?;
+            Some((char::from_u32(c)?, 4))
+        }
+        _ => None,
     }
 }
 
@@ -268,6 +279,18 @@ fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_is_read_back_from_its_utf8() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            let mut buf = [0; 4];
+            let text = c.encode_utf8(&mut buf);
+            assert_eq!(decode(text.as_bytes()), Some((c, text.len())), "U+{:04X}", u32::from(c));
+        }
+        let mut seen = Vec::new();
+        each_needing_font("a é 中 ع".as_bytes(), |c| seen.push(c));
+        assert_eq!(seen, ['中', 'ع'], "in the order written, Latin needing none");
+    }
 
     #[test]
     fn base64_and_ranges_are_written_as_css_reads_them() {
