@@ -151,7 +151,7 @@ fn front_matter(path: &std::path::Path) -> Result<crate::load::yaml::Node, Strin
             crate::load::frontmatter::split(&file.text).map_err(|e| format!("{}: {}", path.display(), e.message))?;
         (split.yaml.to_string(), split.yaml_line)
     } else {
-        (file.text.clone(), 1)
+        (file.text.to_string(), 1)
     };
     crate::load::yaml::parse(&yaml, line).map_err(|e| format!("{}:{}: {}", path.display(), e.span.line, e.message))
 }
@@ -315,7 +315,7 @@ pub fn translation(
         _ => {}
     }
     yaml.push_str("---\n");
-    yaml.push_str(&body.markdown);
+    yaml.push_str(body.markdown());
     Ok(yaml)
 }
 

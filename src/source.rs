@@ -12,8 +12,8 @@ pub struct SourceFile {
     pub display_path: String,
     /// Path relative to the content folder, with `/` separators.
     pub rel_path: String,
-    /// The normalised text.
-    pub text: String,
+    /// The normalised text, shared with the bodies of its documents.
+    pub text: std::sync::Arc<str>,
     /// Byte offset of the start of each line, found the first time a
     /// message needs a place in the file (most files never get one).
     line_starts: std::sync::OnceLock<Vec<usize>>,
@@ -42,7 +42,7 @@ impl SourceFile {
         SourceFile {
             display_path: self.display_path.clone(),
             rel_path: self.rel_path.clone(),
-            text: String::new(),
+            text: "".into(),
             line_starts: std::sync::OnceLock::new(),
         }
     }
@@ -61,7 +61,7 @@ impl SourceFile {
             None if raw.contains('\r') => raw.replace("\r\n", "\n").replace('\r', "\n"),
             None => raw,
         };
-        SourceFile { display_path, rel_path, text, line_starts: std::sync::OnceLock::new() }
+        SourceFile { display_path, rel_path, text: text.into(), line_starts: std::sync::OnceLock::new() }
     }
 
     /// Byte offset of the start of each line.

@@ -26,7 +26,7 @@ pub fn check(model: &Model, sessions_by_year: &std::collections::BTreeMap<u32, V
             .chain(sessions.iter().map(|&i| (&model.sessions[i].body, model.sessions[i].file)));
         let (mut bytes, mut lines) = (0usize, 0usize);
         for (body, file) in bodies {
-            bytes += body.markdown.len();
+            bytes += body.markdown().len();
             lines += line_count(body);
             if bytes > MAX_BRIEF_BYTES || lines > MAX_BRIEF_LINES {
                 let source = &model.files[file];
@@ -54,5 +54,5 @@ pub fn check(model: &Model, sessions_by_year: &std::collections::BTreeMap<u32, V
 }
 
 fn line_count(body: &Body) -> usize {
-    body.markdown.lines().filter(|l| !l.trim().is_empty()).count()
+    body.markdown().lines().filter(|l| !l.trim().is_empty()).count()
 }

@@ -30,10 +30,10 @@ pub struct LanguageModel {
 /// rendered to for this language's page (its headings taking the
 /// original's ids, `original`); false if it gives no body.
 fn lay_body(body: &mut Body, t: &Translation, original: &[Heading]) -> bool {
-    if t.body.markdown.trim().is_empty() {
+    if t.body.markdown().trim().is_empty() {
         return false;
     }
-    body.markdown.clone_from(&t.body.markdown);
+    body.source.clone_from(&t.body.source);
     body.offset = t.body.offset;
     body.heading_ids = original.iter().map(|h| h.id.clone()).collect();
     body.html.clone_from(&t.body.html);

@@ -283,7 +283,7 @@ fn render_for_language(
         heading_ids: &body.heading_ids,
         pictures: Some(&model.pictures),
     };
-    markdown::render(&body.markdown, &options, resolve)
+    markdown::render(body.markdown(), &options, resolve)
 }
 
 /// Renders one body for the page at `page_path`, with its headings and
@@ -300,7 +300,7 @@ fn render_body(
     let source = &model.files[file];
     let root = urls::root_prefix(page_path);
     let rendered = markdown::render(
-        &body.markdown,
+        body.markdown(),
         &RenderOptions { root: &root, unsafe_html, id_prefix: "", heading_ids, pictures: Some(&model.pictures) },
         resolve,
     );

@@ -73,8 +73,8 @@ fn untranslated(original: &str, given: Option<&str>) -> bool {
 }
 
 fn body_untranslated(original: &Body, t: &Translation) -> bool {
-    let given = t.body.markdown.trim();
-    given.is_empty() || same_text(&original.markdown, given)
+    let given = t.body.markdown().trim();
+    given.is_empty() || same_text(original.markdown(), given)
 }
 
 /// A list item is still the original's when none of its texts differs.
@@ -104,7 +104,7 @@ fn forum(f: &Forum, t: &Translation) -> Pending {
     if let Some(theme) = &f.theme {
         p.lead = p.part(untranslated(theme, t.theme.as_deref()));
     }
-    if !f.body.markdown.trim().is_empty() {
+    if !f.body.markdown().trim().is_empty() {
         p.body = p.part(body_untranslated(&f.body, t));
     }
     let mut list = |key: &'static str, originals: Vec<ItemTexts>| {
@@ -159,7 +159,7 @@ fn document(title: &str, lead: Option<(&str, Option<&str>)>, body: &Body, t: &Tr
     if let Some((original, given)) = lead {
         p.lead = p.part(untranslated(original, given));
     }
-    if !body.markdown.trim().is_empty() {
+    if !body.markdown().trim().is_empty() {
         p.body = p.part(body_untranslated(body, t));
     }
     p

@@ -255,9 +255,10 @@ pub struct Tags {
 /// six-language site holds each translation's text once).
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    /// The Markdown as written.
-    pub markdown: std::sync::Arc<str>,
-    /// Byte offset of the body in its file, for link diagnostics.
+    /// The text of the file the body is in, shared with it (the body is
+    /// not copied out of it): its Markdown starts at `offset`.
+    pub source: std::sync::Arc<str>,
+    /// Byte offset of the body in its file.
     pub offset: usize,
     /// HTML for the document's own page (filled in by linking).
     pub html: std::sync::Arc<str>,
@@ -269,6 +270,13 @@ pub struct Body {
     /// many, so a link to a section (`#recommendations`) holds in every
     /// language. Empty for an original.
     pub heading_ids: Vec<String>,
+}
+
+impl Body {
+    /// The Markdown as written.
+    pub fn markdown(&self) -> &str {
+        self.source.get(self.offset..).unwrap_or_default()
+    }
 }
 
 /// `forums/<year>/forum.md`.

@@ -13,7 +13,7 @@ fn tags(t: &Tags) -> Value {
 }
 
 fn body(b: &Body) -> &str {
-    &b.markdown
+    b.markdown()
 }
 
 /// The text of one data file.
@@ -147,7 +147,7 @@ impl<'a> SessionRecord<'a> {
             facilitators: &s.facilitators,
             speakers: &s.speakers,
             tags: TagsRecord::of(&s.tags),
-            body: &s.body.markdown,
+            body: s.body.markdown(),
             page: crate::urls::session(s.year, &s.slug),
         }
     }

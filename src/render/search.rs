@@ -118,7 +118,7 @@ fn doc(title: &str, kind: &str, path: String, body: &crate::model::Body, extra: 
         kind: kind.to_string(),
         path,
         snippet: snippet(&snippet_text),
-        terms: PageTerms::new(title, &[&body.markdown, &extra]),
+        terms: PageTerms::new(title, &[body.markdown(), &extra]),
     }
 }
 

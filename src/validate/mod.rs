@@ -60,7 +60,7 @@ fn parse_doc(r: &mut Reader) -> Option<(Node, Body)> {
             return None;
         }
     };
-    let body = Body { markdown: split.body.into(), offset: split.body_offset, ..Body::default() };
+    let body = Body { source: std::sync::Arc::clone(&r.file.text), offset: split.body_offset, ..Body::default() };
     Some((node, body))
 }
 

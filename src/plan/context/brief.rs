@@ -31,7 +31,7 @@ struct BriefBodies<'t> {
 impl BriefBodies<'_> {
     fn body(&self, body: &Body, id_prefix: &str) -> Value {
         if self.pdf {
-            return self.text(&body.markdown, &body.heading_ids, id_prefix);
+            return self.text(body.markdown(), &body.heading_ids, id_prefix);
         }
         // The page's HTML with its links and ids made the brief's, when it
         // says where they are; else the body is rendered again.
@@ -39,7 +39,7 @@ impl BriefBodies<'_> {
             body.marks.as_deref().and_then(|m| markdown::retarget(&body.html, m, id_prefix, &|p| self.html_target(p)));
         match retargeted {
             Some(html) => eager(html),
-            None => self.text(&body.markdown, &body.heading_ids, id_prefix),
+            None => self.text(body.markdown(), &body.heading_ids, id_prefix),
         }
     }
 
@@ -238,7 +238,7 @@ impl<'a> Contexts<'a> {
         };
         // Sessions that open with the same paragraph (a forum's standard
         // introduction) have it shown once, before a table of them.
-        let markdowns: Vec<&str> = indexes.iter().map(|j| &*m.sessions[*j].body.markdown).collect();
+        let markdowns: Vec<&str> = indexes.iter().map(|j| m.sessions[*j].body.markdown()).collect();
         let groups = shared_openings(&markdowns);
         let in_group = |pos: usize| groups.iter().any(|(_, members)| members.contains(&pos));
         let sessions: Vec<Value> =
@@ -260,7 +260,7 @@ impl<'a> Contexts<'a> {
             .enumerate()
             .map(|(g, (_, members))| {
                 let first = &m.sessions[indexes[members[0]]];
-                let opening = opening_paragraph(&first.body.markdown).map_or("", |(o, _)| o);
+                let opening = opening_paragraph(first.body.markdown()).map_or("", |(o, _)| o);
                 let rows: Vec<Value> = members
                     .iter()
                     .filter_map(|p| {
@@ -345,7 +345,7 @@ impl<'a> Contexts<'a> {
         let s = &self.m().sessions[i];
         let (als, sdgs) = self.tags(&s.tags);
         let prefix = format!("session-{}_", s.slug);
-        let rest = opening_paragraph(&s.body.markdown).filter(|_| shared).map(|(_, rest)| rest);
+        let rest = opening_paragraph(s.body.markdown()).filter(|_| shared).map(|(_, rest)| rest);
         let body = match rest {
             Some(rest) => bodies.text(rest, &s.body.heading_ids, &prefix),
             None => bodies.body(&s.body, &prefix),
