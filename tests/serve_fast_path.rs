@@ -22,8 +22,12 @@ struct Edit {
     quick: bool,
 }
 
+/// The site's options: its own `theme/` folder if it has one, else the
+/// default theme.
 fn options(site: &Path, output: &str) -> wsis::BuildOptions {
-    wsis::BuildOptions::new(site.join("content"), Some(repo().join("themes/default")), Some(site.join(output)))
+    let own = site.join("theme");
+    let theme = if own.is_dir() { own } else { repo().join("themes/default") };
+    wsis::BuildOptions::new(site.join("content"), Some(theme), Some(site.join(output)))
 }
 
 /// Runs `edits`, one after the other, through one serve's rebuilds and
@@ -46,7 +50,11 @@ fn differences_in(site: tempfile::TempDir, edits: &[&Edit]) -> Vec<String> {
     let mut workspace = Workspace::new(options(site.path(), "served"), served.clone());
     workspace.full_build().expect("the fixture builds");
     for edit in edits {
-        let path: PathBuf = site.path().join("content").join(edit.file);
+        // `theme/...` is the site's own theme folder; anything else, content.
+        let path: PathBuf = match edit.file.starts_with("theme/") {
+            true => site.path().join(edit.file),
+            false => site.path().join("content").join(edit.file),
+        };
         let before = fs::read_to_string(&path).unwrap_or_default();
         // File systems stamp to the tick: make sure the edit is seen.
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -375,4 +383,62 @@ fn an_allowed_warning_stays_allowed_on_the_fast_path() {
     let rebuilt = workspace.rebuild(&workspace.changed()).expect("the edit builds");
     assert!(!rebuilt.full, "{:?}", rebuilt.why_full);
     assert!(rebuilt.warnings.is_empty(), "{:?}", rebuilt.warnings);
+}
+
+/// Edits of the theme a site is served with: a copy of the default theme
+/// beside its content (`theme/`), as `wsis theme eject` writes one.
+const THEME_EDITS: &[Edit] = &[
+    Edit {
+        name: "session template",
+        file: "theme/templates/session.html",
+        change: |t| replace(t, r#"<nav class="pager" aria-label"#, r#"<nav class="pager sessions" aria-label"#),
+        quick: true,
+    },
+    Edit {
+        name: "a partial two templates include",
+        file: "theme/templates/partials/people.html",
+        change: |t| replace(t, r#"<ul class="people">"#, r#"<ul class="people list">"#),
+        quick: true,
+    },
+    Edit {
+        name: "the template every page extends",
+        file: "theme/templates/base.html",
+        change: |t| replace(t, "</body>", "<!-- edited -->\n</body>"),
+        quick: true,
+    },
+    Edit {
+        name: "stylesheet",
+        file: "theme/assets/style.css",
+        change: |t| replace(t, "--bg: #ffffff", "--bg: #fefefe"),
+        quick: true,
+    },
+    Edit {
+        name: "the brief's typst layout",
+        file: "theme/brief/brief.typ",
+        change: |t| Some(format!("{t}\n// edited\n")),
+        quick: false,
+    },
+];
+
+#[test]
+fn after_a_theme_edit_serve_writes_what_a_full_build_writes() {
+    let failures: Vec<String> = THEME_EDITS
+        .iter()
+        .filter_map(|edit| {
+            let site = fixture_site();
+            copy_dir(&repo().join("themes/default"), &site.path().join("theme"));
+            let diffs = differences_in(site, &[edit]);
+            (!diffs.is_empty()).then(|| format!("{}: {}", edit.name, diffs.join(", ")))
+        })
+        .collect();
+    assert!(failures.is_empty(), "serve's output drifted from a full build:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_theme_edit_on_a_six_language_site_keeps_serve_and_a_full_build_alike() {
+    let site = six_language_site();
+    copy_dir(&repo().join("themes/default"), &site.path().join("theme"));
+    let edits: Vec<&Edit> = THEME_EDITS.iter().filter(|e| e.quick).chain(&SIX_LANGUAGE_EDITS[..2]).collect();
+    let diffs = differences_in(site, &edits);
+    assert!(diffs.is_empty(), "serve's output drifted from a full build: {}", diffs.join(", "));
 }

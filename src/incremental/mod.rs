@@ -2,12 +2,15 @@
 //! and when one document or translation changed, take it through the
 //! stages again (`edit`) and write, in every language that shows it, what
 //! it changed (`outputs`): its pages, and those that list it when a title,
-//! date or tag of a session changed. Any other change (a new or removed
-//! file, site.yaml, the theme, a heading others may link to) runs a full
-//! build, staged and swapped like `wsis build`.
+//! date or tag of a session changed; when a theme's template or asset
+//! changed, the pages of the templates that use it (`theme`). Any other
+//! change (a new or removed file, site.yaml, the theme's strings, fonts or
+//! brief layout, a heading others may link to) runs a full build, staged
+//! and swapped like `wsis build`.
 
 mod edit;
 mod outputs;
+mod theme;
 
 use crate::diagnostics::Diagnostic;
 use crate::{prepare, BuildError, BuildOptions, Prepared};
@@ -213,6 +216,20 @@ impl Workspace {
     /// changed, if the fast path can.
     fn try_quick(&mut self, path: &Path) -> Quick {
         let Some(state) = self.state.as_mut() else { return Quick::NotApplicable("the last build failed") };
+        if !path.starts_with(&self.opts.content) {
+            let Some(dir) = self.opts.theme_folder().ok().flatten() else {
+                return Quick::NotApplicable("a file outside the content changed");
+            };
+            return match theme::apply(state, &dir, &self.output, path) {
+                Ok(written) => {
+                    if let Some(call) = &self.page_written {
+                        call();
+                    }
+                    Quick::Done(written, Vec::new())
+                }
+                Err(quick) => quick,
+            };
+        }
         let edited = match edit::apply(state, &self.opts.content, path, self.opts.drafts, self.opts.pdf) {
             Ok(edited) => edited,
             Err(quick) => return quick,

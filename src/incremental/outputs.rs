@@ -207,7 +207,7 @@ fn forum_of(m: &crate::model::Model, item: crate::model::Item) -> Option<usize> 
 
 /// Renders `pages` in parallel and writes them in place (when `if_changed`,
 /// only those whose bytes changed); how many were written.
-fn render_write(
+pub(super) fn render_write(
     state: &Prepared,
     contexts: &[crate::plan::Contexts],
     output: &Path,
@@ -269,7 +269,7 @@ fn remove_stale_search_files(folder: &Path, files: &[(String, String)]) {
 
 /// Replaces one file of the output: written beside it, then renamed over
 /// it, so a reader never sees half a page.
-fn write_in_place(output: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_in_place(output: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
     let target = output.join(rel);
     let mut tmp = target.clone().into_os_string();
     tmp.push(".wsis-tmp");
