@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::languages::languages_site;
 use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,14 +35,6 @@ fn options(site: &Path, output: &str) -> wsis::BuildOptions {
 /// then a fresh build; returns the files that differ.
 fn differences(edits: &[&Edit]) -> Vec<String> {
     differences_in(fixture_site(), edits)
-}
-
-/// The six-language fixture (English, French, Spanish, Arabic, Chinese,
-/// Russian; a session translated into three of them, one into none).
-fn six_language_site() -> tempfile::TempDir {
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("languages").join("content"), &site.path().join("content"));
-    site
 }
 
 /// As `differences`, on `site`.
@@ -240,7 +233,7 @@ fn a_save_that_takes_the_slow_path_says_why() {
     let one = fixture_site();
     let said = why(one.path(), FORUM, "value: 15000", "value: 16000");
     assert!(said.contains("changes what other pages list"), "{said}");
-    let six = six_language_site();
+    let six = languages_site();
     let said = why(six.path(), "pages/about.fr.md", "title: À propos du forum", "title: À propos");
     assert!(said.contains("changes what other pages list"), "{said}");
 }
@@ -315,7 +308,7 @@ fn on_a_six_language_site_serve_writes_what_a_full_build_writes_after_every_edit
     let failures: Vec<String> = SIX_LANGUAGE_EDITS
         .iter()
         .filter_map(|edit| {
-            let diffs = differences_in(six_language_site(), &[edit]);
+            let diffs = differences_in(languages_site(), &[edit]);
             (!diffs.is_empty()).then(|| format!("{}: {}", edit.name, diffs.join(", ")))
         })
         .collect();
@@ -325,7 +318,7 @@ fn on_a_six_language_site_serve_writes_what_a_full_build_writes_after_every_edit
 #[test]
 fn a_sequence_of_edits_in_several_languages_keeps_serve_and_a_full_build_alike() {
     let all: Vec<&Edit> = SIX_LANGUAGE_EDITS.iter().collect();
-    let diffs = differences_in(six_language_site(), &all);
+    let diffs = differences_in(languages_site(), &all);
     assert!(diffs.is_empty(), "serve's output drifted from a full build: {}", diffs.join(", "));
 }
 
@@ -436,7 +429,7 @@ fn after_a_theme_edit_serve_writes_what_a_full_build_writes() {
 
 #[test]
 fn a_theme_edit_on_a_six_language_site_keeps_serve_and_a_full_build_alike() {
-    let site = six_language_site();
+    let site = languages_site();
     copy_dir(&repo().join("themes/default"), &site.path().join("theme"));
     let edits: Vec<&Edit> = THEME_EDITS.iter().filter(|e| e.quick).chain(&SIX_LANGUAGE_EDITS[..2]).collect();
     let diffs = differences_in(site, &edits);

@@ -46,10 +46,6 @@ fn build_fixture() -> (tempfile::TempDir, std::collections::BTreeMap<String, Vec
     (site, tree)
 }
 
-fn page(tree: &std::collections::BTreeMap<String, Vec<u8>>, path: &str) -> String {
-    String::from_utf8(tree.get(path).unwrap_or_else(|| panic!("{path} was not written")).clone()).unwrap()
-}
-
 #[test]
 fn fixture_site_writes_every_page_of_the_layout() {
     let (_site, tree) = build_fixture();

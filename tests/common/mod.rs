@@ -2,6 +2,7 @@
 //! copying fixtures, and reading what a build wrote.
 #![allow(dead_code)]
 
+pub mod languages;
 pub mod served;
 
 use std::collections::BTreeMap;
@@ -221,4 +222,10 @@ fn normalize(p: &Path) -> String {
         }
     }
     parts.join("/")
+}
+
+/// The text of the page at `path` of a built tree (`read_tree`).
+pub fn page(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    let bytes = tree.get(path).unwrap_or_else(|| panic!("no page {path}: it was not written"));
+    String::from_utf8_lossy(bytes).into_owned()
 }
