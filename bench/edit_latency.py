@@ -18,7 +18,7 @@ Chinese forum page naming it).
 
 Usage: bench/edit_latency.py [--languages CODES] [SESSIONS ...]   (default: 1000 10000)
 Needs the corpora from bench/run.sh, or builds them."""
-import os, socket, subprocess, sys, time, statistics, threading, urllib.request
+import os, subprocess, sys, time, statistics
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(ROOT)
@@ -32,10 +32,7 @@ sizes = [int(a) for a in args] or [1000, 10000]
 subprocess.run(["cargo", "build", "--release", "-q"], check=True)
 subprocess.run(["cargo", "build", "--release", "-q", "--example", "gen_corpus"], check=True)
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from serve_probe import free_port, reload_waiter, wait_for
 
 if languages:
     from edit_latency_languages import run
@@ -63,37 +60,9 @@ for n in sizes:
     times, brief_times, reload_times = [], [], []
     base = f"http://127.0.0.1:{port}/__wsis"
 
-    def wait_for(path, marker, t0):
-        while True:
-            try:
-                with open(path) as f:
-                    if marker in f.read():
-                        return (time.time() - t0) * 1000
-            except FileNotFoundError:
-                pass
-            if time.time() - t0 > 30:
-                raise SystemExit(f"{path} never changed")
-            time.sleep(0.002)
-
-    def reload_waiter():
-        """Starts waiting, as an open page does, for the build after the
-        current one; returns a function giving when the answer came."""
-        seen = urllib.request.urlopen(f"{base}/version").read().decode()
-        told = {}
-        def wait_reload():
-            urllib.request.urlopen(f"{base}/wait?v={seen}", timeout=60).read()
-            told["at"] = time.time()
-        waiter = threading.Thread(target=wait_reload)
-        waiter.start()
-        time.sleep(0.05)
-        def answered():
-            waiter.join()
-            return told["at"]
-        return answered
-
     for i in range(8):
         marker = f"edit-marker-{i}-{time.time_ns()}"
-        answered = reload_waiter()
+        answered = reload_waiter(base)
         with open(session, "a") as f:
             f.write(f"\n{marker}\n")
         t0 = time.time()
@@ -107,7 +76,7 @@ for n in sizes:
     title_times, title_reload = [], []
     for i in range(4):
         title = f"Retitled session {i} {time.time_ns()}"
-        answered = reload_waiter()
+        answered = reload_waiter(base)
         with open(session) as f:
             text = f.read()
         text = "\n".join(f"title: {title}" if l.startswith("title:") else l for l in text.split("\n"))

@@ -1,47 +1,14 @@
 """The six-language half of bench/edit_latency.py (see its docstring)."""
-import os, socket, statistics, subprocess, threading, time, urllib.request
+import os, statistics, subprocess, time
+
+from serve_probe import free_port, reload_waiter, wait_for
 
 PEERS = os.path.join("..", "shared", "peers", "gen_corpus.py")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(path, marker, t0):
-    while True:
-        try:
-            with open(path, encoding="utf-8") as f:
-                if marker in f.read():
-                    return (time.time() - t0) * 1000
-        except FileNotFoundError:
-            pass
-        if time.time() - t0 > 60:
-            raise SystemExit(f"{path} never changed")
-        time.sleep(0.002)
-
-
-def reload_waiter(base):
-    """Waits, as an open page does, for the build after the current one;
-    returns a function giving when the answer came."""
-    seen = urllib.request.urlopen(f"{base}/version").read().decode()
-    told = {}
-
-    def wait():
-        urllib.request.urlopen(f"{base}/wait?v={seen}", timeout=120).read()
-        told["at"] = time.time()
-
-    waiter = threading.Thread(target=wait)
-    waiter.start()
-    time.sleep(0.05)
-
-    def answered():
-        waiter.join()
-        return told["at"]
-
-    return answered
+def append(path, marker):
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"\n{marker}\n")
 
 
 def retitle(path, title):
@@ -85,31 +52,23 @@ def run(sizes, languages):
         page = lambda lang: os.path.join(output, "" if lang == codes[0] else lang, "forums", year, "hlt", slug, "index.html")
         forum = lambda lang: os.path.join(output, "" if lang == codes[0] else lang, "forums", year, "index.html")
         source = lambda lang: os.path.join(hlt, f"{slug}.md" if lang == codes[0] else f"{slug}.{lang}.md")
-        body, body_reload, fr_body, title, title_reload, zh_title = [], [], [], [], [], []
+        # Each edit: its name, the language edited, how, and where it shows.
+        edits = (("body", codes[0], append, page), ("fr_body", "fr", append, page),
+                 ("title", codes[0], retitle, forum), ("zh_title", "zh", retitle, forum))
+        times = {name: [] for name, *_ in edits}
+        reloads = {name: [] for name, *_ in edits}
         for i in range(8):
-            for lang, times, reloads in ((codes[0], body, body_reload), ("fr", fr_body, None)):
-                marker = f"edit-marker-{lang}-{i}-{time.time_ns()}"
+            for name, lang, edit, shown in edits:
+                marker = f"Edited {name} {i} {time.time_ns()}"
                 answered = reload_waiter(base)
-                with open(source(lang), "a", encoding="utf-8") as f:
-                    f.write(f"\n{marker}\n")
+                edit(source(lang), marker)
                 t0 = time.time()
-                times.append(wait_for(page(lang), marker, t0))
-                at = answered()
-                if reloads is not None:
-                    reloads.append((at - t0) * 1000)
-                time.sleep(2.5)
-            for lang, times, reloads in ((codes[0], title, title_reload), ("zh", zh_title, None)):
-                new = f"Retitled {lang} {i} {time.time_ns()}"
-                answered = reload_waiter(base)
-                retitle(source(lang), new)
-                t0 = time.time()
-                times.append(wait_for(forum(lang), new, t0))
-                at = answered()
-                if reloads is not None:
-                    reloads.append((at - t0) * 1000)
+                times[name].append(wait_for(shown(lang), marker, t0))
+                reloads[name].append((answered() - t0) * 1000)
                 time.sleep(2.5)
         proc.terminate()
         proc.wait()
         med = statistics.median
-        print(f"{n:<10}{len(codes):<11}{med(body):<9.0f}{med(body_reload):<16.0f}{med(fr_body):<12.0f}"
-              f"{med(title):<10.0f}{med(title_reload):<17.0f}{med(zh_title):<13.0f}{initial:<16.2f}")
+        print(f"{n:<10}{len(codes):<11}{med(times['body']):<9.0f}{med(reloads['body']):<16.0f}"
+              f"{med(times['fr_body']):<12.0f}{med(times['title']):<10.0f}{med(reloads['title']):<17.0f}"
+              f"{med(times['zh_title']):<13.0f}{initial:<16.2f}")
