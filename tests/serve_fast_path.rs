@@ -316,6 +316,27 @@ fn on_a_six_language_site_serve_writes_what_a_full_build_writes_after_every_edit
 }
 
 #[test]
+fn an_original_s_new_title_that_moves_it_reorders_every_language_s_listings() {
+    // Same day as e-health, then a title after it: the session moves in
+    // the order every language lists, though the French, Arabic and
+    // Chinese pages show their own titles, unchanged.
+    let same_day = Edit {
+        name: "same day",
+        file: INCLUSION,
+        change: |t| replace(t, "date: 2020-07-01", "date: 2020-07-02"),
+        quick: true,
+    };
+    let retitled = Edit {
+        name: "title that sorts after",
+        file: INCLUSION,
+        change: |t| replace(t, "title: Bridging digital divides", "title: Zero digital divides"),
+        quick: true,
+    };
+    let diffs = differences_in(languages_site(), &[&same_day, &retitled]);
+    assert!(diffs.is_empty(), "serve's output drifted from a full build: {}", diffs.join(", "));
+}
+
+#[test]
 fn a_sequence_of_edits_in_several_languages_keeps_serve_and_a_full_build_alike() {
     let all: Vec<&Edit> = SIX_LANGUAGE_EDITS.iter().collect();
     let diffs = differences_in(languages_site(), &all);

@@ -141,7 +141,7 @@ pub(super) fn apply(
     }
     t.lap("edit: languages");
     let after = listing_views(state, item);
-    let listings: Vec<usize> = (0..before.len()).filter(|l| before[*l] != after[*l]).collect();
+    let mut listings: Vec<usize> = (0..before.len()).filter(|l| before[*l] != after[*l]).collect();
     // A session's listings (its forum's, its action lines' and goals',
     // the home page's, the feed's) are rewritten with it; what else
     // lists things rebuilds everything.
@@ -149,7 +149,14 @@ pub(super) fn apply(
         return Err(Quick::NotApplicable("the edit changes what other pages list (a title, a date, a tag)"));
     }
     let alternates = fallbacks(state, item) != fallback_before;
-    let (moved, stale) = if listings.is_empty() { (None, Vec::new()) } else { relist(state, item, pdf)? };
+    // The default language's listings show the original itself: when they
+    // changed, the order and the indexes may have too (a translated title
+    // alone changes neither).
+    let (moved, stale) = if listings.contains(&0) { relist(state, item, pdf)? } else { (None, Vec::new()) };
+    if moved.is_some_and(|(from, to)| from != to) {
+        // Every language lists the sessions in the original's order.
+        listings = (0..before.len()).collect();
+    }
     let item = moved.map_or(item, |(_, to)| Item::Session(to));
     t.lap("edit: after");
     // The document's allowances and the site's lint levels, over its
