@@ -420,6 +420,13 @@ const THEME_EDITS: &[Edit] = &[
         change: |t| replace(t, "</body>", "<!-- edited -->\n</body>"),
         quick: true,
     },
+    // A character the pages' web fonts must now hold: the fonts are made anew.
+    Edit {
+        name: "a template that brings a new script",
+        file: "theme/templates/session.html",
+        change: |t| replace(t, r#"<nav class="pager" aria-label"#, r#"<p>信息社会</p><nav class="pager" aria-label"#),
+        quick: false,
+    },
     Edit {
         name: "stylesheet",
         file: "theme/assets/style.css",

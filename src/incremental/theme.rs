@@ -38,6 +38,17 @@ pub(super) fn apply(state: &mut Prepared, dir: &Path, output: &Path, path: &Path
     theme.brief_cache = state.theme.brief_cache.clone();
     theme.speak(&state.languages.iter().map(|l| l.strings.clone()).collect::<Vec<_>>());
     let changed = changed_templates(state.theme.files(), theme.files());
+    // The pages' web fonts hold the characters the pages use, as for a
+    // content edit: a template that adds or drops one makes them anew.
+    let font_chars = |files: &ThemeFiles| {
+        let texts = changed.iter().filter_map(|name| files.get(&format!("templates/{name}")));
+        texts
+            .map(|f| crate::render::webfonts::chars_needing_font(&String::from_utf8_lossy(&f.bytes)))
+            .collect::<Vec<_>>()
+    };
+    if font_chars(state.theme.files()) != font_chars(theme.files()) {
+        return Err(Quick::NotApplicable("the edit adds or removes a character the pages' web fonts hold"));
+    }
     let asset = rel.strip_prefix("assets/").map(|_| rel.clone());
     state.theme = Arc::new(theme);
     let mut written = 0;
