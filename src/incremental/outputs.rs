@@ -107,6 +107,7 @@ impl Workspace {
         let state = self.state.as_ref()?;
         let mut written = 0;
         self.search.resize_with(state.languages.len(), || None);
+        self.search_written.resize_with(state.languages.len(), Default::default);
         for (l, language) in state.languages.iter().enumerate() {
             let linked = language.linked(&state.linked);
             let search = &mut self.search[l];
@@ -121,7 +122,6 @@ impl Workspace {
             let docs = search.get_or_insert_with(|| crate::render::search::SearchDocs::new(linked, &language.strings));
             docs.update(linked, &language.strings, e.item);
             let files = docs.files();
-            self.search_written.resize_with(state.languages.len(), Default::default);
             let mut now = std::collections::HashMap::new();
             for (rel, text) in &files {
                 let hash = {

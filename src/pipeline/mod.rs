@@ -114,10 +114,12 @@ impl Prepared {
         )
     }
 
-    /// Lets the sources' texts go (a tenth of a large site's memory): once
-    /// checked, the pages need only their paths. Every language's model
-    /// shares the one smaller list. The texts are freed on a thread of
-    /// their own while the pages are written.
+    /// Lets go what the pages no longer need once the content is checked:
+    /// the translations (laid over their originals in each language's view
+    /// already) and the files' texts, but where a body still holds its
+    /// file's (a body is its file's text from its offset). Every language's
+    /// model shares the one list of names. Freed on a thread of their own
+    /// while the pages are written.
     pub fn release_sources(&mut self) {
         drop_in_background(std::mem::take(&mut self.translations));
         let names: Vec<source::SourceFile> = self.linked.model.files.par_iter().map(|f| f.names_only()).collect();
