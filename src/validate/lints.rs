@@ -123,10 +123,16 @@ pub fn apply(
 ) -> Vec<Diagnostic> {
     let level = |code: Code| lints.iter().rev().find(|(c, _)| *c == code).map(|(_, l)| *l);
     let mut used = vec![false; allowances.len()];
+    // By document and code: a large site may allow a code in thousands of
+    // documents, each with its warning.
+    let mut by_place: std::collections::HashMap<(&str, Code), usize> = std::collections::HashMap::new();
+    for (i, a) in allowances.iter().enumerate() {
+        by_place.entry((a.path.as_str(), a.code)).or_insert(i);
+    }
     let mut out = Vec::with_capacity(diags.len());
     for mut d in diags {
         if d.severity == Severity::Warning {
-            if let Some(i) = allowances.iter().position(|a| a.code == d.code && a.path == d.path) {
+            if let Some(&i) = by_place.get(&(d.path.as_str(), d.code)) {
                 used[i] = true;
                 continue;
             }
