@@ -80,8 +80,11 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// A workspace for `opts`, not built yet.
-    pub fn new(opts: BuildOptions, output: PathBuf) -> Workspace {
+    /// A workspace for `opts`, not built yet. It keeps typst's layouts of
+    /// the briefs it typeset last, so an edit's brief is typeset again
+    /// from what did not change.
+    pub fn new(mut opts: BuildOptions, output: PathBuf) -> Workspace {
+        opts.keep_brief_layouts = true;
         Workspace {
             opts,
             output,

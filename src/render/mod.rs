@@ -28,6 +28,9 @@ pub struct Theme {
     /// The briefs' fonts, loaded on first use: the theme's own, so a new
     /// theme (a font added while serving) brings its fonts.
     pdf_fonts: std::sync::OnceLock<typst_kit::fonts::FontStore>,
+    /// How many briefs typeset after it a brief's layouts outlive unused
+    /// (0: forgotten once it is written; see `pdf::brief_pdf`).
+    pub brief_layouts_kept: usize,
 }
 
 /// Flattens tera's error chain into one readable line.
@@ -260,7 +263,15 @@ impl Theme {
         });
         tera.add_raw_templates(sources).map_err(|e| template_error(&files, &e))?;
         let brief_typ = files.get("brief/brief.typ").map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
-        Ok(Theme { tera, teras: Vec::new(), files, brief_typ, brief_cache: None, pdf_fonts: Default::default() })
+        Ok(Theme {
+            tera,
+            teras: Vec::new(),
+            files,
+            brief_typ,
+            brief_cache: None,
+            pdf_fonts: Default::default(),
+            brief_layouts_kept: 0,
+        })
     }
 
     /// Gives the templates each language's interface strings, for
@@ -354,7 +365,8 @@ impl Theme {
         let template = self.brief_typ.as_deref().ok_or("the theme has no brief/brief.typ")?;
         let path = self.files.display("brief/brief.typ");
         pdf::cached(self.brief_cache.as_deref(), template, data, conformance, || {
-            pdf::brief_pdf(self.pdf_fonts(), &path, template, data, ident, conformance, pictures)
+            let brief = pdf::Brief { template_path: &path, template, data, ident, conformance };
+            pdf::brief_pdf(self.pdf_fonts(), &brief, pictures, self.brief_layouts_kept)
         })
     }
 

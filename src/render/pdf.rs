@@ -169,20 +169,36 @@ fn is_missing_glyph(diags: &[typst::diag::SourceDiagnostic]) -> bool {
     !diags.is_empty() && diags.iter().all(|d| d.message.contains("could not be displayed with font"))
 }
 
-/// Typesets one brief. `template` is the theme's `brief/brief.typ`,
-/// `data` the forum as JSON (read by the template as `/data.json`).
-/// An archival brief that typst refuses only because a character has no
-/// glyph is written without the claim rather than not at all: the glyph
-/// check has already warned the editor with the file, line and column.
+/// What one brief is made of.
+pub struct Brief<'a> {
+    /// Where the template is, as messages name it.
+    pub template_path: &'a str,
+    /// The theme's `brief/brief.typ`.
+    pub template: &'a str,
+    /// The forum as JSON, read by the template as `/data.json`.
+    pub data: &'a serde_json::Value,
+    /// The PDF's document identifier.
+    pub ident: &'a str,
+    pub conformance: Conformance,
+}
+
+/// Typesets one brief. An archival brief that typst refuses only because a
+/// character has no glyph is written without the claim rather than not at
+/// all: the glyph check has already warned the editor with the file, line
+/// and column.
+///
+/// typst remembers the layout of every paragraph, block and page it made,
+/// and a second typeset of the same brief with one session changed reuses
+/// all the rest. `layouts_kept` says how many later briefs a layout
+/// outlives unused: 0 for a build, which never typesets a brief twice and
+/// lets each brief's layouts go once it is written; more under `serve`.
 pub fn brief_pdf(
     fonts: &FontStore,
-    template_path: &str,
-    template: &str,
-    data: &serde_json::Value,
-    ident: &str,
-    conformance: Conformance,
+    brief: &Brief,
     pictures: PictureBytes,
+    layouts_kept: usize,
 ) -> Result<Vec<u8>, String> {
+    let Brief { template_path, template, data, ident, conformance } = *brief;
     let main = file_id("/brief.typ")?;
     let world = BriefWorld {
         main,
@@ -222,9 +238,10 @@ pub fn brief_pdf(
         other => other.map_err(|d| describe(&d)),
     };
     let pdf = pdf.map(without_false_suspects);
-    // typst memoises across compilations; nothing is reused between two
-    // different briefs, so the cache would only grow with the site.
-    typst::comemo::evict(0);
+    // typst memoises across compilations, and its cache is the process's:
+    // each brief ages every layout by one, and those unused for
+    // `layouts_kept` briefs go.
+    typst::comemo::evict(layouts_kept);
     if std::env::var_os("WSIS_TIMINGS").is_some() {
         let written = started.elapsed() - typeset;
         eprintln!("  {ident}: {} pages, typeset {typeset:.2?}, written {written:.2?}", document.pages().len());
