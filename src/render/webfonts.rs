@@ -46,7 +46,7 @@ pub fn needs_font(c: char) -> bool {
 /// byte that leads no character is passed over.
 fn each_needing_font(bytes: &[u8], mut f: impl FnMut(char)) {
     let mut at = 0;
-    while let Some(skip) = bytes[at..].iter().position(|b| *b >= 0xD6) {
+    while let Some(skip) = first_lead_from_u0580(&bytes[at..]) {
         at += skip;
         let Some((c, len)) = decode(&bytes[at..]) else {
             at += 1;
@@ -57,6 +57,28 @@ fn each_needing_font(bytes: &[u8], mut f: impl FnMut(char)) {
             f(c);
         }
     }
+}
+
+/// Where the first byte of at least 0xD6 is: eight bytes at a time, since
+/// most of a page is markup and Latin text. For a byte `b`, `b & 0x7F`
+/// plus 0x2A reaches 0x80 exactly when `b & 0x7F` is at least 0x56, and
+/// never carries into the next byte; with `b`'s own top bit, that is
+/// `b >= 0xD6`.
+fn first_lead_from_u0580(bytes: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ADD: u64 = 0x2A2A_2A2A_2A2A_2A2A;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+        let found = ((w & LOW) + ADD) & w & HIGH;
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|b| *b >= 0xD6).map(|i| at + i)
 }
 
 /// The character a UTF-8 sequence starts with, and its length, read
@@ -290,6 +312,24 @@ mod tests {
         let mut seen = Vec::new();
         each_needing_font("a é 中 ع".as_bytes(), |c| seen.push(c));
         assert_eq!(seen, ['中', 'ع'], "in the order written, Latin needing none");
+    }
+
+    #[test]
+    fn the_word_scan_finds_the_first_byte_from_0xd6_wherever_it_is() {
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                for len in at + 1..=21 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    // Bytes just under the bound around it, which must not count.
+                    if at > 0 {
+                        bytes[at - 1] = 0xD5;
+                    }
+                    let slow = bytes.iter().position(|x| *x >= 0xD6);
+                    assert_eq!(first_lead_from_u0580(&bytes), slow, "byte {b:#04x} at {at} of {len}");
+                }
+            }
+        }
     }
 
     #[test]
