@@ -295,6 +295,27 @@ const SIX_LANGUAGE_EDITS: &[Edit] = &[
         },
         quick: true,
     },
+    // Tags move a session between listings: the pages of the action line
+    // and goal it joins and of those it leaves, in every language.
+    Edit {
+        name: "action line added to a translated session",
+        file: INCLUSION,
+        change: |t| replace(t, "action_lines: [C2]", "action_lines: [C2, C7]"),
+        quick: true,
+    },
+    // Its parent action line's page counts the sub-line's sessions.
+    Edit {
+        name: "sub-line of an action line taken off a session",
+        file: E_HEALTH,
+        change: |t| replace(t, "action_lines: [C7-e-health]", "action_lines: [C2]"),
+        quick: true,
+    },
+    Edit {
+        name: "goal of a translated session changed",
+        file: INCLUSION,
+        change: |t| replace(t, "sdgs: [9]", "sdgs: [3]"),
+        quick: true,
+    },
     Edit {
         name: "body of a forum's Spanish translation",
         file: "forums/2020/forum.es.md",

@@ -29,6 +29,8 @@ pub(super) struct Edited {
     pub alternates: bool,
     /// A session moved in the order by the edit: from, to.
     pub moved: Option<(usize, usize)>,
+    /// Which listings named the session before the edit.
+    pub placed_before: Option<crate::plan::Placing>,
     /// The pages the plan no longer has (a listing that got shorter).
     pub stale: Vec<String>,
     pub warnings: Vec<Diagnostic>,
@@ -90,6 +92,10 @@ pub(super) fn apply(
     let Some(item) = item else { return Err(Quick::NotApplicable("the document was a draft or had errors")) };
     let t = crate::Timer::start();
     let before = listing_views(state, item);
+    let placed_before = match item {
+        Item::Session(i) => Some(crate::plan::Placing::of_session(&state.linked.model, i)),
+        _ => None,
+    };
     t.lap("edit: before");
     // From here the model holds the edit; if it reaches other pages,
     // the full build that follows starts afresh from the files.
@@ -171,7 +177,7 @@ pub(super) fn apply(
     if has_errors(&warnings) {
         return Err(Quick::Failed(warnings));
     }
-    Ok(Edited { item, languages, listings, alternates, moved, stale, warnings })
+    Ok(Edited { item, languages, listings, alternates, moved, placed_before, stale, warnings })
 }
 
 /// How each language's listings show `item`.

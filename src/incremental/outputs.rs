@@ -55,12 +55,13 @@ impl Workspace {
         written += render_write(state, &contexts, &self.output, &own_pages, false)?;
         signal(written);
         if !e.listings.is_empty() {
-            let year = match e.item {
-                crate::model::Item::Session(i) => m.sessions[i].year,
-                _ => return None,
-            };
+            // The pages the plan's record says name the session, before or
+            // after the edit (a tag may have moved it between listings).
+            let crate::model::Item::Session(i) = e.item else { return None };
+            let now = crate::plan::Placing::of_session(m, i);
+            let before = e.placed_before.as_ref().unwrap_or(&now);
             let dirty: Vec<&PlannedPage> = (state.plan.pages.iter())
-                .filter(|p| e.listings.contains(&p.lang) && lists_session_of(m, p.kind, year))
+                .filter(|p| e.listings.contains(&p.lang) && (p.lists.names(before) || p.lists.names(&now)))
                 .collect();
             let listed = render_write(state, &contexts, &self.output, &dirty, true)?;
             t.lap("edit: listings");
@@ -227,29 +228,6 @@ pub(super) fn render_write(
         })
         .collect();
     written.ok().map(|w| w.into_iter().sum())
-}
-
-/// Whether page `kind` shows something of a session of forum `year` that
-/// listings show (its title, date, time or tags): the session pages of that
-/// forum (their neighbours' titles), its forum's pages, every listing by
-/// action line, goal and year, the home page, the feed, the matrix, the
-/// sitemap and the matrix's open data. The forum's briefs are written with
-/// every edit, the PDF first.
-fn lists_session_of(m: &crate::model::Model, kind: PageKind, year: u32) -> bool {
-    use crate::plan::Listing;
-    let same_forum = |f: usize| m.forums.get(f).is_some_and(|f| f.year == year);
-    match kind {
-        PageKind::Session(j) => m.sessions[j].year == year,
-        PageKind::Forum(f) | PageKind::ListingPage(Listing::Forum(f), _) => same_forum(f),
-        // Of the open data, the sessions (written with the edit anyway) and
-        // the matrix's counts.
-        PageKind::Data(file) => file == crate::data_files::DataFile::Matrix,
-        PageKind::Brief(_) | PageKind::BriefPdf(_) | PageKind::Search | PageKind::Languages | PageKind::NotFound => {
-            false
-        }
-        PageKind::Ungis(_) | PageKind::Roadmap(_) | PageKind::Page(_) => false,
-        _ => true,
-    }
 }
 
 /// Removes the search index's shards (`search/terms-*.js`,

@@ -7,6 +7,7 @@
 //! memory at once.
 
 pub mod context;
+mod record;
 
 use crate::link::localize::LanguageModel;
 use crate::link::Linked;
@@ -16,6 +17,7 @@ use crate::model::SiteConfig;
 use crate::urls;
 
 pub use context::Contexts;
+pub use record::{Lists, Placing};
 
 /// One language the site is written in, as a build sees it: where its
 /// pages go, its interface strings, its date and number forms, and the
@@ -196,6 +198,8 @@ pub struct PlannedPage {
     pub kind: PageKind,
     /// The language it is in (an index into the site's languages).
     pub lang: usize,
+    /// Whose listing fields it shows, recorded as it is planned.
+    pub lists: Lists,
 }
 
 /// The whole plan: pages to render and static files to copy.
@@ -244,9 +248,14 @@ pub fn plan_with(l: &Linked, site: &SiteConfig, pdf_briefs: bool, sitemap_size: 
         plan_language(l, site, pdf_briefs, lang, &mut pages);
     }
     if site.default_in_folder {
-        pages.push(PlannedPage { path: "index.html".into(), kind: PageKind::Languages, lang: 0 });
+        pages.push(PlannedPage {
+            path: "index.html".into(),
+            kind: PageKind::Languages,
+            lang: 0,
+            lists: Lists::Nothing,
+        });
         // Hosts serve the root's 404.html for any missing address.
-        pages.push(PlannedPage { path: "404.html".into(), kind: PageKind::NotFound, lang: 0 });
+        pages.push(PlannedPage { path: "404.html".into(), kind: PageKind::NotFound, lang: 0, lists: Lists::Nothing });
     }
     // A file holds as many addresses as fit in the protocol's bytes too:
     // on a six-language site, each address names seven others.
@@ -254,11 +263,13 @@ pub fn plan_with(l: &Linked, site: &SiteConfig, pdf_briefs: bool, sitemap_size: 
     let sitemap_size = sitemap_size.min(SITEMAP_BYTES / sitemap_entry_bound(site, longest)).max(1);
     if site.base_url.is_some() {
         let addresses = pages.iter().filter(|p| in_sitemap(p)).count();
-        pages.push(PlannedPage { path: "sitemap.xml".into(), kind: PageKind::Sitemap, lang: 0 });
+        // A listing's page count, which a tag changes, is in the sitemap.
+        pages.push(PlannedPage { path: "sitemap.xml".into(), kind: PageKind::Sitemap, lang: 0, lists: Lists::Any });
         let files = addresses.div_ceil(sitemap_size.max(1));
         if files > 1 {
             for n in 1..=files {
-                pages.push(PlannedPage { path: format!("sitemap-{n}.xml"), kind: PageKind::SitemapPart(n), lang: 0 });
+                let (path, kind) = (format!("sitemap-{n}.xml"), PageKind::SitemapPart(n));
+                pages.push(PlannedPage { path, kind, lang: 0, lists: Lists::Any });
             }
         }
     }
@@ -279,58 +290,69 @@ pub fn brief_pdf(site: &SiteConfig, year: u32, lang: usize) -> String {
 fn plan_language(l: &Linked, site: &SiteConfig, pdf_briefs: bool, lang: usize, pages: &mut Vec<PlannedPage>) {
     let m = &l.model;
     let prefix = site.prefix(lang);
-    let mut add =
-        |path: String, kind: PageKind| pages.push(PlannedPage { path: format!("{prefix}{path}"), kind, lang });
-    add("index.html".into(), PageKind::Home);
-    add("forums/index.html".into(), PageKind::Forums);
-    let parts = |first: String, entries: usize, listing: Listing, add: &mut dyn FnMut(String, PageKind)| {
+    let mut add = |path: String, kind: PageKind, lists: Lists| {
+        pages.push(PlannedPage { path: format!("{prefix}{path}"), kind, lang, lists });
+    };
+    add("index.html".into(), PageKind::Home, Lists::Any);
+    add("forums/index.html".into(), PageKind::Forums, Lists::Any);
+    let parts = |first: String, entries: usize, listing: Listing, add: &mut dyn FnMut(String, PageKind, Lists)| {
+        let lists = match listing {
+            Listing::Forum(i) => Lists::Forum(m.forums[i].year),
+            Listing::ActionLine(i) => Lists::ActionLine(i),
+            Listing::Sdg(i) => Lists::Sdg(i),
+        };
         for number in 2..=listing_pages(entries) {
-            add(urls::listing_page(&first, number), PageKind::ListingPage(listing, number));
+            add(urls::listing_page(&first, number), PageKind::ListingPage(listing, number), lists);
         }
     };
     let index = &l.index;
     let count = |list: Option<&Vec<crate::link::Item>>| list.map_or(0, Vec::len);
     for (i, f) in m.forums.iter().enumerate() {
-        add(urls::forum(f.year), PageKind::Forum(i));
+        add(urls::forum(f.year), PageKind::Forum(i), Lists::Forum(f.year));
         let sessions = index.sessions_by_year.get(&f.year).map_or(0, Vec::len);
         parts(urls::forum(f.year), sessions, Listing::Forum(i), &mut add);
-        add(urls::brief(f.year), PageKind::Brief(i));
+        add(urls::brief(f.year), PageKind::Brief(i), Lists::Nothing);
         if pdf_briefs {
-            add(brief_pdf(site, f.year, lang), PageKind::BriefPdf(i));
+            add(brief_pdf(site, f.year, lang), PageKind::BriefPdf(i), Lists::Nothing);
         }
     }
     for (i, s) in m.sessions.iter().enumerate() {
-        add(urls::session(s.year, &s.slug), PageKind::Session(i));
+        // Its neighbours' titles, in its forum's order.
+        add(urls::session(s.year, &s.slug), PageKind::Session(i), Lists::Forum(s.year));
     }
-    add("ungis/index.html".into(), PageKind::UngisIndex);
+    add("ungis/index.html".into(), PageKind::UngisIndex, Lists::Nothing);
     for (i, u) in m.ungis.iter().enumerate() {
-        add(urls::ungis(&u.slug), PageKind::Ungis(i));
+        add(urls::ungis(&u.slug), PageKind::Ungis(i), Lists::Nothing);
     }
-    add("roadmaps/index.html".into(), PageKind::RoadmapsIndex);
+    add("roadmaps/index.html".into(), PageKind::RoadmapsIndex, Lists::Nothing);
     for (i, r) in m.roadmaps.iter().enumerate() {
-        add(urls::roadmap(&r.slug), PageKind::Roadmap(i));
+        add(urls::roadmap(&r.slug), PageKind::Roadmap(i), Lists::Nothing);
     }
     for (i, p) in m.pages.iter().enumerate() {
-        add(urls::page(&p.slug), PageKind::Page(i));
+        add(urls::page(&p.slug), PageKind::Page(i), Lists::Nothing);
     }
-    add("action-lines/index.html".into(), PageKind::ActionLinesIndex);
+    // The indexes count what names each action line and goal.
+    add("action-lines/index.html".into(), PageKind::ActionLinesIndex, Lists::Any);
     for (i, a) in m.action_lines.iter().enumerate() {
-        add(urls::action_line(&a.id), PageKind::ActionLine(i));
+        add(urls::action_line(&a.id), PageKind::ActionLine(i), Lists::ActionLine(i));
         parts(urls::action_line(&a.id), count(index.by_action_line.get(&a.id)), Listing::ActionLine(i), &mut add);
     }
-    add("sdgs/index.html".into(), PageKind::SdgsIndex);
+    add("sdgs/index.html".into(), PageKind::SdgsIndex, Lists::Any);
     for (i, s) in m.sdgs.iter().enumerate() {
-        add(urls::sdg(s.number), PageKind::Sdg(i));
+        add(urls::sdg(s.number), PageKind::Sdg(i), Lists::Sdg(i));
         parts(urls::sdg(s.number), count(index.by_sdg.get(&s.number)), Listing::Sdg(i), &mut add);
     }
-    add("matrix/index.html".into(), PageKind::Matrix);
-    add("search/index.html".into(), PageKind::Search);
-    add("data/index.html".into(), PageKind::DataIndex);
+    add("matrix/index.html".into(), PageKind::Matrix, Lists::Any);
+    add("search/index.html".into(), PageKind::Search, Lists::Nothing);
+    add("data/index.html".into(), PageKind::DataIndex, Lists::Nothing);
     for file in crate::data_files::DataFile::ALL {
-        add(file.path().into(), PageKind::Data(file));
+        // Of the open data, the matrix's counts; the sessions' file is
+        // written with every edit of a session anyway.
+        let lists = if file == crate::data_files::DataFile::Matrix { Lists::Any } else { Lists::Nothing };
+        add(file.path().into(), PageKind::Data(file), lists);
     }
-    add("404.html".into(), PageKind::NotFound);
-    add("atom.xml".into(), PageKind::Feed);
+    add("404.html".into(), PageKind::NotFound, Lists::Nothing);
+    add("atom.xml".into(), PageKind::Feed, Lists::Any);
 }
 
 fn in_sitemap(p: &PlannedPage) -> bool {

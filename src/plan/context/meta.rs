@@ -53,6 +53,7 @@ impl Contexts<'_> {
                     path: format!("{}{}", self.lang.prefix, crate::urls::forum(f.year)),
                     kind: PageKind::Forum(i),
                     lang: page.lang,
+                    lists: crate::plan::Lists::Forum(f.year),
                 };
                 let mut report = json!({
                     "@context": "https://schema.org",
