@@ -29,10 +29,6 @@ pub struct BuildOptions {
     pub pdf: bool,
     /// Replace an output folder that wsis did not make (`--force`).
     pub force: bool,
-    /// Keep typst's layouts of the briefs typeset last, so typesetting an
-    /// edited brief again reuses what did not change (`serve`); a build
-    /// lets a brief's layouts go as soon as it is written.
-    pub keep_brief_layouts: bool,
 }
 
 impl BuildOptions {
@@ -49,7 +45,6 @@ impl BuildOptions {
             progress: false,
             pdf: true,
             force: false,
-            keep_brief_layouts: false,
         }
     }
 

@@ -80,11 +80,8 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// A workspace for `opts`, not built yet. It keeps typst's layouts of
-    /// the briefs it typeset last, so an edit's brief is typeset again
-    /// from what did not change.
-    pub fn new(mut opts: BuildOptions, output: PathBuf) -> Workspace {
-        opts.keep_brief_layouts = true;
+    /// A workspace for `opts`, not built yet.
+    pub fn new(opts: BuildOptions, output: PathBuf) -> Workspace {
         Workspace {
             opts,
             output,
@@ -180,6 +177,12 @@ impl Workspace {
         let (report, search) = crate::write_site_keeping(&prepared, &self.opts, &self.output, true)?;
         self.search = search.into_iter().map(Some).collect();
         let warnings = prepared.warnings.clone();
+        // The full build let each brief's layouts go, as a build does (a
+        // large site has hundreds of briefs); from now on, typst keeps the
+        // layouts of the briefs edits typeset, so an edited brief is typeset
+        // again from what did not change. An edit typesets its forum's
+        // brief once a language: the layouts of two edits' briefs are kept.
+        prepared.theme.keep_brief_layouts(2 * prepared.languages.len().max(1));
         self.state = Some(prepared);
         Ok(Rebuilt { pages: report.pages, full: true, why_full: None, elapsed: started.elapsed(), warnings })
     }

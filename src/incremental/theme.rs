@@ -36,7 +36,7 @@ pub(super) fn apply(state: &mut Prepared, dir: &Path, output: &Path, path: &Path
     }
     let mut theme = Theme::load(files).map_err(|_| Quick::NotApplicable("a template has a mistake"))?;
     theme.brief_cache = state.theme.brief_cache.clone();
-    theme.brief_layouts_kept = state.theme.brief_layouts_kept;
+    theme.keep_brief_layouts(state.theme.brief_layouts_kept());
     theme.speak(&state.languages.iter().map(|l| l.strings.clone()).collect::<Vec<_>>());
     let changed = changed_templates(state.theme.files(), theme.files());
     // The pages' web fonts hold the characters the pages use, as for a

@@ -169,12 +169,6 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let mut theme = theme.map_err(|e| BuildError::Theme(ThemeError::from(e)))?;
     theme.brief_cache = opts.output.as_deref().map(brief_cache_dir);
     let Checked { mut linked, mut warnings } = checked.map_err(BuildError::Content)?;
-    if opts.keep_brief_layouts {
-        // An edit typesets its forum's brief in each language once: the
-        // layouts of two edits' briefs are kept.
-        let languages = linked.model.site.as_ref().map_or(1, |s| s.languages.len().max(1));
-        theme.brief_layouts_kept = 2 * languages;
-    }
     let mut plain_briefs = std::collections::BTreeSet::new();
     if opts.pdf {
         let coverage = theme.missing_glyphs(&linked);

@@ -29,8 +29,9 @@ pub struct Theme {
     /// theme (a font added while serving) brings its fonts.
     pdf_fonts: std::sync::OnceLock<typst_kit::fonts::FontStore>,
     /// How many briefs typeset after it a brief's layouts outlive unused
-    /// (0: forgotten once it is written; see `pdf::brief_pdf`).
-    pub brief_layouts_kept: usize,
+    /// (0, as in a build: forgotten once it is written; see
+    /// `pdf::brief_pdf`). Set by `serve` once its full build is done.
+    brief_layouts_kept: std::sync::atomic::AtomicUsize,
 }
 
 /// Flattens tera's error chain into one readable line.
@@ -270,7 +271,7 @@ impl Theme {
             brief_typ,
             brief_cache: None,
             pdf_fonts: Default::default(),
-            brief_layouts_kept: 0,
+            brief_layouts_kept: Default::default(),
         })
     }
 
@@ -366,8 +367,19 @@ impl Theme {
         let path = self.files.display("brief/brief.typ");
         pdf::cached(self.brief_cache.as_deref(), template, data, conformance, || {
             let brief = pdf::Brief { template_path: &path, template, data, ident, conformance };
-            pdf::brief_pdf(self.pdf_fonts(), &brief, pictures, self.brief_layouts_kept)
+            pdf::brief_pdf(self.pdf_fonts(), &brief, pictures, self.brief_layouts_kept())
         })
+    }
+
+    /// Keeps typst's layouts of each brief typeset from now on until
+    /// `briefs` more have been typeset without using them.
+    pub fn keep_brief_layouts(&self, briefs: usize) {
+        self.brief_layouts_kept.store(briefs, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How many later briefs a brief's layouts outlive unused.
+    pub fn brief_layouts_kept(&self) -> usize {
+        self.brief_layouts_kept.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The fonts of the PDF briefs, loaded on first use.
