@@ -454,11 +454,12 @@ const THEME_EDITS: &[Edit] = &[
         change: |t| replace(t, "--bg: #ffffff", "--bg: #fefefe"),
         quick: true,
     },
+    // Every PDF brief typeset again (in the background), no page written.
     Edit {
         name: "the brief's typst layout",
         file: "theme/brief/brief.typ",
-        change: |t| Some(format!("{t}\n// edited\n")),
-        quick: false,
+        change: |t| replace(t, r##"#let accent = rgb("#0b5cad")"##, r##"#let accent = rgb("#0a5cad")"##),
+        quick: true,
     },
 ];
 

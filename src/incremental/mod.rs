@@ -65,6 +65,9 @@ pub struct Workspace {
     /// gives the path it wrote, or `None` when a later rebuild superseded
     /// it before it finished.
     pending: Vec<std::thread::JoinHandle<Result<Option<String>, String>>>,
+    /// Held while a brief is typeset in the background: one at a time, so
+    /// an edit of the briefs' layout does not typeset them all at once.
+    typesetting: Arc<Mutex<()>>,
     /// The latest generation of each background brief, by output path: a
     /// job writes only if no later job or full build has started since.
     generations: Arc<Mutex<HashMap<String, u64>>>,
@@ -88,6 +91,7 @@ impl Workspace {
             state: None,
             stamps: Stamps::new(),
             pending: Vec::new(),
+            typesetting: Arc::default(),
             generations: Arc::new(Mutex::new(HashMap::new())),
             page_written: None,
             search: Vec::new(),
@@ -227,11 +231,14 @@ impl Workspace {
                 return Quick::NotApplicable("a file outside the content changed");
             };
             return match theme::apply(state, &dir, &self.output, path) {
-                Ok(written) => {
+                Ok(applied) => {
+                    if applied.briefs && self.typeset_every_brief_later().is_none() {
+                        return Quick::NotApplicable("a PDF brief could not be typeset in the background");
+                    }
                     if let Some(call) = &self.page_written {
                         call();
                     }
-                    Quick::Done(written, Vec::new())
+                    Quick::Done(applied.written, Vec::new())
                 }
                 Err(quick) => quick,
             };

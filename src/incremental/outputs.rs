@@ -143,9 +143,24 @@ impl Workspace {
         Some(written)
     }
 
+    /// Has every PDF brief of the plan typeset again in the background (the
+    /// brief's typst template changed).
+    pub(super) fn typeset_every_brief_later(&mut self) -> Option<()> {
+        let briefs: Vec<(usize, usize, String)> = (self.state.as_ref()?.plan.pages.iter())
+            .filter_map(|p| match p.kind {
+                PageKind::BriefPdf(f) => Some((f, p.lang, p.path.clone())),
+                _ => None,
+            })
+            .collect();
+        for (f, lang, path) in briefs {
+            self.typeset_later(f, lang, path)?;
+        }
+        Some(())
+    }
+
     /// Typesets forum `f`'s PDF brief in language `lang` on a thread of its
-    /// own, once the saves pause; written only if no later edit or full
-    /// build started since.
+    /// own, once the saves pause, one brief at a time; written only if no
+    /// later edit or full build started since.
     fn typeset_later(&mut self, f: usize, lang: usize, path: String) -> Option<()> {
         let state = self.state.as_ref()?;
         let data = state.contexts().swap_remove(lang).brief(f, true);
@@ -154,6 +169,7 @@ impl Workspace {
         let printable = crate::render::pictures::printable(&state.linked.model);
         let picture_cache = theme.brief_cache.as_deref().map(|c| c.with_file_name("pictures"));
         let generations = Arc::clone(&self.generations);
+        let typesetting = Arc::clone(&self.typesetting);
         let generation = {
             let mut all = generations.lock().ok()?;
             let g = all.entry(path.clone()).or_insert(0);
@@ -169,6 +185,10 @@ impl Workspace {
             // An editor saves again and again: typeset only once the saves
             // pause, so superseded briefs cost nothing.
             std::thread::sleep(BRIEF_SETTLE);
+            if !current() {
+                return Ok(None);
+            }
+            let _one_at_a_time = typesetting.lock().map_err(|_| "typesetting failed".to_string())?;
             if !current() {
                 return Ok(None);
             }

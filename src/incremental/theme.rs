@@ -1,9 +1,9 @@
 //! A theme file edited under `serve`: a template's pages rendered again,
 //! and only theirs (the pages of every template that extends, includes or
 //! imports it, through any chain), with the theme loaded anew; an asset
-//! written in place. What else a theme holds (interface strings, the brief's
-//! typst template, fonts) changes what the model or the briefs are: a full
-//! build.
+//! written in place; the brief's typst template, every PDF brief typeset
+//! again in the background. What else a theme holds (interface strings,
+//! fonts) changes what the model or the briefs are: a full build.
 
 use super::outputs::{render_write, write_in_place};
 use super::Quick;
@@ -14,18 +14,37 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Takes the edit of `path`, a file of the theme folder `dir`; how many
-/// files were written, or why the fast path does not apply.
-pub(super) fn apply(state: &mut Prepared, dir: &Path, output: &Path, path: &Path) -> Result<usize, Quick> {
+/// At most how many PDF briefs an edit of the brief's typst template has
+/// typeset again in the background, one after the other (the real site in
+/// six languages has 42); a larger site is built anew.
+const BRIEFS_TYPESET_AGAIN: usize = 60;
+
+/// What a theme edit wrote.
+pub(super) struct Applied {
+    pub written: usize,
+    /// Whether every PDF brief is to be typeset again.
+    pub briefs: bool,
+}
+
+/// Takes the edit of `path`, a file of the theme folder `dir`; what was
+/// written, or why the fast path does not apply.
+pub(super) fn apply(state: &mut Prepared, dir: &Path, output: &Path, path: &Path) -> Result<Applied, Quick> {
     let Ok(rel) = path.strip_prefix(dir) else { return Err(Quick::NotApplicable("a theme file changed")) };
     let rel = rel.to_string_lossy().replace('\\', "/");
     if !path.is_file() {
         return Err(Quick::NotApplicable("a theme file was added or removed"));
     }
     let is_template = rel.starts_with("templates/") && !rel.ends_with(".typ");
-    if !is_template && !rel.starts_with("assets/") {
+    let is_brief = rel == "brief/brief.typ";
+    if !is_template && !is_brief && !rel.starts_with("assets/") {
         return Err(Quick::NotApplicable(
-            "a theme file other than a page template or an asset changed (strings, fonts, the brief's layout)",
+            "a theme file other than a page template, the brief's layout or an asset changed (strings, fonts)",
+        ));
+    }
+    let pdfs = state.plan.pages.iter().filter(|p| matches!(p.kind, crate::plan::PageKind::BriefPdf(_))).count();
+    if is_brief && pdfs > BRIEFS_TYPESET_AGAIN {
+        return Err(Quick::NotApplicable(
+            "the brief's layout changed, and the site has more briefs than serve typesets in the background",
         ));
     }
     // The theme as it is now, every template parsed: a mistake in one is
@@ -64,7 +83,7 @@ pub(super) fn apply(state: &mut Prepared, dir: &Path, output: &Path, path: &Path
         state.plan.pages.iter().filter(|p| p.kind.template().is_some_and(|t| affected.contains(t))).collect();
     written += render_write(state, &contexts, output, &pages, true)
         .ok_or(Quick::NotApplicable("a page could not be rendered in place"))?;
-    Ok(written)
+    Ok(Applied { written, briefs: is_brief && pdfs > 0 })
 }
 
 /// The templates (by name under `templates/`) whose text differs between

@@ -167,6 +167,9 @@ pub fn run(args: &ServeArgs) -> i32 {
     if notifications.is_none() {
         println!("File-system notifications are not available here: looking for changes every 150 ms");
     }
+    // The last error of a brief typeset in the background: the briefs an
+    // edit of their layout has typeset again fail alike, said once.
+    let mut said: Option<String> = None;
     loop {
         let changed = match &notifications {
             // A brief typeset in the background is looked for as often as
@@ -181,13 +184,18 @@ pub fn run(args: &ServeArgs) -> i32 {
             }
         };
         if !changed.is_empty() {
+            said = None;
             report(&workspace.rebuild(&changed), &shared);
         }
         // A large PDF brief re-typeset in the background after an edit.
         for done in workspace.finished_pending() {
             match done {
                 Ok(path) => println!("Rewrote {path}"),
-                Err(e) => eprintln!("error: {e}"),
+                Err(e) if said.as_ref() == Some(&e) => {}
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    said = Some(e);
+                }
             }
             shared.bump();
         }
