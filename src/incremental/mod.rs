@@ -53,6 +53,8 @@ pub struct Rebuilt {
     pub why_full: Option<&'static str>,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// PDF briefs still being typeset in the background.
+    pub typesetting: usize,
 }
 
 /// A site being served: its options, its last good build, its sources.
@@ -188,7 +190,8 @@ impl Workspace {
         // brief once a language: the layouts of two edits' briefs are kept.
         prepared.theme.keep_brief_layouts(2 * prepared.languages.len().max(1));
         self.state = Some(prepared);
-        Ok(Rebuilt { pages: report.pages, full: true, why_full: None, elapsed: started.elapsed(), warnings })
+        let (pages, elapsed) = (report.pages, started.elapsed());
+        Ok(Rebuilt { pages, full: true, why_full: None, elapsed, warnings, typesetting: 0 })
     }
 
     /// Rebuilds what `changed` needs: the edited document's own outputs
@@ -202,7 +205,8 @@ impl Workspace {
             match self.try_quick(one) {
                 Quick::Done(pages, warnings) => {
                     self.stamps = seen;
-                    return Ok(Rebuilt { pages, full: false, why_full: None, elapsed: started.elapsed(), warnings });
+                    let (elapsed, typesetting) = (started.elapsed(), self.pending.len());
+                    return Ok(Rebuilt { pages, full: false, why_full: None, elapsed, warnings, typesetting });
                 }
                 Quick::Failed(diags) => {
                     // The next change rebuilds everything from a clean state.

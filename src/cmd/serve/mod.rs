@@ -98,10 +98,15 @@ fn report(result: &Result<wsis::incremental::Rebuilt, BuildError>, shared: &Shar
             }
             super::print_diagnostics(&r.warnings, crate::Format::Human);
             let what = if r.full { format!("{} pages", r.pages) } else { format!("{} files", r.pages) };
+            let briefs = match r.typesetting {
+                0 => String::new(),
+                1 => "; typesetting a PDF brief in the background".to_string(),
+                n => format!("; typesetting {n} PDF briefs in the background"),
+            };
             match r.why_full {
                 // Said, so that a slow save is explained.
                 Some(why) => println!("Rebuilt {what} in {} ms (all of them: {why})", r.elapsed.as_millis()),
-                None => println!("Rebuilt {what} in {} ms", r.elapsed.as_millis()),
+                None => println!("Rebuilt {what} in {} ms{briefs}", r.elapsed.as_millis()),
             }
         }
         Err(e) => {
