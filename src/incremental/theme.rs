@@ -15,8 +15,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// At most how many PDF briefs an edit of the brief's typst template has
-/// typeset again in the background, one after the other (the real site in
-/// six languages has 42); a larger site is built anew.
+/// typeset again in the background, one after the other (the seven forums
+/// of the real site in six languages would have 42; ten forums of 100
+/// sessions in six languages, 60, typeset in about a minute and a half);
+/// a larger site is built anew.
 const BRIEFS_TYPESET_AGAIN: usize = 60;
 
 /// What a theme edit wrote.
