@@ -3,10 +3,11 @@
 //! stages again (`edit`) and write, in every language that shows it, what
 //! it changed (`outputs`): its pages, and those that list it when a title,
 //! date or tag of a session changed; when a theme's template or asset
-//! changed, the pages of the templates that use it (`theme`). Any other
-//! change (a new or removed file, site.yaml, the theme's strings, fonts or
-//! brief layout, a heading others may link to) runs a full build, staged
-//! and swapped like `wsis build`.
+//! changed, the pages of the templates that use it, and when the brief's
+//! typst layout changed, every PDF brief in the background (`theme`). Any
+//! other change (a new or removed file, site.yaml, the theme's strings or
+//! fonts, a heading others may link to) runs a full build, staged and
+//! swapped like `wsis build`.
 
 mod edit;
 mod outputs;
@@ -211,7 +212,8 @@ impl Workspace {
             match self.try_quick(one) {
                 Quick::Done(pages, warnings) => {
                     self.stamps = seen;
-                    let (elapsed, typesetting) = (started.elapsed(), self.pending.len());
+                    let typesetting = self.pending.iter().filter(|job| !job.is_finished()).count();
+                    let elapsed = started.elapsed();
                     return Ok(Rebuilt { pages, full: false, why_full: None, elapsed, warnings, typesetting });
                 }
                 Quick::Failed(diags) => {

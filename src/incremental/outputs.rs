@@ -96,9 +96,7 @@ impl Workspace {
         t.lap("edit: data and briefs");
         written += self.rewrite_search(e)?;
         t.lap("edit: search");
-        for (f, lang, path) in background {
-            self.typeset_later(f, lang, path)?;
-        }
+        self.typeset_later(background)?;
         Some(written)
     }
 
@@ -152,21 +150,44 @@ impl Workspace {
                 _ => None,
             })
             .collect();
-        for (f, lang, path) in briefs {
-            self.typeset_later(f, lang, path)?;
+        self.typeset_later(briefs)
+    }
+
+    /// Typesets each `(forum, language, path)` PDF brief on a thread of its
+    /// own, once the saves pause, one brief at a time; each is written only
+    /// if no later edit or full build started since.
+    fn typeset_later(&mut self, briefs: Vec<(usize, usize, String)>) -> Option<()> {
+        let state = self.state.as_ref()?;
+        if briefs.is_empty() {
+            return Some(());
+        }
+        let contexts = state.contexts();
+        let printable = Arc::new(crate::render::pictures::printable(&state.linked.model));
+        // A brief's data holds each of its sessions' bodies as blocks: made
+        // on every core (sixty briefs take half a second on one).
+        let data: Vec<Option<tera::Value>> = {
+            use rayon::prelude::*;
+            briefs.par_iter().map(|(f, lang, _)| Some(contexts.get(*lang)?.brief(*f, true))).collect()
+        };
+        for ((f, lang, path), data) in briefs.into_iter().zip(data) {
+            let data = data?;
+            let job = Brief { ident: state.brief_ident(f, lang), conformance: state.brief_conformance(f), path };
+            let job = self.typeset_one_later(state, data, job, Arc::clone(&printable))?;
+            self.pending.push(job);
         }
         Some(())
     }
 
-    /// Typesets forum `f`'s PDF brief in language `lang` on a thread of its
-    /// own, once the saves pause, one brief at a time; written only if no
-    /// later edit or full build started since.
-    fn typeset_later(&mut self, f: usize, lang: usize, path: String) -> Option<()> {
-        let state = self.state.as_ref()?;
-        let data = state.contexts().swap_remove(lang).brief(f, true);
+    /// The thread that typesets one brief of [`typeset_later`](Self::typeset_later).
+    fn typeset_one_later(
+        &self,
+        state: &Prepared,
+        data: tera::Value,
+        brief: Brief,
+        printable: Arc<Vec<(String, std::path::PathBuf, crate::pictures::Picture)>>,
+    ) -> Option<std::thread::JoinHandle<Result<Option<String>, String>>> {
+        let Brief { ident, conformance, path } = brief;
         let (theme, output) = (Arc::clone(&state.theme), self.output.clone());
-        let ident = state.brief_ident(f, lang);
-        let printable = crate::render::pictures::printable(&state.linked.model);
         let picture_cache = theme.brief_cache.as_deref().map(|c| c.with_file_name("pictures"));
         let generations = Arc::clone(&self.generations);
         let typesetting = Arc::clone(&self.typesetting);
@@ -181,7 +202,7 @@ impl Workspace {
             let path = path.clone();
             move || generations.lock().is_ok_and(|all| all.get(&path) == Some(&generation))
         };
-        self.pending.push(std::thread::spawn(move || {
+        Some(std::thread::spawn(move || {
             // An editor saves again and again: typeset only once the saves
             // pause, so superseded briefs cost nothing.
             std::thread::sleep(BRIEF_SETTLE);
@@ -194,7 +215,7 @@ impl Workspace {
             }
             let pictures =
                 |name: &str| crate::render::pictures::print_bytes(&printable, name, picture_cache.as_deref());
-            let pdf = theme.brief_pdf(&data, &ident, crate::render::pdf::Conformance::Archival, &pictures)?;
+            let pdf = theme.brief_pdf(&data, &ident, conformance, &pictures)?;
             // Checked and written under the lock, so a later job or a full
             // build cannot start in between.
             let all = generations.lock().map_err(|_| "typesetting failed".to_string())?;
@@ -203,9 +224,16 @@ impl Workspace {
             }
             write_in_place(&output, &path, &pdf).map_err(|e| e.to_string())?;
             Ok(Some(path))
-        }));
-        Some(())
+        }))
     }
+}
+
+/// One PDF brief to typeset in the background.
+struct Brief {
+    ident: String,
+    conformance: crate::render::pdf::Conformance,
+    /// Where it is written, under the output folder.
+    path: String,
 }
 
 /// The planned page of `kind` in language `lang`, if the plan has it (a

@@ -77,12 +77,7 @@ impl Prepared {
         match page.kind {
             plan::PageKind::Data(file) => Ok(render::data::render(language.linked(&self.linked), file).into_bytes()),
             plan::PageKind::BriefPdf(i) => {
-                let year = self.linked.model.forums[i].year;
-                let conformance = if self.plain_briefs.contains(&year) {
-                    render::pdf::Conformance::Plain
-                } else {
-                    render::pdf::Conformance::Archival
-                };
+                let conformance = self.brief_conformance(i);
                 let ident = self.brief_ident(i, page.lang);
                 let printable = render::pictures::printable(&self.linked.model);
                 let cache = self.theme.brief_cache.as_deref().map(|c| c.with_file_name("pictures"));
@@ -131,6 +126,15 @@ impl Prepared {
             }
         }
         drop_in_background(texts);
+    }
+
+    /// What forum `forum`'s PDF briefs claim: no standard when its sources
+    /// hold a character no font has.
+    pub fn brief_conformance(&self, forum: usize) -> render::pdf::Conformance {
+        match self.plain_briefs.contains(&self.linked.model.forums[forum].year) {
+            true => render::pdf::Conformance::Plain,
+            false => render::pdf::Conformance::Archival,
+        }
     }
 
     /// The identifier of a forum's PDF brief in language `lang`, which its
