@@ -93,7 +93,6 @@ pub(crate) fn write_site_keeping(
                                     .chain(planned.copies.iter().map(|c| c.1.as_str()))
                                     .chain(assets.iter().map(|a| a.0.as_str()))
                                     .chain(web_pictures.iter().map(|a| a.0.as_str()))
-                                    .chain(search_metas.iter().map(String::as_str))
                                     .chain(font_sheets.iter().map(String::as_str)),
                             )
                             .map_err(io);
@@ -110,24 +109,22 @@ pub(crate) fn write_site_keeping(
                         // one core alone on hundreds of pages at the end).
                         (workers, quick.par_iter().with_max_len(PAGES_A_TASK).try_for_each(render_write))
                     },
-                    || {
-                        // One index a language, beside its search page.
-                        let per_language: Vec<(SearchFiles, Option<render::search::SearchDocs>)> = prepared
-                            .languages
-                            .par_iter()
-                            .map(|lang| {
-                                let docs =
-                                    render::search::SearchDocs::new(lang.linked(&prepared.linked), &lang.strings);
-                                let files = docs.files().into_iter();
-                                let files = files.map(|(rel, text)| (format!("{}{rel}", lang.prefix), text)).collect();
-                                (files, keep_search.then_some(docs))
-                            })
-                            .collect();
-                        let (files, docs): (Vec<_>, Vec<_>) = per_language.into_iter().unzip();
-                        (
-                            files.into_iter().flatten().collect::<Vec<_>>(),
-                            docs.into_iter().flatten().collect::<Vec<_>>(),
-                        )
+                    || -> Result<_, BuildError> {
+                        // One index a language, beside its search page, made
+                        // and written a language at a time: six languages'
+                        // indexes held at once cost a large site 170 MB.
+                        let mut kept = Vec::new();
+                        for (lang, meta) in prepared.languages.iter().zip(&search_metas) {
+                            let docs = render::search::SearchDocs::new(lang.linked(&prepared.linked), &lang.strings);
+                            staging.make_dirs(std::iter::once(meta.as_str())).map_err(io)?;
+                            docs.files().par_iter().try_for_each(|(rel, text)| {
+                                staging.write(&format!("{}{rel}", lang.prefix), text.as_bytes()).map_err(io)
+                            })?;
+                            if keep_search {
+                                kept.push(docs);
+                            }
+                        }
+                        Ok(kept)
                     },
                 );
                 // Waited for here, not on a thread of rayon's pool: typst
@@ -140,8 +137,7 @@ pub(crate) fn write_site_keeping(
             });
             briefs?;
             pages?;
-            let (search, docs) = search;
-            search.par_iter().try_for_each(|(rel, text)| staging.write(rel, text.as_bytes()).map_err(io))?;
+            let docs = search?;
             planned.copies.par_iter().try_for_each(|(from, rel)| {
                 staging.copy(from, rel).map_err(|source| BuildError::Io {
                     doing: "copying",
@@ -182,9 +178,6 @@ pub(crate) fn write_site_keeping(
         }
     }
 }
-
-/// A language's search index: each file's path and text.
-type SearchFiles = Vec<(String, String)>;
 
 /// At most this many pages are rendered one after another as one task of
 /// rayon's: a quarter of a millisecond of work or so.
