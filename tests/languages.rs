@@ -309,3 +309,40 @@ fn the_printed_brief_and_the_page_arrows_speak_the_reader_s_language_and_directi
     let en = page(&tree, "forums/2020/hlt/digital-inclusion/index.html");
     assert!(en.contains("<bdi>E-health for everyone</bdi> →</a>"));
 }
+
+/// A build without PDF briefs makes each language's view of the model as
+/// it writes that language's pages and lets it go after them; serve makes
+/// them all at once. Both must write the same site, byte for byte, with
+/// the default language at the root or in a folder of its own (then its
+/// tree has a view too), untranslated and partly translated pages included.
+#[test]
+fn views_made_in_turn_write_the_site_that_views_made_at_once_write() {
+    for folder in [false, true] {
+        let tmp = languages_site();
+        if folder {
+            let site = tmp.path().join("content/site.yaml");
+            let yaml = fs::read_to_string(&site).unwrap();
+            fs::write(&site, yaml.replace("base_url:", "default_language: folder\nbase_url:")).unwrap();
+        }
+        let options = |output: &str| {
+            let mut o = wsis::BuildOptions::new(
+                tmp.path().join("content"),
+                Some(repo().join("themes/default")),
+                Some(tmp.path().join(output)),
+            );
+            o.pdf = false;
+            o
+        };
+        wsis::build(&options("in-turn")).expect("the fixture builds");
+        let at_once = options("at-once");
+        let prepared = wsis::prepare(&at_once).expect("the fixture prepares");
+        assert!(!prepared.views_in_turn(), "serve's preparation makes every view at once");
+        wsis::write_site(&prepared, &at_once, &tmp.path().join("at-once")).expect("the fixture writes");
+        let (a, b) = (read_tree(&tmp.path().join("in-turn")), read_tree(&tmp.path().join("at-once")));
+        assert!(a.len() > 100, "the site has its pages in every language");
+        let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|p| a.get(*p) != b.get(*p)).collect();
+        assert!(differ.is_empty(), "default language in a folder: {folder}; files that differ: {differ:?}");
+        let untranslated = page(&a, "es/forums/2020/hlt/e-health/index.html");
+        assert!(untranslated.contains("<p class=\"notice\" role=\"note\">"), "the untranslated page keeps its notice");
+    }
+}

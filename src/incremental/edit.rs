@@ -141,8 +141,9 @@ pub(super) fn apply(
     let fallback_before = fallbacks(state, item);
     let Prepared { linked, languages: views, translations, site, .. } = &mut *state;
     for &l in &languages {
-        if let Some(view) = views[l].view.as_mut() {
-            link::localize::relocalize(view, linked, translations, site, l, item);
+        let language = &mut views[l];
+        if let Some(view) = language.view.as_mut() {
+            link::localize::relocalize(view, &mut language.coverage, linked, translations, site, l, item);
         }
     }
     t.lap("edit: languages");
@@ -189,7 +190,7 @@ fn listing_views(state: &Prepared, item: Item) -> Vec<tera::Value> {
 /// translation.
 fn fallbacks(state: &Prepared, item: Item) -> Vec<bool> {
     let file = state.linked.model.file_of(item);
-    state.languages.iter().map(|l| l.view.as_ref().is_some_and(|v| v.untranslated.contains(&file))).collect()
+    state.languages.iter().map(|l| l.coverage.untranslated.contains(&file)).collect()
 }
 
 /// Renders the edited original's body again, with the problems of its
@@ -229,7 +230,7 @@ fn relist(state: &mut Prepared, item: Item, pdf: bool) -> Result<Relisted, Quick
     };
     move_session(&mut state.linked.model, i, at);
     for view in state.languages.iter_mut().filter_map(|l| l.view.as_mut()) {
-        move_session(&mut view.linked.model, i, at);
+        move_session(&mut view.model, i, at);
     }
     let mut diags = crate::diagnostics::Diagnostics::new();
     link::relink(&state.linked.model, &mut state.linked.index, &mut diags);
@@ -237,7 +238,7 @@ fn relist(state: &mut Prepared, item: Item, pdf: bool) -> Result<Relisted, Quick
         return Err(Quick::Failed(diags.into_sorted()));
     }
     for view in state.languages.iter_mut().filter_map(|l| l.view.as_mut()) {
-        view.linked.index = state.linked.index.without_headings();
+        view.index = state.linked.index.without_headings();
     }
     let before: Vec<String> = state.plan.pages.iter().map(|p| p.path.clone()).collect();
     state.plan = crate::plan::plan(&state.linked, &state.site, pdf);

@@ -267,7 +267,7 @@ pub(super) fn render_write(
     let written: Result<Vec<usize>, ()> = pages
         .par_iter()
         .map(|page| {
-            let bytes = state.render_page(contexts, page).map_err(|_| ())?;
+            let bytes = state.render_page(&contexts[page.lang], page).map_err(|_| ())?;
             if if_changed && std::fs::read(output.join(&page.path)).is_ok_and(|old| old == bytes) {
                 return Ok(0);
             }

@@ -13,10 +13,13 @@ use crate::markdown::Heading;
 use crate::model::{At, Body, Forum, Item, Model, Person, SiteConfig, TranslatedItem, Translation};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// The model as one language shows it.
-#[derive(Debug)]
-pub struct LanguageModel {
-    pub linked: Linked,
+/// Which documents a language shows, wholly or partly, in the original's
+/// words: what its pages mark with the original's `lang` and a notice.
+/// Small beside the view itself, so a build that makes each language's
+/// view in turn keeps every language's coverage from the start (the
+/// sitemap's alternates read all of them).
+#[derive(Debug, Default, Clone)]
+pub struct Coverage {
     /// Files (model indices) of the documents shown in the original's
     /// language because they have no translation in this one, or one that
     /// translates nothing.
@@ -160,38 +163,57 @@ fn headings_of(base: &Linked, file: usize) -> &[Heading] {
     base.model.files.get(file).and_then(|f| base.index.headings.get(&f.rel_path)).map(Vec::as_slice).unwrap_or_default()
 }
 
+/// What each translated document of language `code` leaves in the
+/// original's words, by the original's file; a translation that
+/// translates nothing is no translation.
+fn translated(base: &Linked, translations: &[Translation], code: &str) -> HashMap<usize, Pending> {
+    let mut pending = super::pending::of_language(&base.model, translations, code);
+    pending.retain(|_, p| !p.nothing_translated());
+    pending
+}
+
+/// The coverage of language `lang` from its translations (`translated`).
+fn coverage_of(base: &Linked, mut translated: HashMap<usize, Pending>, lang: usize) -> Coverage {
+    let m = &base.model;
+    let untranslated = match lang {
+        0 => BTreeSet::new(),
+        _ => m.items().map(|item| m.file_of(item)).filter(|file| !translated.contains_key(file)).collect(),
+    };
+    translated.retain(|_, p| !p.complete());
+    Coverage { untranslated, pending: translated }
+}
+
+/// The coverage of language `lang` (an index into the site's languages),
+/// without its view.
+pub fn coverage(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> Coverage {
+    coverage_of(base, translated(base, translations, &site.languages[lang].code), lang)
+}
+
 /// Builds the view of language `lang` (an index into the site's
 /// languages) from the default language's linked model and the site's
-/// translations (taken out of it, so that no view copies them).
-pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> LanguageModel {
+/// translations (taken out of it, so that no view copies them), with its
+/// coverage.
+pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> (Linked, Coverage) {
     let code = site.languages[lang].code.as_str();
     let mut linked = copy_for_pages(base);
-    let mut pending = super::pending::of_language(&base.model, translations, code);
-    // A translation that translates nothing is no translation.
-    pending.retain(|_, p| !p.nothing_translated());
+    let translated = translated(base, translations, code);
     let translations: HashMap<&DocKind, &Translation> =
         translations.iter().filter(|t| t.lang == code).map(|t| (&t.of, t)).collect();
-    let mut untranslated = BTreeSet::new();
     let mut rendered = HashSet::new();
     let m = &mut linked.model;
     let items: Vec<Item> = m.items().collect();
     for item in items {
         let file = m.file_of(item);
-        let t = translations.get(&m.doc_kind(item)).copied().filter(|_| pending.contains_key(&file));
-        let Some(t) = t else {
-            if lang > 0 {
-                untranslated.insert(file);
+        let t = translations.get(&m.doc_kind(item)).copied().filter(|_| translated.contains_key(&file));
+        if let Some(t) = t {
+            if lay_translation(m, item, t, headings_of(base, file)) {
+                rendered.insert(file);
             }
-            continue;
-        };
-        if lay_translation(m, item, t, headings_of(base, file)) {
-            rendered.insert(file);
         }
     }
     localize_reference_titles(m, code);
     render_language_bodies(m, &site.prefix(lang), &|file| rendered.contains(&file));
-    pending.retain(|_, p| !p.complete());
-    LanguageModel { linked, untranslated, pending }
+    (linked, coverage_of(base, translated, lang))
 }
 
 /// The action lines' and goals' titles in language `code`, where given.
@@ -214,7 +236,8 @@ fn localize_reference_titles(m: &mut Model, code: &str) {
 /// the language's pages, and whether it counts as translated. The rest of
 /// the view is left as it was (`serve`, after an edit).
 pub fn relocalize(
-    view: &mut LanguageModel,
+    view: &mut Linked,
+    coverage: &mut Coverage,
     base: &Linked,
     translations: &[Translation],
     site: &SiteConfig,
@@ -224,17 +247,17 @@ pub fn relocalize(
     let code = site.languages[lang].code.as_str();
     let kind = base.model.doc_kind(item);
     let file = base.model.file_of(item);
-    let m = &mut view.linked.model;
+    let m = &mut view.model;
     m.put(item, base.model.entity(item));
-    view.untranslated.remove(&file);
-    view.pending.remove(&file);
+    coverage.untranslated.remove(&file);
+    coverage.pending.remove(&file);
     let t = translations.iter().find(|t| t.lang == code && t.of == kind);
     let pending = t.map(|t| super::pending::of_document(&base.model, item, t)).filter(|p| !p.nothing_translated());
     let rendered = match (t, &pending) {
         (Some(t), Some(_)) => lay_translation(m, item, t, headings_of(base, file)),
         _ => {
             if lang > 0 {
-                view.untranslated.insert(file);
+                coverage.untranslated.insert(file);
             }
             false
         }
@@ -243,6 +266,6 @@ pub fn relocalize(
         super::render_language_body(m, item, &site.prefix(lang));
     }
     if let Some(p) = pending.filter(|p| !p.complete()) {
-        view.pending.insert(file, p);
+        coverage.pending.insert(file, p);
     }
 }

@@ -58,11 +58,14 @@ pub struct Prepared {
     /// language's view already: kept for `serve`, which lays an edited one
     /// anew; a build lets them go with the sources.
     pub translations: Vec<model::Translation>,
+    /// With views made in turn (`plan::Views::InTurn`), each language's
+    /// translations (by language), until its view is made of them.
+    awaiting: std::sync::Mutex<Vec<Vec<model::Translation>>>,
 }
 
 impl Prepared {
-    /// Renders one planned page; `contexts` holds one builder a language.
-    pub fn render_page(&self, contexts: &[plan::Contexts], page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
+    /// Renders one planned page; `contexts` are its language's.
+    pub fn render_page(&self, contexts: &plan::Contexts, page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
         let what = || match page.kind {
             plan::PageKind::Data(_) => "open data",
             plan::PageKind::BriefPdf(_) => "PDF briefs",
@@ -71,11 +74,9 @@ impl Prepared {
         timed(what, || self.render_page_now(contexts, page))
     }
 
-    fn render_page_now(&self, contexts: &[plan::Contexts], page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
-        let language = &self.languages[page.lang];
-        let contexts = &contexts[page.lang];
+    fn render_page_now(&self, contexts: &plan::Contexts, page: &plan::PlannedPage) -> Result<Vec<u8>, String> {
         match page.kind {
-            plan::PageKind::Data(file) => Ok(render::data::render(language.linked(&self.linked), file).into_bytes()),
+            plan::PageKind::Data(file) => Ok(render::data::render(contexts.linked(), file).into_bytes()),
             plan::PageKind::BriefPdf(i) => {
                 let conformance = self.brief_conformance(i);
                 let ident = self.brief_ident(i, page.lang);
@@ -93,17 +94,12 @@ impl Prepared {
 
     /// Writes an open-data file into `file` as it is serialised (buffered),
     /// so that sessions.json is never whole in memory.
-    fn write_data(
-        &self,
-        page: &plan::PlannedPage,
-        data: render::data::DataFile,
-        file: std::fs::File,
-    ) -> std::io::Result<()> {
+    fn write_data(contexts: &plan::Contexts, data: render::data::DataFile, file: std::fs::File) -> std::io::Result<()> {
         timed(
             || "open data",
             || {
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-                render::data::write(self.languages[page.lang].linked(&self.linked), data, &mut out)?;
+                render::data::write(contexts.linked(), data, &mut out)?;
                 out.into_inner().map(drop).map_err(std::io::IntoInnerError::into_error)
             },
         )
@@ -122,7 +118,7 @@ impl Prepared {
         let mut texts = vec![std::mem::replace(&mut self.linked.model.files, std::sync::Arc::clone(&names))];
         for language in &mut self.languages {
             if let Some(view) = language.view.as_mut() {
-                texts.push(std::mem::replace(&mut view.linked.model.files, std::sync::Arc::clone(&names)));
+                texts.push(std::mem::replace(&mut view.model.files, std::sync::Arc::clone(&names)));
             }
         }
         drop_in_background(texts);
@@ -147,16 +143,47 @@ impl Prepared {
         }
     }
 
-    /// The page-context builders, one a language.
+    /// The page-context builders, one a language (each on its language's
+    /// view: made already unless views are made in turn).
     pub fn contexts(&self) -> Vec<plan::Contexts<'_>> {
-        (0..self.languages.len())
-            .map(|i| plan::Contexts::new(&self.linked, &self.site, &self.plan, &self.languages, i))
-            .collect()
+        (0..self.languages.len()).map(|i| self.contexts_on(self.languages[i].linked(&self.linked), i)).collect()
+    }
+
+    /// The page-context builder of language `lang` on its view `view`.
+    pub fn contexts_on<'a>(&'a self, view: &'a link::Linked, lang: usize) -> plan::Contexts<'a> {
+        plan::Contexts::new(view, &self.site, &self.plan, &self.languages, lang)
+    }
+
+    /// Whether the languages' views are made as their pages are written.
+    pub fn views_in_turn(&self) -> bool {
+        !self.awaiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner).is_empty()
+    }
+
+    /// Makes language `lang`'s view of the model of its translations, when
+    /// views are made in turn (the translations are let go, the view now
+    /// holding what of them its pages show); `None` if the language already
+    /// has its view, or shows the linked model itself.
+    pub fn make_view(&self, lang: usize) -> Option<link::Linked> {
+        let translations = {
+            let mut awaiting = self.awaiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            std::mem::take(awaiting.get_mut(lang)?)
+        };
+        let language = &self.languages[lang];
+        if language.view.is_some() || language.prefix.is_empty() {
+            return None;
+        }
+        Some(link::localize::localize(&self.linked, &translations, &self.site, lang).0)
     }
 }
 
-/// Loads the theme, checks and links the content, and plans the output.
+/// Loads the theme, checks and links the content, and plans the output,
+/// with every language's view made.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
+    prepare_with(opts, plan::Views::AtOnce)
+}
+
+/// [`prepare`], with the languages' views made when `views` says.
+pub fn prepare_with(opts: &BuildOptions, views: plan::Views) -> Result<Prepared, BuildError> {
     // The theme (templates, and the briefs' fonts) loads while the
     // content is checked.
     let theme_folder = opts.theme_folder()?;
@@ -213,13 +240,27 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let translations = std::mem::take(&mut linked.model.translations);
     let codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
     let strings = theme.strings(&codes).map_err(|e| BuildError::Theme(e.into()))?;
-    let languages = plan::languages(strings, &linked, &translations, &site).map_err(|e| BuildError::Theme(e.into()))?;
+    let languages =
+        plan::languages(strings, &linked, &translations, &site, views).map_err(|e| BuildError::Theme(e.into()))?;
     theme.speak(&languages.iter().map(|l| l.strings.clone()).collect::<Vec<_>>());
     t.lap("languages");
     let plan = plan::plan(&linked, &site, opts.pdf);
     t.lap("plan");
     let theme = std::sync::Arc::new(theme);
-    Ok(Prepared { theme, linked, warnings, site, plan, languages, plain_briefs, translations })
+    let (translations, awaiting) = match views {
+        plan::Views::AtOnce => (translations, Vec::new()),
+        plan::Views::InTurn => {
+            let mut by_language: Vec<Vec<model::Translation>> = site.languages.iter().map(|_| Vec::new()).collect();
+            for t in translations {
+                if let Some(i) = site.languages.iter().position(|l| l.code == t.lang) {
+                    by_language[i].push(t);
+                }
+            }
+            (Vec::new(), by_language)
+        }
+    };
+    let awaiting = std::sync::Mutex::new(awaiting);
+    Ok(Prepared { theme, linked, warnings, site, plan, languages, plain_briefs, translations, awaiting })
 }
 
 /// The whole pipeline.
@@ -230,7 +271,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         write::recover(&real).map_err(|e| staging_failed(e, &real))?;
     }
     let started = Instant::now();
-    let mut prepared = prepare(opts)?;
+    // A build that writes no PDF brief makes each language's view as it
+    // writes that language's pages, and lets it go after them; briefs take
+    // turns across languages, and a check renders every page at once.
+    let views = match opts.output.is_some() && !opts.pdf {
+        true => plan::Views::InTurn,
+        false => plan::Views::AtOnce,
+    };
+    let mut prepared = prepare_with(opts, views)?;
     prepared.release_sources();
     let mut report = match &opts.output {
         Some(output) => write_site(&prepared, opts, output)?,
@@ -247,7 +295,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .pages
                 .par_iter()
                 .filter(checked)
-                .try_for_each(|p| prepared.render_page(&contexts, p).map(|_| ()))
+                .try_for_each(|p| prepared.render_page(&contexts[p.lang], p).map(|_| ()))
                 .map_err(|e| BuildError::Theme(e.into()))?;
             BuildReport { warnings: Vec::new(), pages: prepared.plan.pages.len(), copied: 0, elapsed: Duration::ZERO }
         }

@@ -34,7 +34,6 @@ pub(crate) fn write_site_keeping(
     let started = Instant::now();
     let t = Timer::start();
     let planned = &prepared.plan;
-    let contexts = prepared.contexts();
     let output = &vet_output(output, opts, prepared.theme.files().dir.as_deref())?;
     let assets: Vec<(String, &[u8])> =
         prepared.theme.files().under("assets").map(|(rel, f)| (format!("assets/{rel}"), f.bytes.as_ref())).collect();
@@ -55,11 +54,11 @@ pub(crate) fn write_site_keeping(
             scope.spawn(|| progress::show(&done, planned.pages.len(), &finished));
         }
         let result = (|| {
-            let render_write = |page: &&plan::PlannedPage| {
+            let render_write = |contexts: &plan::Contexts, page: &plan::PlannedPage| {
                 if let plan::PageKind::Data(data) = page.kind {
-                    prepared.write_data(page, data, staging.create(&page.path).map_err(io)?).map_err(io)?;
+                    Prepared::write_data(contexts, data, staging.create(&page.path).map_err(io)?).map_err(io)?;
                 } else {
-                    let bytes = prepared.render_page(&contexts, page).map_err(|e| BuildError::Theme(e.into()))?;
+                    let bytes = prepared.render_page(contexts, page).map_err(|e| BuildError::Theme(e.into()))?;
                     if let Some(used) = font_chars.get(page.lang).filter(|_| page.path.ends_with(".html")) {
                         used.add(&bytes);
                     }
@@ -68,76 +67,86 @@ pub(crate) fn write_site_keeping(
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 Ok(())
             };
-            // A PDF brief takes seconds where a page takes microseconds, and
-            // typst parallelises inside with rayon: typeset on rayon's own
-            // threads, a brief waiting for its inner work would steal and
-            // run other whole briefs, holding every document in memory at
-            // once. So the briefs get their own threads, one a core (at
-            // most MAX_BRIEF_WORKERS), and the pages and the search index
-            // (which needs every document) fill rayon's pool around them.
-            // The largest pages (open data, HTML briefs, feed, sitemap) go
-            // first so that none of them is left to run alone at the end.
-            let (costly, mut quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
-            quick.sort_by_key(|p| !p.kind.is_large());
-            let queue = WorkQueue::new(&costly);
-            let (briefs, pages, search) = std::thread::scope(|scope| {
-                let ((workers, pages), search) = rayon::join(
-                    || {
-                        // The search index is worked out meanwhile.
-                        let made = staging
-                            .make_dirs(
-                                planned
-                                    .pages
-                                    .iter()
-                                    .map(|p| p.path.as_str())
-                                    .chain(planned.copies.iter().map(|c| c.1.as_str()))
-                                    .chain(assets.iter().map(|a| a.0.as_str()))
-                                    .chain(web_pictures.iter().map(|a| a.0.as_str()))
-                                    .chain(font_sheets.iter().map(String::as_str)),
-                            )
-                            .map_err(io);
-                        if let Err(e) = made {
-                            return (Vec::new(), Err(e));
-                        }
-                        let workers: Vec<_> =
-                            (0..rayon::current_num_threads().min(MAX_BRIEF_WORKERS).min(costly.len()))
-                                .map(|_| scope.spawn(|| queue.run(render_write)))
-                                .collect();
-                        // Split into runs of at most PAGES_A_TASK pages, so a
-                        // core that runs out of pages can take some from the
-                        // other to the very end (rayon's own splitting left
-                        // one core alone on hundreds of pages at the end).
-                        (workers, quick.par_iter().with_max_len(PAGES_A_TASK).try_for_each(render_write))
-                    },
-                    || -> Result<_, BuildError> {
-                        // One index a language, beside its search page, made
-                        // and written a language at a time: six languages'
-                        // indexes held at once cost a large site 170 MB.
-                        let mut kept = Vec::new();
-                        for (lang, meta) in prepared.languages.iter().zip(&search_metas) {
-                            let docs = render::search::SearchDocs::new(lang.linked(&prepared.linked), &lang.strings);
-                            staging.make_dirs(std::iter::once(meta.as_str())).map_err(io)?;
-                            docs.files().par_iter().try_for_each(|(rel, text)| {
-                                staging.write(&format!("{}{rel}", lang.prefix), text.as_bytes()).map_err(io)
-                            })?;
-                            if keep_search {
-                                kept.push(docs);
-                            }
-                        }
-                        Ok(kept)
-                    },
-                );
-                // Waited for here, not on a thread of rayon's pool: typst
-                // needs the pool while it typesets.
-                let briefs = workers.into_iter().try_for_each(|w| {
-                    w.join()
-                        .unwrap_or_else(|_| Err(BuildError::Theme("typesetting a PDF brief failed".to_string().into())))
+            let (costly, quick): (Vec<_>, Vec<_>) = planned.pages.iter().partition(|p| p.kind.is_costly());
+            // A build whose languages' views are made in turn writes one
+            // language at a time, its view let go after its pages; one that
+            // typesets briefs, or keeps what serve needs, all at once.
+            let languages = prepared.languages.len();
+            let steps: Vec<Vec<usize>> = match costly.is_empty() && !keep_search && prepared.views_in_turn() {
+                true => (0..languages).collect::<Vec<_>>().chunks(2).map(<[usize]>::to_vec).collect(),
+                false => vec![(0..languages).collect()],
+            };
+            let make_views = |step: Option<&Vec<usize>>| -> Option<Views> {
+                let step = step?;
+                Some(
+                    (0..languages)
+                        .map(|lang| step.contains(&lang).then(|| prepared.make_view(lang)).flatten())
+                        .collect(),
+                )
+            };
+            // The first step's views are made while the folders are.
+            let (made, mut views_made) = rayon::join(
+                || {
+                    staging.make_dirs(
+                        planned
+                            .pages
+                            .iter()
+                            .map(|p| p.path.as_str())
+                            .chain(planned.copies.iter().map(|c| c.1.as_str()))
+                            .chain(assets.iter().map(|a| a.0.as_str()))
+                            .chain(web_pictures.iter().map(|a| a.0.as_str()))
+                            .chain(search_metas.iter().map(String::as_str))
+                            .chain(font_sheets.iter().map(String::as_str)),
+                    )
+                },
+                || make_views(steps.first()),
+            );
+            made.map_err(io)?;
+            let mut kept = Vec::new();
+            for (i, step) in steps.iter().enumerate() {
+                let views = views_made.take().or_else(|| make_views(Some(step))).unwrap_or_default();
+                let contexts: Vec<Option<plan::Contexts>> = (0..languages)
+                    .map(|lang| {
+                        let own = views.get(lang).and_then(Option::as_ref);
+                        let view = own.unwrap_or_else(|| prepared.languages[lang].linked(&prepared.linked));
+                        step.contains(&lang).then(|| prepared.contexts_on(view, lang))
+                    })
+                    .collect();
+                let render_write = |page: &&plan::PlannedPage| match &contexts[page.lang] {
+                    Some(contexts) => render_write(contexts, page),
+                    None => Err(BuildError::Theme(format!("{}: its language's view is not made", page.path).into())),
+                };
+                // The largest pages (open data, HTML briefs, feed, sitemap)
+                // go first so that none of them is left to run alone at the
+                // end.
+                let mut pages: Vec<&&plan::PlannedPage> = quick.iter().filter(|p| step.contains(&p.lang)).collect();
+                pages.sort_by_key(|p| !p.kind.is_large());
+                let search = |lang: usize| {
+                    let language = &prepared.languages[lang];
+                    let Some(contexts) = &contexts[lang] else { return Ok(None) };
+                    let docs = render::search::SearchDocs::new(contexts.linked(), &language.strings);
+                    docs.files().par_iter().try_for_each(|(rel, text)| {
+                        staging.write(&format!("{}{rel}", language.prefix), text.as_bytes()).map_err(io)
+                    })?;
+                    Ok::<_, BuildError>(keep_search.then_some(docs))
+                };
+                let (briefs, pages, (search, next)) = write_pages(&costly, &pages, &render_write, || {
+                    // One search index a language, beside its search page,
+                    // made and written a language at a time: six languages'
+                    // indexes held at once cost a large site 170 MB. Then
+                    // the next step's views, while this step's pages are
+                    // still being written.
+                    let search = step.iter().map(|lang| search(*lang)).collect::<Result<Vec<_>, _>>();
+                    (search, make_views(steps.get(i + 1)))
                 });
-                (briefs, pages, search)
-            });
-            briefs?;
-            pages?;
-            let docs = search?;
+                briefs?;
+                pages?;
+                kept.extend(search?.into_iter().flatten());
+                views_made = next;
+                drop(contexts);
+                drop_in_background(views);
+            }
+            let docs = kept;
             planned.copies.par_iter().try_for_each(|(from, rel)| {
                 staging.copy(from, rel).map_err(|source| BuildError::Io {
                     doing: "copying",
@@ -177,6 +186,48 @@ pub(crate) fn write_site_keeping(
             Err(e)
         }
     }
+}
+
+/// The views a step of the writing makes, by language (`None` where the
+/// language has its view already, or shows the linked model itself).
+type Views = Vec<Option<crate::link::Linked>>;
+
+/// Writes `pages` and typesets the `costly` pages (PDF briefs) while
+/// `search` makes the search indexes; what each of the three came to.
+fn write_pages<'p, S: Send>(
+    costly: &[&'p plan::PlannedPage],
+    pages: &[&&'p plan::PlannedPage],
+    render_write: &(dyn Fn(&&'p plan::PlannedPage) -> Result<(), BuildError> + Sync),
+    search: impl FnOnce() -> S + Send,
+) -> (Result<(), BuildError>, Result<(), BuildError>, S) {
+    // A PDF brief takes seconds where a page takes microseconds, and typst
+    // parallelises inside with rayon: typeset on rayon's own threads, a
+    // brief waiting for its inner work would steal and run other whole
+    // briefs, holding every document in memory at once. So the briefs get
+    // their own threads, one a core (at most MAX_BRIEF_WORKERS), and the
+    // pages and the search index fill rayon's pool around them.
+    let queue = WorkQueue::new(costly);
+    std::thread::scope(|scope| {
+        let ((workers, pages), search) = rayon::join(
+            || {
+                let workers: Vec<_> = (0..rayon::current_num_threads().min(MAX_BRIEF_WORKERS).min(costly.len()))
+                    .map(|_| scope.spawn(|| queue.run(render_write)))
+                    .collect();
+                // Split into runs of at most PAGES_A_TASK pages, so a core
+                // that runs out of pages can take some from the other to the
+                // very end (rayon's own splitting left one core alone on
+                // hundreds of pages at the end).
+                (workers, pages.par_iter().with_max_len(PAGES_A_TASK).try_for_each(|p| render_write(p)))
+            },
+            search,
+        );
+        // Waited for here, not on a thread of rayon's pool: typst needs the
+        // pool while it typesets.
+        let briefs = workers.into_iter().try_for_each(|w| {
+            w.join().unwrap_or_else(|_| Err(BuildError::Theme("typesetting a PDF brief failed".to_string().into())))
+        });
+        (briefs, pages, search)
+    })
 }
 
 /// At most this many pages are rendered one after another as one task of

@@ -9,7 +9,7 @@
 pub mod context;
 mod record;
 
-use crate::link::localize::LanguageModel;
+use crate::link::localize::Coverage;
 use crate::link::Linked;
 use crate::load::strings::Strings;
 use crate::locale::Locale;
@@ -31,19 +31,37 @@ pub struct Language {
     pub prefix: String,
     pub strings: Strings,
     pub locale: Locale,
+    /// Which documents it shows in the original's words.
+    pub coverage: Coverage,
     /// The translated model; `None` for the default language, which shows
-    /// the linked model itself.
-    pub view: Option<LanguageModel>,
+    /// the linked model itself, and for every language of a build that
+    /// makes each view in turn, as it writes that language's pages
+    /// (`Views::InTurn`).
+    pub view: Option<Linked>,
+}
+
+/// When the languages' views of the model are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Views {
+    /// All at once, before any page: for `serve`, which edits them, and
+    /// for builds that typeset PDF briefs, which take turns across
+    /// languages.
+    AtOnce,
+    /// Each as its language's pages are written, and let go after them, so
+    /// that a build holds one language's translated bodies at a time.
+    InTurn,
 }
 
 /// Each language of the site with its interface strings (`strings`, in
-/// the site's order), its date and number forms and its view of the model,
-/// built in parallel; an error if CLDR cannot write a language.
+/// the site's order), its date and number forms, its coverage and (with
+/// `Views::AtOnce`) its view of the model, built in parallel; an error if
+/// CLDR cannot write a language.
 pub fn languages(
     strings: Vec<Strings>,
     linked: &Linked,
     translations: &[crate::model::Translation],
     site: &SiteConfig,
+    views: Views,
 ) -> Result<Vec<Language>, String> {
     use rayon::prelude::*;
     strings
@@ -55,8 +73,15 @@ pub fn languages(
             // The default language at the site root shows the linked model
             // as it is; any other tree has its own view.
             let prefix = site.prefix(index);
-            let view = (!prefix.is_empty()).then(|| crate::link::localize::localize(linked, translations, site, index));
-            Ok(Language { index, code: own.code.clone(), dir: own.dir, prefix, strings, locale, view })
+            let (view, coverage) = match (prefix.is_empty(), views) {
+                (true, _) => (None, Coverage::default()),
+                (false, Views::AtOnce) => {
+                    let (view, coverage) = crate::link::localize::localize(linked, translations, site, index);
+                    (Some(view), coverage)
+                }
+                (false, Views::InTurn) => (None, crate::link::localize::coverage(linked, translations, site, index)),
+            };
+            Ok(Language { index, code: own.code.clone(), dir: own.dir, prefix, strings, locale, coverage, view })
         })
         .collect()
 }
@@ -64,7 +89,7 @@ pub fn languages(
 impl Language {
     /// The model this language's pages show.
     pub fn linked<'a>(&'a self, base: &'a Linked) -> &'a Linked {
-        self.view.as_ref().map_or(base, |v| &v.linked)
+        self.view.as_ref().unwrap_or(base)
     }
 }
 

@@ -85,16 +85,15 @@ fn contact_href(contact: &str) -> String {
 
 impl<'a> Contexts<'a> {
     /// Prepares the shared parts of `languages[lang]`'s pages for `plan`;
-    /// `base` is the default language's model.
+    /// `l` is the model as that language shows it (its view).
     pub fn new(
-        base: &'a Linked,
+        l: &'a Linked,
         site_cfg: &'a SiteConfig,
         plan: &'a Plan,
         languages: &'a [Language],
         lang: usize,
     ) -> Contexts<'a> {
         let language = &languages[lang];
-        let l = language.linked(base);
         let m = &l.model;
         let t = &language.strings;
         // `section`: the folder the item's pages are in, which the page's
@@ -111,9 +110,8 @@ impl<'a> Contexts<'a> {
             menu_item("roadmaps", "roadmaps/index.html"),
             menu_item("search", "search/index.html"),
         ]);
-        let untranslated = |file: usize| {
-            language.view.as_ref().filter(|v| v.untranslated.contains(&file)).map(|_| languages[0].code.as_str())
-        };
+        let untranslated =
+            |file: usize| language.coverage.untranslated.contains(&file).then(|| languages[0].code.as_str());
         let footer_pages: Vec<Value> = m
             .pages
             .iter()
@@ -201,6 +199,11 @@ impl<'a> Contexts<'a> {
         &self.l.model
     }
 
+    /// The model as this language shows it.
+    pub fn linked(&self) -> &'a Linked {
+        self.l
+    }
+
     /// The interface strings of this language.
     fn t(&self) -> &'a Strings {
         &self.lang.strings
@@ -209,15 +212,14 @@ impl<'a> Contexts<'a> {
     /// The language of a document's text when it is not this page's: the
     /// original's, for a document with no translation in this language.
     fn doc_lang(&self, file: usize) -> Option<&'a str> {
-        let view = self.lang.view.as_ref()?;
-        view.untranslated.contains(&file).then(|| self.languages[0].0)
+        self.lang.coverage.untranslated.contains(&file).then(|| self.languages[0].0)
     }
 
     /// The language of one part of a document (`part` picks it from what
     /// its translation still leaves in the original's words) when it is
     /// not this page's.
     fn part_lang(&self, file: usize, part: impl Fn(&Pending) -> bool) -> Option<&'a str> {
-        let view = self.lang.view.as_ref()?;
+        let view = &self.lang.coverage;
         let original = view.untranslated.contains(&file) || view.pending.get(&file).is_some_and(part);
         original.then(|| self.languages[0].0)
     }
@@ -230,8 +232,7 @@ impl<'a> Contexts<'a> {
     /// The original's language, for a translated document that still shows
     /// some of the original's text (the page says so).
     fn partly_lang(&self, file: usize) -> Option<&'a str> {
-        let view = self.lang.view.as_ref()?;
-        view.pending.contains_key(&file).then(|| self.languages[0].0)
+        self.lang.coverage.pending.contains_key(&file).then(|| self.languages[0].0)
     }
 
     /// The language of a forum list's item, when it is not this page's.
@@ -326,7 +327,7 @@ impl<'a> Contexts<'a> {
     /// for want of a translation.
     fn is_fallback(&self, lang: usize, kind: PageKind) -> bool {
         let Some(file) = self.page_file(kind) else { return false };
-        self.all_languages.get(lang).and_then(|l| l.view.as_ref()).is_some_and(|v| v.untranslated.contains(&file))
+        self.all_languages.get(lang).is_some_and(|l| l.coverage.untranslated.contains(&file))
     }
 
     /// The file of the document a page shows.
