@@ -7,7 +7,8 @@
 //! `write` (staged, then swapped in). `pipeline` drives them (`check`,
 //! `prepare`, `build`, and `pipeline/site.rs` writing a site), with what a
 //! run is asked and reports (`options`), why it fails (`error`), and its
-//! timings (`timing`). `serve` is `incremental` over the same stages.
+//! timings (`timing`). `serve` is `incremental` over the same stages;
+//! `xliff` takes translations out to translation tools and back.
 
 pub mod chart;
 pub mod data_files;
@@ -33,6 +34,7 @@ pub mod urls;
 pub mod validate;
 pub mod vocabulary;
 pub mod write;
+pub mod xliff;
 
 mod error;
 mod options;

@@ -117,6 +117,66 @@ pub struct NewArgs {
 }
 
 #[derive(Args)]
+pub struct TranslationsArgs {
+    #[command(subcommand)]
+    pub action: TranslationsAction,
+    /// Content folder [default: content/ of the site].
+    #[arg(long, global = true)]
+    pub content: Option<PathBuf>,
+}
+
+/// Which documents an export holds.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportOnly {
+    /// Documents without a translation in the language.
+    Missing,
+    /// Documents whose translation is older than the original.
+    Outdated,
+    /// Missing, outdated, or translated in part.
+    NeedsWork,
+    /// Every document.
+    All,
+}
+
+/// The XLIFF version an export writes.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XliffFormat {
+    /// XLIFF 2.1 (OASIS standard).
+    Xliff2,
+    /// XLIFF 1.2, which many translation tools still expect.
+    Xliff12,
+}
+
+#[derive(Subcommand)]
+pub enum TranslationsAction {
+    /// Write what is left to translate in a language as one XLIFF file.
+    Export {
+        /// The language to translate into (fr, zh, ...), as site.yaml lists it.
+        #[arg(long)]
+        language: String,
+        #[arg(long, value_enum, default_value = "xliff2")]
+        format: XliffFormat,
+        /// Which documents to include.
+        #[arg(long, value_enum, default_value = "needs-work")]
+        only: ExportOnly,
+        /// File to write [default: standard output]; never over an existing file without --force.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Take a translated XLIFF file in: write or update each document's translation, then check the content.
+    Import {
+        /// The translated file.
+        file: PathBuf,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+}
+
+#[derive(Args)]
 pub struct ExplainArgs {
     /// The code, as a message names it (`unknown-key`); without one, every code.
     pub code: Option<String>,
@@ -195,6 +255,8 @@ enum Command {
     Theme(ThemeArgs),
     /// Say what a diagnostic code means and how to fix it.
     Explain(ExplainArgs),
+    /// Hand translations to translation tools as XLIFF, and take them back.
+    Translations(TranslationsArgs),
 }
 
 /// mimalloc rather than the system allocator: a build makes millions of
@@ -265,6 +327,7 @@ fn main() {
         Some(Command::Init(args)) => cmd::init::run(&args),
         Some(Command::Theme(args)) => cmd::theme::run(&args),
         Some(Command::Explain(args)) => cmd::explain::run(&args),
+        Some(Command::Translations(args)) => cmd::translations::run(&args),
     };
     std::process::exit(code);
 }

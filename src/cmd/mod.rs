@@ -9,6 +9,7 @@ pub mod init;
 pub mod new;
 pub mod serve;
 pub mod theme;
+pub mod translations;
 
 use crate::Format;
 use std::io::IsTerminal;

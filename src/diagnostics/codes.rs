@@ -176,6 +176,8 @@ codes! {
         "Those parts are shown in the original's language under a notice. Translate the parts the message lists.";
     TranslationOutdated => "translation-outdated": "A translation older than the original's last change.",
         "It may no longer say what the original says. Bring it up to date with the original's changes.";
+    TranslationImport => "translation-import": "A translated XLIFF file that cannot be taken in as it is.",
+        "`wsis translations import` takes a file exported by `wsis translations export` and translated in a translation tool. It refuses the whole file, writing nothing, when a unit's source is no longer the original's (the original changed since the export: export again and carry the translation over in the tool, whose memory offers it), when a unit or document no longer exists, or when a translated text breaks its placeholders (each must stay, once, in an order that keeps the markup: a link's two halves around its text). The message names the unit and its line in the file.";
     NoOutcomeSections => "no-outcome-sections": "A High-Level Track session with none of the five outcome sections.",
         "Briefs report each session's vision, trends, challenges, opportunities and recommendations. Add the sections the sources give; when they give none, the warning records the gap.";
     NoKeyFigures => "no-key-figures": "A forum without key figures.",

@@ -63,6 +63,12 @@ impl Diagnostic {
         }
     }
 
+    /// An error at line `line` of the file at `path` (not a content file:
+    /// an XLIFF file to import).
+    pub fn at_line(path: &str, line: usize, code: Code, message: String) -> Self {
+        Diagnostic { span: Span::new(line.max(1), 1, 1), ..Diagnostic::at_path(path, code, message) }
+    }
+
     /// A warning: legal content that is probably a mistake.
     pub fn warning(file: &SourceFile, span: Span, code: Code, message: String) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, span, code, message) }

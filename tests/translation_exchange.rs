@@ -1,0 +1,199 @@
+//! The translators' round trip on the six-language fixture: what is left
+//! to translate goes out as XLIFF (2.1 and 1.2), comes back translated,
+//! and is taken in as `<name>.<code>.md` files that build; a file whose
+//! originals changed since, or whose placeholders a translator broke, is
+//! refused with the unit named, and nothing is written.
+
+mod common;
+
+use common::languages::*;
+use common::*;
+use std::fs;
+use std::path::Path;
+
+/// Runs `wsis` with `args` in `dir` (the translations commands read no theme).
+fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wsis")).current_dir(dir).args(args).output().unwrap()
+}
+
+/// `wsis translations export` of `site` into `lang`, with `args`; the
+/// file's text.
+fn export(site: &Path, lang: &str, args: &[&str]) -> String {
+    let file = site.join(format!("{lang}-{}.xlf", args.join("-")));
+    let mut all = vec!["translations", "export", "--language", lang, "--output"];
+    let path = file.to_string_lossy().into_owned();
+    all.push(&path);
+    all.extend(args);
+    let out = run(site, &all);
+    assert!(out.status.success(), "export: {}", stderr(&out));
+    fs::read_to_string(file).unwrap()
+}
+
+/// A text's words in reverse order, its edge spaces kept.
+fn reversed(text: &str) -> String {
+    let start = &text[..text.len() - text.trim_start().len()];
+    let end = &text[text.trim_end().len()..];
+    let words: Vec<&str> = text.split_whitespace().rev().collect();
+    format!("{start}{}{end}", words.join(" "))
+}
+
+/// What a translator's tool returns: each unit's target set to its source
+/// with each run of words between placeholders reversed, the placeholders
+/// where they were. `keep`: the unit ids left untranslated.
+fn translate(xliff: &str, keep: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = xliff;
+    let mut unit = String::new();
+    while let Some(at) = rest.find("<source>") {
+        let head = &rest[..at];
+        if let Some(id) = head.rfind("id=\"").map(|i| &head[i + 4..]).and_then(|s| s.split('"').next()) {
+            if head.contains("<unit ") || head.contains("<trans-unit ") {
+                unit = id.to_string();
+            }
+        }
+        let end = rest[at..].find("</source>").unwrap() + at;
+        let source = &rest[at + 8..end];
+        out.push_str(&rest[..end + 9]);
+        rest = &rest[end + 9..];
+        // A target the export gave (a translation already) is replaced.
+        if let Some(t) = rest.find("<target").filter(|t| rest[..*t].trim().is_empty()) {
+            let close = rest.find("</target>").unwrap();
+            rest = &rest[close + 9..];
+            let _ = t;
+        }
+        if keep.contains(&unit.as_str()) {
+            continue;
+        }
+        let mut target = String::new();
+        for (i, piece) in source.split('<').enumerate() {
+            if i == 0 {
+                target.push_str(&reversed(piece));
+                continue;
+            }
+            let (tag, text) = piece.split_once('>').unwrap();
+            target.push('<');
+            target.push_str(tag);
+            target.push('>');
+            target.push_str(&reversed(text));
+        }
+        out.push_str(&format!("<target>{target}</target>"));
+    }
+    out.push_str(rest);
+    out
+}
+
+fn import(site: &Path, file: &str, text: &str) -> std::process::Output {
+    fs::write(site.join(file), text).unwrap();
+    run(site, &["translations", "import", file])
+}
+
+#[test]
+fn an_export_translated_and_imported_builds_in_that_language() {
+    for format in ["xliff2", "xliff12"] {
+        let tmp = languages_site();
+        let site = tmp.path();
+        let xliff = export(site, "es", &["--format", format]);
+        assert!(xliff.contains("original=\"forums/2020/hlt/e-health.md\""), "the missing translation is there");
+        // The link's halves and the picture are placeholders.
+        assert!(xliff.contains("summarised in the <"), "{xliff}");
+        let out = import(site, "es-done.xlf", &translate(&xliff, &[]));
+        assert!(out.status.success(), "{format}: import: {}", stderr(&out));
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("forums/2020/hlt/e-health.es.md"), "{said}");
+        let written = fs::read_to_string(site.join("content/forums/2020/hlt/e-health.es.md")).unwrap();
+        assert!(written.contains("title: \"everyone for E-health\""), "{written}");
+        let forum = fs::read_to_string(site.join("content/forums/2020/forum.es.md")).unwrap();
+        assert!(forum.contains("[report](@/pages/about.md)"), "the link and its target survive: {forum}");
+        let built = wsis(site, &["build", "--no-pdf"]);
+        assert!(built.status.success(), "{}", stderr(&built));
+        let tree = read_tree(&site.join("output"));
+        let page = page(&tree, "es/forums/2020/hlt/e-health/index.html");
+        assert!(page.contains("everyone for E-health"), "the Spanish page shows the imported title");
+        assert!(!page.contains("<p class=\"notice\" role=\"note\">"), "and no notice: it is translated");
+        // Every unit of Spanish was imported: every document counts as translated.
+        let report = run(site, &["check", "--translations"]);
+        let table = String::from_utf8_lossy(&report.stdout);
+        let es = table.lines().find(|l| l.starts_with("es ")).unwrap_or_default().to_string();
+        assert!(es.contains("5 of 5"), "{table}");
+    }
+}
+
+#[test]
+fn a_partial_import_leaves_the_rest_in_the_original_s_words_under_a_notice() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    let xliff = export(site, "es", &[]);
+    // Only the title of the session without a Spanish translation.
+    let keep: Vec<&str> = ["body.1", "body.2", "body.3", "body.4", "speakers.0.role", "facilitators.0.role"].to_vec();
+    let out = import(site, "es-done.xlf", &translate(&xliff, &keep));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = wsis(site, &["build", "--no-pdf"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let tree = read_tree(&site.join("output"));
+    let page = page(&tree, "es/forums/2020/hlt/e-health/index.html");
+    assert!(page.contains("everyone for E-health"), "the title is Spanish (reversed)");
+    assert!(page.contains("lang=\"en\""), "the body, still English, says so");
+    let report = run(site, &["check", "--translations"]);
+    let table = String::from_utf8_lossy(&report.stdout);
+    assert!(table.contains("es: incomplete: forums/2020/hlt/e-health.es.md"), "{table}");
+}
+
+#[test]
+fn an_import_whose_originals_changed_is_refused_unit_by_unit_and_writes_nothing() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    let xliff = export(site, "es", &[]);
+    let original = site.join("content/forums/2020/hlt/e-health.md");
+    let text = fs::read_to_string(&original).unwrap();
+    fs::write(&original, text.replacen("title: E-health for everyone", "title: E-health for all", 1)).unwrap();
+    let before = read_tree(&site.join("content"));
+    let out = import(site, "es-done.xlf", &translate(&xliff, &[]));
+    assert!(!out.status.success(), "refused");
+    let err = stderr(&out);
+    assert!(err.contains("es-done.xlf:"), "the message names the file and line: {err}");
+    assert!(err.contains("forums/2020/hlt/e-health.md `title`: the original changed since the export"), "{err}");
+    assert!(err.contains("E-health for all"), "and says what the original reads now: {err}");
+    let mut after = read_tree(&site.join("content"));
+    after.remove("es-done.xlf");
+    assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>(), "no file was written");
+    assert!(before == after, "no file was changed");
+}
+
+#[test]
+fn broken_placeholders_are_refused_with_the_unit_and_its_line() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    let xliff = export(site, "es", &["--only", "all"]);
+    let done = translate(&xliff, &[]);
+    // A translator deleted the link's closing half in the forum's body.
+    let broken = done.replacen("<ph id=\"2\" dataRef=\"d2\"/>.</target>", ".</target>", 1);
+    assert_ne!(broken, done, "the fixture has the link");
+    let lines: Vec<&str> = broken.lines().collect();
+    let forum = lines.iter().position(|l| l.contains("original=\"forums/2020/forum.md\"")).unwrap();
+    let unit_line = forum + lines[forum..].iter().position(|l| l.contains("<unit id=\"body.1\"")).unwrap() + 1;
+    let out = import(site, "es-done.xlf", &broken);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(&format!("es-done.xlf:{unit_line}:")), "line {unit_line}: {err}");
+    assert!(err.contains("forums/2020/forum.md `body.1`: placeholder 2 is missing"), "{err}");
+    assert!(!site.join("content/forums/2020/hlt/e-health.es.md").exists(), "nothing is written");
+}
+
+#[test]
+fn an_export_never_replaces_a_file_and_names_only_site_languages() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    fs::write(site.join("fr.xlf"), "a translator's finished work").unwrap();
+    let out = run(site, &["translations", "export", "--language", "fr", "--output", "fr.xlf"]);
+    assert!(!out.status.success(), "refused");
+    assert!(stderr(&out).contains("fr.xlf exists"), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(site.join("fr.xlf")).unwrap(), "a translator's finished work");
+    let out = run(site, &["translations", "export", "--language", "de"]);
+    assert!(stderr(&out).contains("`de` is not a language of the site"), "{}", stderr(&out));
+    let out = run(site, &["translations", "export", "--language", "en"]);
+    assert!(stderr(&out).contains("the site's own language"), "{}", stderr(&out));
+    for lang in LANGUAGES.iter().skip(1) {
+        let xliff = export(site, lang, &["--only", "all"]);
+        assert!(xliff.contains(&format!("trgLang=\"{lang}\"")), "{lang}");
+    }
+}
