@@ -395,3 +395,44 @@ fn the_image_recipe_passes_hadolint() {
         assert!(recipe.contains(line), "the Dockerfile lacks {line}");
     }
 }
+
+#[test]
+#[ignore = "needs translate-toolkit (pip); .ci/run installs it"]
+fn translation_tools_read_every_unit_of_both_xliff_exports() {
+    let installed = Command::new("python3").args(["-c", "import translate.storage.xliff2"]).output();
+    require("XLIFF test", &[("translate-toolkit (pip)", installed.is_ok_and(|o| o.status.success()))]);
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages").join("content"), &tmp.path().join("content"));
+    // translate-toolkit reads each file as translation tools do: every unit
+    // with its source, the translations already made as targets; the 1.2
+    // file also converts to PO.
+    let script = r#"
+import sys
+from translate.storage import xliff, xliff2
+kind = {"2": xliff2.Xliff2File, "12": xliff.xlifffile}[sys.argv[1]]
+store = kind.parsestring(open(sys.argv[2], "rb").read())
+units = [u for u in store.units if not u.isheader()]
+print(len(units), sum(1 for u in units if u.target), sum(1 for u in units if not u.source.strip()))
+"#;
+    for (format, version, tag) in [("xliff2", "2", "<unit "), ("xliff12", "12", "<trans-unit ")] {
+        let file = tmp.path().join(format!("zh-{format}.xlf"));
+        let out = Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .current_dir(tmp.path())
+            .args(["translations", "export", "--language", "zh", "--only", "all", "--format", format, "--output"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let (units, translated) = (text.matches(tag).count(), text.matches("<target").count());
+        let read = Command::new("python3").args(["-c", script, version]).arg(&file).output().unwrap();
+        let said = String::from_utf8_lossy(&read.stdout);
+        assert!(read.status.success(), "{format}: {}", String::from_utf8_lossy(&read.stderr));
+        assert_eq!(said.trim(), format!("{units} {translated} 0"), "{format}: units, targets, empty sources");
+        assert!(units > 20 && translated > 0, "{format}: {units} units, {translated} translated");
+    }
+    let po = tmp.path().join("zh.po");
+    let converted = Command::new("xliff2po").arg(tmp.path().join("zh-xliff12.xlf")).arg(&po).output().unwrap();
+    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    assert!(std::fs::read_to_string(&po).unwrap().contains("msgid \"Bridging digital divides\""));
+}
