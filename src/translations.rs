@@ -93,6 +93,19 @@ fn change_times(content: &Path, files: &[&str]) -> HashMap<String, u64> {
         .collect()
 }
 
+/// The text of the original at `original` (from `content`) as it was when
+/// its translation at `translation` was last committed: what the
+/// translation translates. `None` outside git, or when either file is not
+/// in its history.
+pub fn original_when_translated(content: &Path, original: &str, translation: &str) -> Option<String> {
+    let commit = git(content, &["log", "-1", "--format=%H", "--", translation])?;
+    let commit = commit.trim();
+    if commit.is_empty() {
+        return None;
+    }
+    git(content, &["show", &format!("{commit}:./{original}")])
+}
+
 fn git(content: &Path, args: &[&str]) -> Option<String> {
     let out = std::process::Command::new("git").arg("-C").arg(content).args(args).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())

@@ -197,3 +197,67 @@ fn an_export_never_replaces_a_file_and_names_only_site_languages() {
         assert!(xliff.contains(&format!("trgLang=\"{lang}\"")), "{lang}");
     }
 }
+
+#[test]
+fn an_outdated_translation_goes_out_with_its_text_to_review_and_the_original_it_translated() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    let git = |args: &[&str], date: &str| {
+        let out = std::process::Command::new("git")
+            .current_dir(site)
+            .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org"])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"], "2024-01-01T00:00:00Z");
+    git(&["add", "content"], "2024-01-01T00:00:00Z");
+    git(&["commit", "-q", "-m", "content"], "2024-01-01T00:00:00Z");
+    let original = site.join("content/forums/2020/hlt/digital-inclusion.md");
+    let text = fs::read_to_string(&original).unwrap();
+    fs::write(&original, text.replace("title: Bridging digital divides", "title: Bridging every digital divide"))
+        .unwrap();
+    git(&["commit", "-q", "-am", "a new title"], "2024-06-01T00:00:00Z");
+    for (format, state) in
+        [("xliff2", "<segment state=\"initial\">"), ("xliff12", "state=\"needs-review-translation\"")]
+    {
+        let xliff = export(site, "fr", &["--only", "outdated", "--format", format]);
+        assert_eq!(xliff.matches("original=\"").count(), 1, "{format}: only the outdated document:\n{xliff}");
+        let title = &xliff[xliff.find("id=\"title\"").unwrap()..];
+        let title = &title[..title.find("</unit>").or_else(|| title.find("</trans-unit>")).unwrap()];
+        assert!(title.contains("Bridging every digital divide"), "{format}: the original now:\n{title}");
+        assert!(title.contains("Réduire les fractures numériques"), "{format}: the translation to review:\n{title}");
+        assert!(title.contains(state), "{format}: marked for review:\n{title}");
+        let was = if format == "xliff2" {
+            "<note category=\"previous-source\">Bridging digital divides</note>"
+        } else {
+            "<alt-trans>\n          <source>Bridging digital divides</source>"
+        };
+        assert!(title.contains(was), "{format}: what the translation translated:\n{title}");
+        // The body did not change: its translation stays translated.
+        let body = &xliff[xliff.find("id=\"body.2\"").unwrap()..];
+        assert!(!body[..body.find("</source>").unwrap()].contains("previous-source"), "{format}");
+    }
+}
+
+#[test]
+fn a_translated_field_past_its_limit_is_refused_at_its_unit() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    let xliff = export(site, "ru", &["--format", "xliff12"]);
+    assert!(xliff.contains("size-unit=\"char\" maxwidth=\"4096\""), "the tool is told the limit");
+    let long = "слово ".repeat(1000);
+    let done = translate(&xliff, &[]).replacen(
+        "<target>everyone for E-health</target>",
+        &format!("<target>{long}</target>"),
+        1,
+    );
+    let out = import(site, "ru-done.xlf", &done);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("forums/2020/hlt/e-health.md `title`: 5999 characters: a field holds at most 4096"), "{err}");
+    assert!(!site.join("content/forums/2020/hlt/e-health.ru.md").exists(), "nothing is written");
+}

@@ -85,7 +85,10 @@ pub fn export(content: &Path, linked: &Linked, lang: &str, version: Version, onl
             Only::All => true,
         };
         if wanted {
-            let doc = units::of_document(m, item, translation);
+            let mut doc = units::of_document(m, item, translation);
+            if let Some(t) = translation.filter(|_| outdated.contains(original)) {
+                mark_changes(content, &mut doc, &m.doc_kind(item), &m.files[t.file].rel_path);
+            }
             if !doc.units.is_empty() {
                 docs.push(doc);
             }
@@ -94,6 +97,22 @@ pub fn export(content: &Path, linked: &Linked, lang: &str, version: Version, onl
     let units = docs.iter().map(|d| d.units.len()).sum();
     let untranslated = docs.iter().flat_map(|d| &d.units).filter(|u| u.previous.is_none()).count();
     Ok(Exported { xliff: write::xliff(&docs, source, lang, version), documents: docs.len(), units, untranslated })
+}
+
+/// Marks each unit of `doc` (an original whose translation at
+/// `translation` is outdated) with the original's text when the
+/// translation was last committed, where that differs: what changed since.
+fn mark_changes(content: &Path, doc: &mut units::DocUnits, kind: &crate::load::DocKind, translation: &str) {
+    let Some(text) = crate::translations::original_when_translated(content, &doc.original, translation) else { return };
+    let file = crate::source::SourceFile::new(doc.original.clone(), doc.original.clone(), &text);
+    let Some(old) = crate::validate::validate_document(kind, &file, 0, true).entity else { return };
+    let old = units::of_entity(&old, doc.original.clone(), None);
+    for unit in &mut doc.units {
+        let before = old.units.iter().find(|u| u.id == unit.id).map(|u| u.source.clone()).unwrap_or_default();
+        if before != unit.source {
+            unit.was = Some(before);
+        }
+    }
 }
 
 /// What an import wrote.
@@ -117,7 +136,15 @@ fn unit_markdown(unit: &units::Unit, target: &[Piece]) -> Result<String, String>
                     Piece::Code(n) => return Err(format!("placeholder {n} in a text that has none")),
                 }
             }
-            Ok(text.trim().to_string())
+            let text = text.trim();
+            let length = text.chars().count();
+            if length > crate::validate::fields::MAX_FIELD {
+                return Err(format!(
+                    "{length} characters: a field holds at most {}",
+                    crate::validate::fields::MAX_FIELD
+                ));
+            }
+            Ok(text.to_string())
         }
     }
 }

@@ -7,6 +7,8 @@
 
 use super::segments::{segments, Piece, Segment};
 use crate::model::{Forum, Item, Model, Person, TranslatedItem, Translation};
+use crate::validate::fields::MAX_FIELD;
+use crate::validate::Entity;
 
 /// One translatable text.
 #[derive(Debug, Clone)]
@@ -23,6 +25,9 @@ pub struct Unit {
     pub note: String,
     /// For a body segment: where it is, and its placeholders' Markdown.
     pub segment: Option<Segment>,
+    /// For an outdated translation, the original's text when it was made,
+    /// where that differs (empty: the text is new since).
+    pub was: Option<Vec<Piece>>,
 }
 
 /// An original document's units.
@@ -56,7 +61,8 @@ impl Fields<'_> {
     fn add(&mut self, id: String, value: Option<&str>, given: Option<&String>, note: &str) {
         let Some(value) = value.filter(|v| !v.trim().is_empty()) else { return };
         let previous = given.filter(|g| g.as_str() != value).map(|g| text(g));
-        self.units.push(Unit { id, source: text(value), previous, note: note.to_string(), segment: None });
+        let note = format!("{note} (at most {MAX_FIELD} characters)");
+        self.units.push(Unit { id, source: text(value), previous, note, segment: None, was: None });
     }
 
     /// The translation's item `i` of list `key`.
@@ -119,45 +125,50 @@ impl Fields<'_> {
     }
 }
 
-/// What the document at `item` is, for the translator.
-fn context(m: &Model, item: Item) -> String {
-    match item {
-        Item::Forum(i) => format!("WSIS Forum {}: the forum's own page and brief", m.forums[i].year),
-        Item::Session(i) => format!("WSIS Forum {}: a High-Level Track session", m.sessions[i].year),
-        Item::Ungis(i) => format!("UNGIS activity of {}", m.ungis[i].date.year),
-        Item::Roadmap(i) => format!("Action Line roadmap ({})", m.roadmaps[i].action_line.value),
-        Item::Page(_) => "a page of the site".to_string(),
+/// What a document is, for the translator.
+fn context(entity: &Entity) -> String {
+    match entity {
+        Entity::Forum(f) => format!("WSIS Forum {}: the forum's own page and brief", f.year),
+        Entity::Session(s) => format!("WSIS Forum {}: a High-Level Track session", s.year),
+        Entity::Ungis(u) => format!("UNGIS activity of {}", u.date.year),
+        Entity::Roadmap(r) => format!("Action Line roadmap ({})", r.action_line.value),
+        Entity::Page(_) => "a page of the site".to_string(),
     }
 }
 
 /// The units of the document at `item`, with what `translation` (its
 /// translation in the target language, if any) gives.
 pub fn of_document(m: &Model, item: Item, translation: Option<&Translation>) -> DocUnits {
+    of_entity(&m.entity(item), m.files[m.file_of(item)].rel_path.clone(), translation)
+}
+
+/// The units of a document (`entity`, from `original` in the content
+/// folder), with what `translation` gives.
+pub fn of_entity(entity: &Entity, original: String, translation: Option<&Translation>) -> DocUnits {
     let mut fields = Fields { units: Vec::new(), translation };
     let t = translation;
-    let title = match item {
-        Item::Forum(i) => &m.forums[i].title,
-        Item::Session(i) => &m.sessions[i].title,
-        Item::Ungis(i) => &m.ungis[i].title,
-        Item::Roadmap(i) => &m.roadmaps[i].title,
-        Item::Page(i) => &m.pages[i].title,
+    let (title, body) = match entity {
+        Entity::Forum(f) => (&f.title, &f.body),
+        Entity::Session(x) => (&x.title, &x.body),
+        Entity::Ungis(x) => (&x.title, &x.body),
+        Entity::Roadmap(x) => (&x.title, &x.body),
+        Entity::Page(x) => (&x.title, &x.body),
     };
     fields.add("title".into(), Some(title), t.and_then(|t| t.title.as_ref()), "the title");
-    match item {
-        Item::Forum(i) => fields.forum(&m.forums[i]),
-        Item::Session(i) => {
-            let s = &m.sessions[i];
+    match entity {
+        Entity::Forum(f) => fields.forum(f),
+        Entity::Session(s) => {
             fields.people("facilitators", &s.facilitators, "facilitator");
             fields.people("speakers", &s.speakers, "speaker");
         }
-        Item::Page(i) => {
-            let d = m.pages[i].description.as_deref();
+        Entity::Page(p) => {
+            let d = p.description.as_deref();
             fields.add("description".into(), d, t.and_then(|t| t.description.as_ref()), "the page's description");
         }
-        Item::Ungis(_) | Item::Roadmap(_) => {}
+        Entity::Ungis(_) | Entity::Roadmap(_) => {}
     }
     let mut units = fields.units;
-    let body = m.body(item).markdown();
+    let body = body.markdown();
     let originals = segments(body);
     // The translation's body segment by segment, where it has the
     // original's blocks and markup.
@@ -172,8 +183,8 @@ pub fn of_document(m: &Model, item: Item, translation: Option<&Translation>) -> 
             previous,
             note: format!("the body, block {}", n + 1),
             segment: Some(s),
+            was: None,
         });
     }
-    let original = m.files[m.file_of(item)].rel_path.clone();
-    DocUnits { original, context: context(m, item), units, body: body.to_string(), same_shape }
+    DocUnits { original, context: context(entity), units, body: body.to_string(), same_shape }
 }

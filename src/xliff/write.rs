@@ -49,6 +49,15 @@ fn inline(pieces: &[Piece], unit: &Unit, version: Version) -> String {
     out
 }
 
+/// The original's text when a translation was made, as a translator reads
+/// it: placeholders as `{n}`; a text new since says so.
+fn was_text(was: &[Piece]) -> String {
+    match was.is_empty() {
+        true => "(no such text when the translation was made: it is new)".to_string(),
+        false => super::segments::key_of(was),
+    }
+}
+
 /// One export: the documents' units from `source` into `target`.
 pub fn xliff(docs: &[DocUnits], source: &str, target: &str, version: Version) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -79,6 +88,9 @@ fn file_v2(out: &mut String, doc: &DocUnits, n: usize) {
     for unit in &doc.units {
         out.push_str(&format!("    <unit id=\"{}\" xml:space=\"preserve\">\n", escape(&unit.id)));
         out.push_str(&format!("      <notes>\n        <note category=\"field\">{}</note>\n", escape(&unit.note)));
+        if let Some(was) = &unit.was {
+            out.push_str(&format!("        <note category=\"previous-source\">{}</note>\n", escape(&was_text(was))));
+        }
         out.push_str("      </notes>\n");
         if let Some(segment) = unit.segment.as_ref().filter(|s| !s.codes.is_empty()) {
             out.push_str("      <originalData>\n");
@@ -87,7 +99,8 @@ fn file_v2(out: &mut String, doc: &DocUnits, n: usize) {
             }
             out.push_str("      </originalData>\n");
         }
-        let state = if unit.previous.is_some() { "translated" } else { "initial" };
+        // A translation of an earlier text is a starting point, to review.
+        let state = if unit.previous.is_some() && unit.was.is_none() { "translated" } else { "initial" };
         out.push_str(&format!("      <segment state=\"{state}\">\n"));
         out.push_str(&format!("        <source>{}</source>\n", inline(&unit.source, unit, Version::V2)));
         if let Some(previous) = &unit.previous {
@@ -106,19 +119,33 @@ fn file_v12(out: &mut String, doc: &DocUnits, source: &str, target: &str) {
         escape(target)
     ));
     for unit in &doc.units {
+        // A front-matter field holds a bounded number of characters.
+        let limit = match unit.segment {
+            None => format!(" size-unit=\"char\" maxwidth=\"{}\"", crate::validate::fields::MAX_FIELD),
+            Some(_) => String::new(),
+        };
         out.push_str(&format!(
-            "      <trans-unit id=\"{}\" resname=\"{}\" xml:space=\"preserve\">\n",
+            "      <trans-unit id=\"{}\" resname=\"{}\"{limit} xml:space=\"preserve\">\n",
             escape(&unit.id),
             escape(&unit.id)
         ));
         out.push_str(&format!("        <source>{}</source>\n", inline(&unit.source, unit, Version::V12)));
         if let Some(previous) = &unit.previous {
+            let state = if unit.was.is_some() { "needs-review-translation" } else { "translated" };
             out.push_str(&format!(
-                "        <target state=\"translated\">{}</target>\n",
+                "        <target state=\"{state}\">{}</target>\n",
                 inline(previous, unit, Version::V12)
             ));
         }
         out.push_str(&format!("        <note from=\"wsis\">{}: {}</note>\n", escape(&doc.context), escape(&unit.note)));
+        if let Some(was) = &unit.was {
+            // What the translation translated, beside it, for comparison.
+            out.push_str(&format!("        <alt-trans>\n          <source>{}</source>\n", escape(&was_text(was))));
+            if let Some(previous) = &unit.previous {
+                out.push_str(&format!("          <target>{}</target>\n", inline(previous, unit, Version::V12)));
+            }
+            out.push_str("        </alt-trans>\n");
+        }
         out.push_str("      </trans-unit>\n");
     }
     out.push_str("    </body>\n  </file>\n");
