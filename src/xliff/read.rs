@@ -84,6 +84,49 @@ fn content(doc: &roxmltree::Document, node: roxmltree::Node, name: &str) -> Resu
     Ok((!empty).then_some(out))
 }
 
+/// A 2.x unit's source and target: wsis writes one segment a unit, and a
+/// tool that splits it into sentences (more segments, the spaces between
+/// them as `<ignorable>`) gives them back in order, joined here. A unit
+/// with a segment left untranslated has no target.
+fn segments_of(
+    doc: &roxmltree::Document,
+    unit: roxmltree::Node,
+) -> Result<(Vec<Piece>, Option<Vec<Piece>>), ReadError> {
+    let (mut source, mut target, mut whole) = (Vec::new(), Vec::new(), true);
+    for part in unit.children().filter(|c| c.is_element() && matches!(c.tag_name().name(), "segment" | "ignorable")) {
+        let ignorable = part.tag_name().name() == "ignorable";
+        let from = content(doc, part, "source")?;
+        let to = content(doc, part, "target")?;
+        if let Some(element) = child(part, "source") {
+            pieces(doc, element, &mut source)?;
+        }
+        match (to, ignorable) {
+            (Some(_), _) | (None, true) => {
+                // An ignorable's target is its source when the tool gives none.
+                let holder = child(part, "target").or_else(|| child(part, "source"));
+                if let Some(element) = holder {
+                    pieces(doc, element, &mut target)?;
+                }
+            }
+            (None, false) => whole &= from.is_none(),
+        }
+    }
+    let empty = target.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()));
+    Ok((merge(source), (whole && !empty).then(|| merge(target))))
+}
+
+/// Neighbouring text pieces joined.
+fn merge(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        match (out.last_mut(), p) {
+            (Some(Piece::Text(last)), Piece::Text(t)) => last.push_str(&t),
+            (_, p) => out.push(p),
+        }
+    }
+    out
+}
+
 /// Reads an XLIFF file's text.
 pub fn read(text: &str) -> Result<Read, ReadError> {
     let options = roxmltree::ParsingOptions { allow_dtd: false, ..Default::default() };
@@ -113,13 +156,52 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         for unit in file.descendants().filter(|c| c.is_element() && c.tag_name().name() == unit_tag) {
             let id = unit.attribute("id").unwrap_or("").to_string();
             let line = line_of(&doc, unit);
-            // XLIFF 2 puts the texts in a segment; wsis writes one a unit.
-            let holder = if v2 { child(unit, "segment").unwrap_or(unit) } else { unit };
-            let source = content(&doc, holder, "source")?.unwrap_or_default();
-            let target = content(&doc, holder, "target")?;
+            let (source, target) = if v2 {
+                segments_of(&doc, unit)?
+            } else {
+                (content(&doc, unit, "source")?.unwrap_or_default(), content(&doc, unit, "target")?)
+            };
             units.push(ReadUnit { id, source, target, line });
         }
         files.push(ReadFile { original, units });
     }
     Ok(Read { target_language, files })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="fr"><file id="f1" original="a.md">"#;
+
+    #[test]
+    fn a_unit_a_tool_split_into_sentences_reads_back_whole() {
+        let split = format!(
+            r#"{HEAD}<unit id="body.1"><segment><source>One. </source><target>Un. </target></segment><ignorable><source> </source></ignorable><segment><source>Two <ph id="1"/>x<ph id="2"/>.</source><target>Deux <ph id="1"/>x<ph id="2"/>.</target></segment></unit></file></xliff>"#
+        );
+        let read = read(&split).unwrap();
+        let unit = &read.files[0].units[0];
+        assert_eq!(super::super::segments::key_of(&unit.source), "One.  Two {1}x{2}.");
+        assert_eq!(
+            unit.target.as_ref().map(|t| super::super::segments::key_of(t)).as_deref(),
+            Some("Un.  Deux {1}x{2}.")
+        );
+        // One sentence left untranslated: the unit is not translated.
+        let half = split.replace("<target>Deux <ph id=\"1\"/>x<ph id=\"2\"/>.</target>", "");
+        assert!(read_one(&half).target.is_none());
+    }
+
+    fn read_one(text: &str) -> ReadUnit {
+        read(text).unwrap().files.remove(0).units.remove(0)
+    }
+
+    #[test]
+    fn mistakes_in_the_file_are_said_at_their_line() {
+        let (line, message) = read("<xliff>\n<file>\n<unit></file></xliff>").unwrap_err();
+        assert_eq!(line, 3, "{message}");
+        let bad = format!("{HEAD}\n<unit id=\"title\"><segment><source>A</source><target><pc id=\"1\">A</pc></target></segment></unit></file></xliff>");
+        let (line, message) = read(&bad).unwrap_err();
+        assert_eq!(line, 2);
+        assert!(message.contains("`<pc>` inside a text"), "{message}");
+    }
 }
