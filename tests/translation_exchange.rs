@@ -166,7 +166,9 @@ fn broken_placeholders_are_refused_with_the_unit_and_its_line() {
     let xliff = export(site, "es", &["--only", "all"]);
     let done = translate(&xliff, &[]);
     // A translator deleted the link's closing half in the forum's body.
-    let broken = done.replacen("<ph id=\"2\" dataRef=\"d2\"/>.</target>", ".</target>", 1);
+    let closing =
+        "<ph id=\"2\" dataRef=\"d2\" disp=\"](@/pages/about.md)\" canCopy=\"no\" canDelete=\"no\"/>.</target>";
+    let broken = done.replacen(closing, ".</target>", 1);
     assert_ne!(broken, done, "the fixture has the link");
     let lines: Vec<&str> = broken.lines().collect();
     let forum = lines.iter().position(|l| l.contains("original=\"forums/2020/forum.md\"")).unwrap();

@@ -40,7 +40,12 @@ fn inline(pieces: &[Piece], unit: &Unit, version: Version) -> String {
             Piece::Code(n) => {
                 let markdown = unit.segment.as_ref().and_then(|s| s.codes.get(n - 1)).map_or("", String::as_str);
                 match version {
-                    Version::V2 => out.push_str(&format!("<ph id=\"{n}\" dataRef=\"d{n}\"/>")),
+                    // Shown as its Markdown; a tool must not delete or
+                    // copy it.
+                    Version::V2 => out.push_str(&format!(
+                        "<ph id=\"{n}\" dataRef=\"d{n}\" disp=\"{}\" canCopy=\"no\" canDelete=\"no\"/>",
+                        escape(markdown)
+                    )),
                     Version::V12 => out.push_str(&format!("<x id=\"{n}\" equiv-text=\"{}\"/>", escape(markdown))),
                 }
             }
