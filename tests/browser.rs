@@ -397,7 +397,7 @@ fn the_image_recipe_passes_hadolint() {
 }
 
 #[test]
-#[ignore = "needs translate-toolkit (pip); .ci/run installs it"]
+#[ignore = "needs translate-toolkit (pip), node and npm ci in tests/browser; .ci/run installs them"]
 fn translation_tools_read_every_unit_of_both_xliff_exports() {
     let installed = Command::new("python3").args(["-c", "import translate.storage.xliff2"]).output();
     require("XLIFF test", &[("translate-toolkit (pip)", installed.is_ok_and(|o| o.status.success()))]);
@@ -414,6 +414,9 @@ store = kind.parsestring(open(sys.argv[2], "rb").read())
 units = [u for u in store.units if not u.isheader()]
 print(len(units), sum(1 for u in units if u.target), sum(1 for u in units if not u.source.strip()))
 "#;
+    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    let package = repo().join("tests/browser/node_modules/xliff").is_dir();
+    require("XLIFF test", &[("node", node), ("the xliff package (npm ci in tests/browser)", package)]);
     for (format, version, tag) in [("xliff2", "2", "<unit "), ("xliff12", "12", "<trans-unit ")] {
         let file = tmp.path().join(format!("zh-{format}.xlf"));
         let out = Command::new(env!("CARGO_BIN_EXE_wsis"))
@@ -430,6 +433,13 @@ print(len(units), sum(1 for u in units if u.target), sum(1 for u in units if not
         assert!(read.status.success(), "{format}: {}", String::from_utf8_lossy(&read.stderr));
         assert_eq!(said.trim(), format!("{units} {translated} 0"), "{format}: units, targets, empty sources");
         assert!(units > 20 && translated > 0, "{format}: {units} units, {translated} translated");
+        // A second reader, the `xliff` package translation platforms use.
+        let script = repo().join("tests/browser/read-xliff.mjs");
+        let read = Command::new("node").arg(script).args([version]).arg(&file).output().unwrap();
+        let said = String::from_utf8_lossy(&read.stdout);
+        assert!(read.status.success(), "{format}: {}", String::from_utf8_lossy(&read.stderr));
+        let documents = text.matches("<file ").count();
+        assert_eq!(said.trim(), format!("{documents} {units} {translated} en zh"), "{format}: the xliff package");
     }
     let po = tmp.path().join("zh.po");
     let converted = Command::new("xliff2po").arg(tmp.path().join("zh-xliff12.xlf")).arg(&po).output().unwrap();
