@@ -154,6 +154,7 @@ pub enum TranslationsAction {
         /// The language to translate into (fr, zh, ...), as site.yaml lists it.
         #[arg(long)]
         language: String,
+        /// The XLIFF version to write.
         #[arg(long, value_enum, default_value = "xliff2")]
         format: XliffFormat,
         /// Which documents to include.
