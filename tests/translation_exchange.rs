@@ -204,17 +204,7 @@ fn an_export_never_replaces_a_file_and_names_only_site_languages() {
 fn an_outdated_translation_goes_out_with_its_text_to_review_and_the_original_it_translated() {
     let tmp = languages_site();
     let site = tmp.path();
-    let git = |args: &[&str], date: &str| {
-        let out = std::process::Command::new("git")
-            .current_dir(site)
-            .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org"])
-            .args(args)
-            .env("GIT_AUTHOR_DATE", date)
-            .env("GIT_COMMITTER_DATE", date)
-            .output()
-            .expect("git runs");
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    };
+    let git = |args: &[&str], date: &str| git_at(site, args, date);
     git(&["init", "-q"], "2024-01-01T00:00:00Z");
     git(&["add", "content"], "2024-01-01T00:00:00Z");
     git(&["commit", "-q", "-m", "content"], "2024-01-01T00:00:00Z");

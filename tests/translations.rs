@@ -249,17 +249,7 @@ fn check_translations_reports_missing_and_outdated_translations_per_language() {
 #[test]
 fn in_a_git_repository_a_translation_is_dated_by_its_last_commit() {
     let tmp = languages_site();
-    let git = |args: &[&str], date: &str| {
-        let out = std::process::Command::new("git")
-            .current_dir(tmp.path())
-            .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org"])
-            .args(args)
-            .env("GIT_AUTHOR_DATE", date)
-            .env("GIT_COMMITTER_DATE", date)
-            .output()
-            .expect("git runs");
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    };
+    let git = |args: &[&str], date: &str| git_at(tmp.path(), args, date);
     git(&["init", "-q"], "2024-01-01T00:00:00Z");
     git(&["add", "."], "2024-01-01T00:00:00Z");
     git(&["commit", "-q", "-m", "content"], "2024-01-01T00:00:00Z");

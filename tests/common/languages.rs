@@ -31,3 +31,17 @@ pub fn build_languages_site() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) 
     let tree = read_tree(&tmp.path().join("output"));
     (tmp, tree)
 }
+
+/// Runs git with `args` in `dir` as an editor would, the commit dated
+/// `date` (author and committer).
+pub fn git_at(dir: &std::path::Path, args: &[&str], date: &str) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org"])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
