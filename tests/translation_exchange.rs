@@ -253,3 +253,22 @@ fn a_translated_field_past_its_limit_is_refused_at_its_unit() {
     assert!(err.contains("forums/2020/hlt/e-health.md `title`: 5999 characters: a field holds at most 4096"), "{err}");
     assert!(!site.join("content/forums/2020/hlt/e-health.ru.md").exists(), "nothing is written");
 }
+
+#[test]
+fn a_file_returned_untouched_changes_no_translation() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    let xliff = export(site, "fr", &["--only", "all"]);
+    assert!(xliff.contains("<target>"), "the French translations go out as targets");
+    let before = read_tree(&site.join("content"));
+    let out = import(site, "fr-back.xlf", &xliff);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Imported 0 units into 0"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let mut after = read_tree(&site.join("content"));
+    after.remove("fr-back.xlf");
+    assert!(before == after, "no translation file was written again");
+}

@@ -202,6 +202,11 @@ pub fn import(content: &Path, linked: &Linked, file: &str, text: &str) -> Result
                 continue;
             }
             let Some(target) = &u.target else { continue };
+            // A target that is the translation's own text (as exported)
+            // changes nothing: its file is not written again.
+            if unit.previous.as_ref().is_some_and(|p| key_of(p) == key_of(target)) {
+                continue;
+            }
             match unit_markdown(unit, target) {
                 Ok(markdown) if !markdown.trim().is_empty() => {
                     translated.insert(u.id.clone(), markdown);
