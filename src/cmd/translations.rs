@@ -5,7 +5,7 @@ use super::Site;
 use crate::{ExportOnly, Format, TranslationsAction, TranslationsArgs, XliffFormat};
 use std::io::Write;
 use std::path::Path;
-use wsis::xliff::{Only, Version};
+use wsis::xliff::{ExportError, Exported, Only, Version};
 
 pub fn run(args: &TranslationsArgs) -> i32 {
     let site = Site::find(args.content.as_deref());
@@ -28,47 +28,63 @@ pub fn run(args: &TranslationsArgs) -> i32 {
 }
 
 fn export(content: &Path, language: &str, version: Version, only: Only, output: Option<&Path>, force: bool) -> i32 {
+    if let Some(path) = output.filter(|p| p.exists() && !force) {
+        eprintln!(
+            "error: {} exists (a translated file, perhaps); nothing was written: name another file, or add --force",
+            path.display()
+        );
+        return 1;
+    }
     let checked = match wsis::check(content, false) {
         Ok(c) => c,
         Err(diags) => return super::report_failure(&wsis::BuildError::Content(diags), Format::Human),
     };
-    let exported = match wsis::xliff::export(content, &checked.linked, language, version, only) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
+    let export = |out: &mut dyn Write| wsis::xliff::export(content, &checked.linked, language, version, only, out);
+    let result = match output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            export(&mut out).and_then(|e| out.flush().map(|_| e).map_err(ExportError::Io))
         }
+        Some(path) => write_export(path, export),
     };
-    let written = match output {
-        None => std::io::stdout().write_all(exported.xliff.as_bytes()).map_err(|e| format!("writing: {e}")),
-        Some(path) => write_export(path, &exported.xliff, force),
-    };
-    if let Err(e) = written {
-        eprintln!("error: {e}");
-        return 1;
+    match result {
+        Ok(exported) => {
+            let to = output.map_or_else(|| "standard output".to_string(), |p| p.display().to_string());
+            eprintln!(
+                "Exported {} units of {} documents into `{language}` ({} not translated yet) to {to}",
+                exported.units, exported.documents, exported.untranslated
+            );
+            0
+        }
+        Err(ExportError::Asked(why)) => {
+            eprintln!("error: {why}");
+            2
+        }
+        Err(ExportError::Io(e)) => {
+            eprintln!("error: writing the export: {e}");
+            1
+        }
     }
-    let to = output.map_or_else(|| "standard output".to_string(), |p| p.display().to_string());
-    eprintln!(
-        "Exported {} units of {} documents into `{language}` ({} not translated yet) to {to}",
-        exported.units, exported.documents, exported.untranslated
-    );
-    0
 }
 
-/// Writes an export whole, never over an existing file unless `force`
-/// (it may be a translator's finished work).
-fn write_export(path: &Path, text: &str, force: bool) -> Result<(), String> {
-    if path.exists() && !force {
-        return Err(format!(
-            "{} exists (a translated file, perhaps); nothing was written: name another file, or add --force",
-            path.display()
-        ));
-    }
+/// Writes an export whole into `path`: into a file beside it, renamed over
+/// it once complete (nothing is left of a failed one).
+fn write_export(
+    path: &Path,
+    export: impl FnOnce(&mut dyn Write) -> Result<Exported, ExportError>,
+) -> Result<Exported, ExportError> {
     let temporary = path.with_extension("wsis-export");
-    std::fs::write(&temporary, text).and_then(|_| std::fs::rename(&temporary, path)).map_err(|e| {
+    let written = std::fs::File::create(&temporary).map_err(ExportError::Io).and_then(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        let exported = export(&mut out)?;
+        out.into_inner().map_err(|e| ExportError::Io(e.into_error()))?.sync_all().map_err(ExportError::Io)?;
+        std::fs::rename(&temporary, path).map_err(ExportError::Io)?;
+        Ok(exported)
+    });
+    if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
-        format!("cannot write {}: {e}", path.display())
-    })
+    }
+    written
 }
 
 fn import(content: &Path, file: &Path, format: Format) -> i32 {

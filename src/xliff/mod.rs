@@ -39,7 +39,6 @@ pub enum Only {
 /// What an export holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {
-    pub xliff: String,
     pub documents: usize,
     pub units: usize,
     /// Units with no translation yet.
@@ -53,27 +52,48 @@ fn translation_of<'a>(linked: &'a Linked, item: Item, lang: &str) -> Option<&'a 
     m.translations.iter().find(|t| t.lang == lang && t.of == kind)
 }
 
-/// The export of `linked` (the checked content of `content`) into `lang`.
-pub fn export(content: &Path, linked: &Linked, lang: &str, version: Version, only: Only) -> Result<Exported, String> {
+/// Why an export stopped: the request (`Asked`), or writing it (`Io`).
+#[derive(Debug)]
+pub enum ExportError {
+    Asked(String),
+    Io(std::io::Error),
+}
+
+/// The export of `linked` (the checked content of `content`) into `lang`,
+/// written to `out` a document at a time, so that a large site's export is
+/// never whole in memory. Nothing is written when the request is refused.
+pub fn export(
+    content: &Path,
+    linked: &Linked,
+    lang: &str,
+    version: Version,
+    only: Only,
+    out: &mut dyn std::io::Write,
+) -> Result<Exported, ExportError> {
+    let asked = ExportError::Asked;
     let m = &linked.model;
-    let site = m.site.as_ref().ok_or("site.yaml did not load")?;
+    let site = m.site.as_ref().ok_or_else(|| asked("site.yaml did not load".into()))?;
     let position = site.languages.iter().position(|l| l.code == lang);
     let source = &site.languages[0].code;
     match position {
-        Some(0) => return Err(format!("`{lang}` is the site's own language: the originals are written in it")),
+        Some(0) => return Err(asked(format!("`{lang}` is the site's own language: the originals are written in it"))),
         None => {
             let codes: Vec<&str> = site.languages.iter().skip(1).map(|l| l.code.as_str()).collect();
-            return Err(format!("`{lang}` is not a language of the site (site.yaml lists {})", codes.join(", ")));
+            return Err(asked(format!(
+                "`{lang}` is not a language of the site (site.yaml lists {})",
+                codes.join(", ")
+            )));
         }
         Some(_) => {}
     }
     let status = crate::translations::status(content, linked, site).into_iter().find(|s| s.language == lang);
-    let status = status.ok_or_else(|| format!("no translation state for `{lang}`"))?;
+    let status = status.ok_or_else(|| asked(format!("no translation state for `{lang}`")))?;
     let originals = |paths: Vec<&String>| paths.into_iter().cloned().collect::<std::collections::HashSet<String>>();
     let missing = originals(status.missing.iter().collect());
     let outdated = originals(status.outdated.iter().map(|o| &o.original).collect());
     let incomplete: std::collections::HashSet<&String> = status.incomplete.iter().map(|i| &i.translation).collect();
-    let mut docs = Vec::new();
+    let mut exported = Exported { documents: 0, units: 0, untranslated: 0 };
+    out.write_all(write::head(source, lang, version).as_bytes()).map_err(ExportError::Io)?;
     for item in m.items() {
         let original = &m.files[m.file_of(item)].rel_path;
         let translation = translation_of(linked, item, lang);
@@ -90,13 +110,16 @@ pub fn export(content: &Path, linked: &Linked, lang: &str, version: Version, onl
                 mark_changes(content, &mut doc, &m.doc_kind(item), &m.files[t.file].rel_path);
             }
             if !doc.units.is_empty() {
-                docs.push(doc);
+                exported.documents += 1;
+                exported.units += doc.units.len();
+                exported.untranslated += doc.units.iter().filter(|u| u.previous.is_none()).count();
+                let file = write::file(&doc, exported.documents, source, lang, version);
+                out.write_all(file.as_bytes()).map_err(ExportError::Io)?;
             }
         }
     }
-    let units = docs.iter().map(|d| d.units.len()).sum();
-    let untranslated = docs.iter().flat_map(|d| &d.units).filter(|u| u.previous.is_none()).count();
-    Ok(Exported { xliff: write::xliff(&docs, source, lang, version), documents: docs.len(), units, untranslated })
+    out.write_all(write::TAIL.as_bytes()).map_err(ExportError::Io)?;
+    Ok(exported)
 }
 
 /// Marks each unit of `doc` (an original whose translation at

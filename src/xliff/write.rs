@@ -63,8 +63,8 @@ fn was_text(was: &[Piece]) -> String {
     }
 }
 
-/// One export: the documents' units from `source` into `target`.
-pub fn xliff(docs: &[DocUnits], source: &str, target: &str, version: Version) -> String {
+/// The start of an export from `source` into `target`.
+pub fn head(source: &str, target: &str, version: Version) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     match version {
         Version::V2 => out.push_str(&format!(
@@ -74,15 +74,21 @@ pub fn xliff(docs: &[DocUnits], source: &str, target: &str, version: Version) ->
         )),
         Version::V12 => out.push_str("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"),
     }
-    for (n, doc) in docs.iter().enumerate() {
-        match version {
-            Version::V2 => file_v2(&mut out, doc, n + 1),
-            Version::V12 => file_v12(&mut out, doc, source, target),
-        }
-    }
-    out.push_str("</xliff>\n");
     out
 }
+
+/// One document of an export, its `n`th (from 1).
+pub fn file(doc: &DocUnits, n: usize, source: &str, target: &str, version: Version) -> String {
+    let mut out = String::new();
+    match version {
+        Version::V2 => file_v2(&mut out, doc, n),
+        Version::V12 => file_v12(&mut out, doc, source, target),
+    }
+    out
+}
+
+/// The end of an export.
+pub const TAIL: &str = "</xliff>\n";
 
 fn file_v2(out: &mut String, doc: &DocUnits, n: usize) {
     out.push_str(&format!("  <file id=\"f{n}\" original=\"{}\">\n", escape(&doc.original)));
