@@ -272,3 +272,17 @@ fn a_file_returned_untouched_changes_no_translation() {
     after.remove("fr-back.xlf");
     assert!(before == after, "no translation file was written again");
 }
+
+#[test]
+fn an_export_is_never_written_into_the_content_folder() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    for output in ["content/fr.xlf", "content/pages/../fr.xlf", "./content/forums/fr.xlf"] {
+        let out = run(site, &["translations", "export", "--language", "fr", "--output", output]);
+        assert_eq!(out.status.code(), Some(2), "{output}");
+        assert!(stderr(&out).contains("is inside the content folder"), "{output}: {}", stderr(&out));
+    }
+    assert!(!site.join("content/fr.xlf").exists() && !site.join("content/forums/fr.xlf").exists());
+    let checked = wsis(site, &["check", "--no-pdf"]);
+    assert!(checked.status.success(), "the content still checks: {}", stderr(&checked));
+}

@@ -28,6 +28,13 @@ pub fn run(args: &TranslationsArgs) -> i32 {
 }
 
 fn export(content: &Path, language: &str, version: Version, only: Only, output: Option<&Path>, force: bool) -> i32 {
+    if let Some(path) = output.filter(|p| inside(p, content)) {
+        eprintln!(
+            "error: {} is inside the content folder, where every file is content (the next check would refuse it); write the export beside the site",
+            path.display()
+        );
+        return 2;
+    }
     if let Some(path) = output.filter(|p| p.exists() && !force) {
         eprintln!(
             "error: {} exists (a translated file, perhaps); nothing was written: name another file, or add --force",
@@ -65,6 +72,14 @@ fn export(content: &Path, language: &str, version: Version, only: Only, output: 
             1
         }
     }
+}
+
+/// Whether the file `path` would sit in the folder `dir` or under it,
+/// `..` and links resolved as far as they exist.
+fn inside(path: &Path, dir: &Path) -> bool {
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or_default());
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    real(parent).starts_with(real(dir))
 }
 
 /// Writes an export whole into `path`: into a file beside it, renamed over

@@ -141,11 +141,8 @@ fn body(doc: &DocUnits, existing: Option<&Translation>, given: &[(usize, &String
     // The translation's own blocks when they are the original's, block for
     // block (then a block not imported keeps its translation); else the
     // original's, a block not imported keeping the original's words.
-    let theirs = segments(now);
-    let (skeleton, ranges): (&str, Vec<std::ops::Range<usize>>) = match doc.same_shape {
-        true => (now, theirs.iter().map(|s| s.range.clone()).collect()),
-        false => (&doc.body, segments(&doc.body).iter().map(|s| s.range.clone()).collect()),
-    };
+    let skeleton = if doc.same_shape { now } else { doc.body.as_str() };
+    let ranges: Vec<std::ops::Range<usize>> = segments(skeleton).into_iter().map(|s| s.range).collect();
     let mut replaced: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for (n, markdown) in given {
         if let Some(range) = n.checked_sub(1).and_then(|i| ranges.get(i)) {

@@ -80,8 +80,7 @@ fn content(doc: &roxmltree::Document, node: roxmltree::Node, name: &str) -> Resu
     let Some(element) = child(node, name) else { return Ok(None) };
     let mut out = Vec::new();
     pieces(doc, element, &mut out)?;
-    let empty = out.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()));
-    Ok((!empty).then_some(out))
+    Ok((!blank(&out)).then_some(out))
 }
 
 /// A 2.x unit's source and target: wsis writes one segment a unit, and a
@@ -94,25 +93,29 @@ fn segments_of(
 ) -> Result<(Vec<Piece>, Option<Vec<Piece>>), ReadError> {
     let (mut source, mut target, mut whole) = (Vec::new(), Vec::new(), true);
     for part in unit.children().filter(|c| c.is_element() && matches!(c.tag_name().name(), "segment" | "ignorable")) {
-        let ignorable = part.tag_name().name() == "ignorable";
-        let from = content(doc, part, "source")?;
-        let to = content(doc, part, "target")?;
+        let (mut from, mut to) = (Vec::new(), Vec::new());
         if let Some(element) = child(part, "source") {
-            pieces(doc, element, &mut source)?;
+            pieces(doc, element, &mut from)?;
         }
-        match (to, ignorable) {
-            (Some(_), _) | (None, true) => {
-                // An ignorable's target is its source when the tool gives none.
-                let holder = child(part, "target").or_else(|| child(part, "source"));
-                if let Some(element) = holder {
-                    pieces(doc, element, &mut target)?;
-                }
-            }
-            (None, false) => whole &= from.is_none(),
+        if let Some(element) = child(part, "target") {
+            pieces(doc, element, &mut to)?;
         }
+        if !blank(&to) {
+            target.extend(to);
+        } else if part.tag_name().name() == "ignorable" || blank(&from) {
+            // Spaces between sentences stand as they are.
+            target.extend(from.iter().cloned());
+        } else {
+            whole = false;
+        }
+        source.extend(from);
     }
-    let empty = target.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()));
-    Ok((merge(source), (whole && !empty).then(|| merge(target))))
+    Ok((merge(source), (whole && !blank(&target)).then(|| merge(target))))
+}
+
+/// Whether pieces hold nothing but spaces.
+fn blank(pieces: &[Piece]) -> bool {
+    pieces.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()))
 }
 
 /// Neighbouring text pieces joined.

@@ -25,8 +25,9 @@ pub struct Segment {
     pub pieces: Vec<Piece>,
     /// Each placeholder's Markdown, placeholder `n` at `n - 1`.
     pub codes: Vec<String>,
-    /// The shape of its inline markup, which a translation must keep.
-    shape: Vec<String>,
+    /// Its Markdown as written, whose inline markup a translation must
+    /// keep (parsed again only when a translation is taken in).
+    markdown: String,
 }
 
 impl Segment {
@@ -64,7 +65,7 @@ impl Segment {
             let what = if seen[i] == 0 { "is missing" } else { "is there more than once" };
             return Err(format!("placeholder {} {what}: each of the source's must be there once", i + 1));
         }
-        if shape(&out) != self.shape {
+        if shape(&out) != shape(&self.markdown) {
             return Err("its placeholders are out of order: the markup they make is not the source's".into());
         }
         Ok(out)
@@ -190,8 +191,7 @@ fn segment(markdown: &str, inline: &[&(Event, Range<usize>)]) -> Option<Segment>
         at = r.end;
     }
     code(at, end, &mut pieces, &mut codes);
-    let shape = shape(&markdown[start..end]);
-    Some(Segment { range: start..end, pieces, codes, shape })
+    Some(Segment { range: start..end, pieces, codes, markdown: markdown[start..end].to_string() })
 }
 
 /// The inline markup of `markdown` without its text: what a translation
