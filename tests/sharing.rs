@@ -87,3 +87,29 @@ fn without_a_base_url_no_address_is_made_up() {
     let brief = fs::read_to_string(out.join("forums/2020/brief/index.html")).unwrap();
     assert_eq!(json_ld(&brief)["encoding"]["contentUrl"], "../../../forums/2020/brief.pdf");
 }
+
+#[test]
+fn a_shared_session_or_roadmap_says_what_it_is_in_the_reader_s_language() {
+    let site = fixture_site();
+    assert!(wsis(site.path(), &["build", "--no-pdf"]).status.success());
+    let out = site.path().join("output");
+    let session = fs::read_to_string(out.join("forums/2020/hlt/e-health-session/index.html")).unwrap();
+    assert_eq!(
+        meta(&session, "og:description").as_deref(),
+        Some("High-Level Track session, Fixture Forum 2020, 20 July 2020"),
+        "what the session is, its forum and its day, not the site's description"
+    );
+    let roadmap = fs::read_to_string(out.join("roadmaps/c2/index.html")).unwrap();
+    assert_eq!(
+        meta(&roadmap, "description").as_deref(),
+        Some("Roadmap, C2 Information and communication infrastructure")
+    );
+
+    // A French page says it in French, the forum's title as translated.
+    let (_languages, tree) = common::languages::build_languages_site();
+    let page = String::from_utf8(tree["fr/forums/2020/hlt/digital-inclusion/index.html"].clone()).unwrap();
+    assert_eq!(
+        meta(&page, "og:description").as_deref(),
+        Some("Session du débat de haut niveau, Forum du SMSI 2020, 1 juillet 2020")
+    );
+}

@@ -12,14 +12,22 @@ use serde_json::{json, Value};
 
 impl Contexts<'_> {
     /// The one-line description of a page: a forum's theme (or its dates
-    /// and venue), a page's own description, else the site's.
+    /// and venue); for a session, an activity or a roadmap what it is, with
+    /// its forum and day or its Action Line; a page's own description; else
+    /// the site's.
     pub(super) fn page_description(&self, page: &PlannedPage) -> Option<String> {
         let m = self.m();
+        let t = self.t();
+        let comma = t.get("comma");
+        let when = |date, end: Option<_>| match end {
+            Some(end) => self.lang.locale.range(date, end),
+            None => self.lang.locale.date(date),
+        };
         let forum = |f: &Forum| {
             f.theme.clone().unwrap_or_else(|| {
                 let dates = self.lang.locale.range(f.start, f.end);
                 match &f.venue {
-                    Some(venue) => format!("{dates}{}{venue}", self.t().get("comma")),
+                    Some(venue) => format!("{dates}{comma}{venue}"),
                     None => dates,
                 }
             })
@@ -27,6 +35,26 @@ impl Contexts<'_> {
         match page.kind {
             PageKind::Forum(i) | PageKind::Brief(i) => Some(forum(&m.forums[i])),
             PageKind::Page(i) => m.pages[i].description.clone(),
+            PageKind::Session(i) => {
+                let s = &m.sessions[i];
+                let forum = m.forums.iter().find(|f| f.year == s.year).map(|f| f.title.as_str());
+                let mut parts = vec![t.get("kind_session").to_string()];
+                parts.extend(forum.map(str::to_string));
+                parts.push(when(s.date.value, s.date_end));
+                Some(parts.join(comma))
+            }
+            PageKind::Ungis(i) => {
+                let u = &m.ungis[i];
+                Some(format!("{}{comma}{}", t.get("kind_ungis"), when(u.date, u.date_end)))
+            }
+            PageKind::Roadmap(i) => {
+                let r = &m.roadmaps[i];
+                let id = &r.action_line.value;
+                // The language's view already carries the line's title in it.
+                let line =
+                    m.action_lines.iter().find(|a| &a.id == id).map_or(id.clone(), |a| format!("{id} {}", a.title));
+                Some(format!("{}{comma}{line}", t.get("kind_roadmap")))
+            }
             _ => None,
         }
         .or_else(|| self.site_cfg.description.clone())
