@@ -389,9 +389,15 @@ fn the_image_recipe_passes_hadolint() {
     let report = String::from_utf8_lossy(&result.stdout);
     assert!(result.status.success() && report.trim().is_empty(), "{report}{}", String::from_utf8_lossy(&result.stderr));
     // The image runs wsis in the site mounted at /site, as no root user,
-    // and carries the licence of the fonts built into the binary.
+    // and carries its licence and those of what it is made of.
     let recipe = std::fs::read_to_string(repo().join("Dockerfile")).unwrap();
-    for line in ["WORKDIR /site", "USER 1000", "ENTRYPOINT [\"wsis\"]", "LICENSE-Apache-2.0.txt"] {
+    for line in [
+        "WORKDIR /site",
+        "USER 1000",
+        "ENTRYPOINT [\"wsis\"]",
+        "docs/release/licences.sh THIRD-PARTY-LICENSES.txt",
+        "COPY --from=build /src/LICENSE /src/THIRD-PARTY-LICENSES.txt /usr/share/doc/wsis/",
+    ] {
         assert!(recipe.contains(line), "the Dockerfile lacks {line}");
     }
 }
@@ -445,4 +451,48 @@ print(len(units), sum(1 for u in units if u.target), sum(1 for u in units if not
     let converted = Command::new("xliff2po").arg(tmp.path().join("zh-xliff12.xlf")).arg(&po).output().unwrap();
     assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
     assert!(std::fs::read_to_string(&po).unwrap().contains("msgid \"Bridging digital divides\""));
+}
+
+#[test]
+#[ignore = "needs cargo-about (cargo install --locked cargo-about --features cli); .ci/run installs it"]
+fn the_licence_listing_holds_every_crate_and_font_the_binary_is_made_of() {
+    require("licence listing", &[("cargo-about", has("cargo-about", "--version"))]);
+    let dir = tempfile::tempdir().unwrap();
+    let listing = dir.path().join("THIRD-PARTY-LICENSES.txt");
+    let made = Command::new(repo().join("docs/release/licences.sh")).arg(&listing).output().expect("the script runs");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let text = std::fs::read_to_string(&listing).unwrap();
+    // Every crate compiled into the released Linux binary, by cargo's own
+    // account, with the licence it is listed under.
+    let tree = Command::new("cargo")
+        .args(["tree", "--locked", "-e", "normal", "--target", "x86_64-unknown-linux-musl"])
+        .args(["--prefix", "none", "--format", "{p}"])
+        .current_dir(repo())
+        .output()
+        .expect("cargo tree runs");
+    assert!(tree.status.success(), "{}", String::from_utf8_lossy(&tree.stderr));
+    let crates: std::collections::BTreeSet<String> = String::from_utf8_lossy(&tree.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            Some(format!("{} {}", words.next()?, words.next()?.strip_prefix('v')?))
+        })
+        .collect();
+    assert!(crates.len() > 100, "{crates:?}");
+    let missing: Vec<&String> = crates.iter().filter(|c| !text.contains(&format!("\n  {c}\n"))).collect();
+    assert!(missing.is_empty(), "crates compiled in without their licence: {missing:?}");
+    // wsis's own licence, the NOTICE of the fonts typst builds in, and the
+    // theme's fonts (Noto Naskh Arabic under the OFL, Droid Sans Fallback
+    // under Apache 2.0).
+    for needed in [
+        "Copyright (c) 2026 The wsis contributors",
+        "NOTICE of the crate typst-assets",
+        "Libertinus Serif",
+        "fonts/LICENSE-OFL-1.1.txt",
+        "Noto Naskh Arabic",
+        "SIL OPEN FONT LICENSE Version 1.1",
+        "fonts/LICENSE-Apache-2.0.txt",
+    ] {
+        assert!(text.contains(needed), "the listing lacks {needed}");
+    }
 }

@@ -284,3 +284,104 @@ fn released_archives_are_named_as_binstall_looks_for_them() {
         assert!(workflow.contains(target), "no build for {target}");
     }
 }
+
+/// A stand-in for a released `wsis` in `dir`: a program that names itself
+/// as `wsis --version` does (the install steps move files; what the files
+/// are is the release build's business).
+fn stand_in_wsis(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::create_dir_all(dir).unwrap();
+    fs::write(dir.join("wsis"), "#!/bin/sh\necho 'wsis 0.1.0 (commit 0123456789ab)'\n").unwrap();
+    fs::set_permissions(dir.join("wsis"), fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A release folder as the release pipeline leaves it: `wsis` in
+/// `wsis-v0.1.0-x86_64-unknown-linux-musl.tar.gz`, with its SHA-256.
+fn fake_release(dir: &Path) -> std::path::PathBuf {
+    let release = dir.join("releases/v0.1.0");
+    let name = "wsis-v0.1.0-x86_64-unknown-linux-musl";
+    stand_in_wsis(&release.join(name));
+    let shell = |script: &str| {
+        let out = Command::new("sh").arg("-c").arg(script).current_dir(&release).output().unwrap();
+        assert!(out.status.success(), "{script}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    shell(&format!("tar czf {name}.tar.gz {name} && rm -r {name} && sha256sum {name}.tar.gz > {name}.tar.gz.sha256"));
+    dir.join("releases")
+}
+
+/// Runs a CI example's install step as its service would (`bash -e`), in
+/// `work`, with the releases at `releases` and `path` as the PATH.
+fn install_step(file: &str, work: &Path, releases: &Path, path: &str) -> Output {
+    let (commands, _) = ci_commands_and_paths(file);
+    let script = commands.iter().find(|c| c.contains("sha256sum -c")).expect("an install step");
+    Command::new("bash")
+        .args(["-e", "-c", script])
+        .current_dir(work)
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", work)
+        .env("CARGO_HOME", work.join(".cargo-home"))
+        .env("GITHUB_PATH", work.join("github-path"))
+        .env("WSIS_RELEASES", format!("file://{}", releases.display()))
+        .env("WSIS_VERSION", "v0.1.0")
+        .env("WSIS_FROM_SOURCE", "false")
+        .output()
+        .expect("bash runs")
+}
+
+/// The CI examples' install steps, run: each downloads the released
+/// archive, checks its SHA-256 and installs the binary where the next
+/// steps find it; a tampered archive stops the job before anything is
+/// installed; in the generator's image, GitLab's jobs download nothing.
+#[test]
+fn the_ci_examples_install_the_released_binary_only_when_its_checksum_holds() {
+    let tools = ["curl", "sha256sum", "tar", "bash"].iter().all(|t| {
+        Command::new("sh").args(["-c", &format!("command -v {t}")]).output().is_ok_and(|o| o.status.success())
+    });
+    assert!(tools, "needs curl, sha256sum, tar and bash, as every CI service's machine has");
+    let system = "/usr/local/bin:/usr/bin:/bin";
+    for (file, installed) in [("github-pages.yml", ".local/bin/wsis"), ("gitlab-pages.yml", ".cargo-home/bin/wsis")] {
+        let work = tempfile::tempdir().unwrap();
+        let releases = fake_release(work.path());
+        let out = install_step(file, work.path(), &releases, system);
+        assert!(out.status.success(), "{file}: {}", String::from_utf8_lossy(&out.stderr));
+        let binary = work.path().join(installed);
+        let version = Command::new(&binary).arg("--version").output().expect("the installed wsis runs");
+        assert!(stdout(&version).starts_with("wsis "), "{file}: {}", stdout(&version));
+        if file == "github-pages.yml" {
+            let path = fs::read_to_string(work.path().join("github-path")).unwrap();
+            assert_eq!(path.trim(), work.path().join(".local/bin").display().to_string(), "the next steps find it");
+        }
+
+        // Another well-formed archive under the released name, as a
+        // compromised mirror would serve it: the checksum stops the job.
+        let work = tempfile::tempdir().unwrap();
+        let releases = fake_release(work.path());
+        let release = releases.join("v0.1.0");
+        let name = "wsis-v0.1.0-x86_64-unknown-linux-musl";
+        stand_in_wsis(&release.join(name));
+        fs::write(release.join(name).join("wsis"), "#!/bin/sh\necho 'wsis from someone else'\n").unwrap();
+        let swap = Command::new("sh")
+            .arg("-c")
+            .arg(format!("tar czf {name}.tar.gz {name} && tar tzf {name}.tar.gz >/dev/null"))
+            .current_dir(&release)
+            .output()
+            .unwrap();
+        assert!(swap.status.success());
+        let out = install_step(file, work.path(), &releases, system);
+        assert!(!out.status.success(), "{file} installed an archive whose checksum fails");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED"), "{file}: {}", stdout(&out));
+        assert!(!work.path().join(installed).exists(), "{file} installed it anyway");
+    }
+
+    // GitLab's jobs in the generator's image: its wsis, nothing downloaded
+    // (the releases folder does not exist).
+    let work = tempfile::tempdir().unwrap();
+    let image_bin = work.path().join("image-bin");
+    stand_in_wsis(&image_bin);
+    let path = format!("{}:{system}", image_bin.display());
+    let out = install_step("gitlab-pages.yml", work.path(), &work.path().join("no-releases"), &path);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("wsis from the job's image: wsis "), "{}", stdout(&out));
+    assert!(!work.path().join(".cargo-home/bin/wsis").exists());
+}
