@@ -88,7 +88,7 @@ fn the_real_record_passes_check_with_deny_warnings() {
 }
 
 /// The report for people shows each kind of warning a few times, then
-/// counts the rest by code; `--format full` shows every one.
+/// counts the rest by code, naming the command that lists every one.
 #[test]
 fn many_warnings_of_one_kind_are_shown_a_few_times_then_counted() {
     let site = fixture_site();
@@ -106,7 +106,7 @@ fn many_warnings_of_one_kind_are_shown_a_few_times_then_counted() {
         err.lines().any(|l| l.trim_start().starts_with("publication-without-url") && l.ends_with("3 in 1 file")),
         "{err}"
     );
-    assert!(err.contains("`--format full` shows every one"), "{err}");
+    assert!(err.contains("`wsis check --format full` lists every one"), "{err}");
     // The closing count is of every warning.
     assert!(err.contains("warning: 8 warnings in 2 files"), "{err}");
     let full = stderr(&wsis(site.path(), &["check", "--format", "full"]));

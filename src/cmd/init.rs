@@ -24,7 +24,10 @@ pub fn run(args: &InitArgs) -> i32 {
         }
     }
     let shown = dir.display();
-    println!("Created a new site in {shown}. Next:");
+    match &args.dir {
+        Some(_) => println!("Created a new site in {shown}. Next:"),
+        None => println!("Created a new site in this folder. Next:"),
+    }
     if args.dir.is_some() {
         println!("  cd {shown}");
     }

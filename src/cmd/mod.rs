@@ -103,7 +103,7 @@ fn human(diags: &[Diagnostic], all: bool) -> String {
                 if f == 1 { "file" } else { "files" }
             ));
         }
-        out.push_str("  (`--format full` shows every one; `wsis explain <code>` says what each means)\n\n");
+        out.push_str("  (`wsis check --format full` lists every one; `wsis explain <code>` says what each means)\n\n");
     }
     out.push_str(&summary_line(diags));
     out
