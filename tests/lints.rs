@@ -67,6 +67,8 @@ fn the_site_sets_a_level_per_code() {
         "{}",
         stderr(&out)
     );
+    // Why a warning's text is an error, said where it shows.
+    assert!(stderr(&out).contains("(an error: `lints:` in site.yaml denies it)"), "{}", stderr(&out));
     assert!(!site.path().join("output").exists());
     // `allow`: gone everywhere.
     fs::write(&yaml, format!("{text}lints:\n  publication-without-url: allow\n  no-outcome-sections: allow\n"))

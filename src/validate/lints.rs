@@ -138,7 +138,12 @@ pub fn apply(
             }
             match level(d.code) {
                 Some(LintLevel::Allow) => continue,
-                Some(LintLevel::Deny) => d.severity = Severity::Error,
+                Some(LintLevel::Deny) => {
+                    // Said where it shows, so nobody hunts for why a
+                    // warning's text fails the build.
+                    d.severity = Severity::Error;
+                    d.message.push_str(" (an error: `lints:` in site.yaml denies it)");
+                }
                 Some(LintLevel::Warn) | None => {}
             }
         }
