@@ -170,6 +170,15 @@ fn broken_placeholders_are_refused_with_the_unit_and_its_line() {
         "<ph id=\"2\" dataRef=\"d2\" disp=\"](@/pages/about.md)\" canCopy=\"no\" canDelete=\"no\"/>.</target>";
     let broken = done.replacen(closing, ".</target>", 1);
     assert_ne!(broken, done, "the fixture has the link");
+    // And a tool wrapped a word of a title in markup of its own: both
+    // mistakes are said at once.
+    let wrapped = broken.replacen(
+        "<target>everyone for E-health</target>",
+        "<target><pc id=\"1\">everyone</pc> for E-health</target>",
+        1,
+    );
+    assert_ne!(wrapped, broken, "the fixture has the title");
+    let broken = wrapped;
     let lines: Vec<&str> = broken.lines().collect();
     let forum = lines.iter().position(|l| l.contains("original=\"forums/2020/forum.md\"")).unwrap();
     let unit_line = forum + lines[forum..].iter().position(|l| l.contains("<unit id=\"body.1\"")).unwrap() + 1;
@@ -178,6 +187,7 @@ fn broken_placeholders_are_refused_with_the_unit_and_its_line() {
     let err = stderr(&out);
     assert!(err.contains(&format!("es-done.xlf:{unit_line}:")), "line {unit_line}: {err}");
     assert!(err.contains("forums/2020/forum.md `body.1`: placeholder 2 is missing"), "{err}");
+    assert!(err.contains("`<pc>` inside a text"), "{err}");
     assert!(!site.join("content/forums/2020/hlt/e-health.es.md").exists(), "nothing is written");
 }
 
@@ -285,4 +295,33 @@ fn an_export_is_never_written_into_the_content_folder() {
     assert!(!site.join("content/fr.xlf").exists() && !site.join("content/forums/fr.xlf").exists());
     let checked = wsis(site, &["check", "--no-pdf"]);
     assert!(checked.status.success(), "the content still checks: {}", stderr(&checked));
+}
+
+/// Translation tools may save XLIFF as UTF-16 (XML allows it, with a byte
+/// order mark): it is read as the same file; bytes that are no text are
+/// refused at their line.
+#[test]
+fn a_file_saved_as_utf_16_imports_and_one_that_is_not_text_is_refused_at_its_line() {
+    let tmp = languages_site();
+    let site = tmp.path();
+    let xliff = translate(&export(site, "es", &[]), &[]).replacen("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(xliff.encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(site.join("es-utf16.xlf"), bytes).unwrap();
+    let out = run(site, &["translations", "import", "es-utf16.xlf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = fs::read_to_string(site.join("content/forums/2020/hlt/e-health.es.md")).unwrap();
+    assert!(written.contains("title: \"everyone for E-health\""), "{written}");
+
+    let mut broken = xliff.into_bytes();
+    let line = 1 + broken.iter().take(200).filter(|b| **b == b'\n').count();
+    broken.insert(200, 0xFF);
+    fs::write(site.join("es-broken.xlf"), broken).unwrap();
+    let out = run(site, &["translations", "import", "es-broken.xlf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("es-broken.xlf:{line}:1: error: the file is not UTF-8 text")),
+        "{}",
+        stderr(&out)
+    );
 }

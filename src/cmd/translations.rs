@@ -103,8 +103,8 @@ fn write_export(
 }
 
 fn import(content: &Path, file: &Path, format: Format) -> i32 {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", file.display());
             return 1;
@@ -115,7 +115,7 @@ fn import(content: &Path, file: &Path, format: Format) -> i32 {
         Err(diags) => return super::report_failure(&wsis::BuildError::Content(diags), format),
     };
     let name = file.display().to_string();
-    match wsis::xliff::import(content, &checked.linked, &name, &text) {
+    match wsis::xliff::import(content, &checked.linked, &name, bytes) {
         Ok(imported) => {
             let units: usize = imported.files.iter().map(|(_, n)| n).sum();
             for (path, n) in &imported.files {

@@ -163,18 +163,13 @@ fn headings_of(base: &Linked, file: usize) -> &[Heading] {
     base.model.files.get(file).and_then(|f| base.index.headings.get(&f.rel_path)).map(Vec::as_slice).unwrap_or_default()
 }
 
-/// What each translated document of language `code` leaves in the
-/// original's words, by the original's file; a translation that
-/// translates nothing is no translation.
-fn translated(base: &Linked, translations: &[Translation], code: &str) -> HashMap<usize, Pending> {
-    let mut pending = super::pending::of_language(&base.model, translations, code);
-    pending.retain(|_, p| !p.nothing_translated());
-    pending
-}
-
-/// The coverage of language `lang` from its translations (`translated`).
-fn coverage_of(base: &Linked, mut translated: HashMap<usize, Pending>, lang: usize) -> Coverage {
+/// The coverage of language `lang` (an index into the site's languages):
+/// the documents a translation leaves wholly (a translation that
+/// translates nothing is no translation) or partly in the original's words.
+pub fn coverage(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> Coverage {
     let m = &base.model;
+    let mut translated = super::pending::of_language(m, translations, &site.languages[lang].code);
+    translated.retain(|_, p| !p.nothing_translated());
     let untranslated = match lang {
         0 => BTreeSet::new(),
         _ => m.items().map(|item| m.file_of(item)).filter(|file| !translated.contains_key(file)).collect(),
@@ -183,20 +178,26 @@ fn coverage_of(base: &Linked, mut translated: HashMap<usize, Pending>, lang: usi
     Coverage { untranslated, pending: translated }
 }
 
-/// The coverage of language `lang` (an index into the site's languages),
-/// without its view.
-pub fn coverage(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> Coverage {
-    coverage_of(base, translated(base, translations, &site.languages[lang].code), lang)
-}
-
 /// Builds the view of language `lang` (an index into the site's
 /// languages) from the default language's linked model and the site's
 /// translations (taken out of it, so that no view copies them), with its
 /// coverage.
 pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, lang: usize) -> (Linked, Coverage) {
+    let coverage = coverage(base, translations, site, lang);
+    (view(base, translations, site, lang, &coverage), coverage)
+}
+
+/// The view of language `lang` whose `coverage` is known: each document it
+/// does not show in the original's words laid over with its translation.
+pub fn view(
+    base: &Linked,
+    translations: &[Translation],
+    site: &SiteConfig,
+    lang: usize,
+    coverage: &Coverage,
+) -> Linked {
     let code = site.languages[lang].code.as_str();
     let mut linked = copy_for_pages(base);
-    let translated = translated(base, translations, code);
     let translations: HashMap<&DocKind, &Translation> =
         translations.iter().filter(|t| t.lang == code).map(|t| (&t.of, t)).collect();
     let mut rendered = HashSet::new();
@@ -204,7 +205,7 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
     let items: Vec<Item> = m.items().collect();
     for item in items {
         let file = m.file_of(item);
-        let t = translations.get(&m.doc_kind(item)).copied().filter(|_| translated.contains_key(&file));
+        let t = translations.get(&m.doc_kind(item)).copied().filter(|_| !coverage.untranslated.contains(&file));
         if let Some(t) = t {
             if lay_translation(m, item, t, headings_of(base, file)) {
                 rendered.insert(file);
@@ -213,7 +214,7 @@ pub fn localize(base: &Linked, translations: &[Translation], site: &SiteConfig, 
     }
     localize_reference_titles(m, code);
     render_language_bodies(m, &site.prefix(lang), &|file| rendered.contains(&file));
-    (linked, coverage_of(base, translated, lang))
+    linked
 }
 
 /// The action lines' and goals' titles in language `code`, where given.

@@ -172,7 +172,7 @@ impl Prepared {
         if language.view.is_some() || language.prefix.is_empty() {
             return None;
         }
-        Some(link::localize::localize(&self.linked, &translations, &self.site, lang).0)
+        Some(link::localize::view(&self.linked, &translations, &self.site, lang, &language.coverage))
     }
 }
 

@@ -174,13 +174,14 @@ fn unit_markdown(unit: &units::Unit, target: &[Piece]) -> Result<String, String>
     }
 }
 
-/// Takes the XLIFF file at `file` (its text `text`) into the content of
+/// Takes the XLIFF file at `file` (its bytes `bytes`) into the content of
 /// `linked`: the translation of each document with a translated unit,
 /// written or updated. Every mistake of the file is said at once, at its
 /// line, and then nothing is written.
-pub fn import(content: &Path, linked: &Linked, file: &str, text: &str) -> Result<Imported, Vec<Diagnostic>> {
+pub fn import(content: &Path, linked: &Linked, file: &str, bytes: Vec<u8>) -> Result<Imported, Vec<Diagnostic>> {
     let at = |line: u32, message: String| Diagnostic::at_line(file, line as usize, Code::TranslationImport, message);
-    let read = read::read(text).map_err(|(line, message)| vec![at(line, message)])?;
+    let read =
+        read::text_of(bytes).and_then(|text| read::read(&text)).map_err(|(line, message)| vec![at(line, message)])?;
     let m = &linked.model;
     let lang = read.target_language.clone();
     if lang.is_empty() {
@@ -196,7 +197,8 @@ pub fn import(content: &Path, linked: &Linked, file: &str, text: &str) -> Result
     }
     let translations = translations_into(linked, &lang);
     let documents: HashMap<&str, Item> = m.items().map(|i| (m.files[m.file_of(i)].rel_path.as_str(), i)).collect();
-    let mut errors = Vec::new();
+    // The units the file could not give, and every other mistake after.
+    let mut errors: Vec<Diagnostic> = read.mistakes.iter().map(|(line, message)| at(*line, message.clone())).collect();
     let mut writes: Vec<(String, String, usize)> = Vec::new();
     for f in &read.files {
         let Some(&item) = documents.get(f.original.as_str()) else {

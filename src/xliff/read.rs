@@ -28,10 +28,36 @@ pub struct Read {
     /// The language translated into.
     pub target_language: String,
     pub files: Vec<ReadFile>,
+    /// The units that could not be read, each at its line (left out of
+    /// `files`).
+    pub mistakes: Vec<ReadError>,
 }
 
 /// A mistake in the file, at its line.
 pub type ReadError = (u32, String);
+
+/// The text of an XLIFF file's bytes: UTF-8, or UTF-16 with its byte
+/// order mark (as XML allows, and some translation tools save), else the
+/// line where it stops being text.
+pub fn text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        let whole = bytes.len().is_multiple_of(2);
+        whole
+            .then(|| String::from_utf16(&units).ok())
+            .flatten()
+            .ok_or_else(|| (1, "the file is UTF-16 with a broken or cut character in it".to_string()))
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8(bytes).map_err(|e| {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            (line as u32, "the file is not UTF-8 text from here on (save it as UTF-8 or UTF-16)".to_string())
+        }),
+    }
+}
 
 fn line_of(doc: &roxmltree::Document, node: roxmltree::Node) -> u32 {
     doc.text_pos_at(node.range().start).row
@@ -130,7 +156,8 @@ fn merge(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
-/// Reads an XLIFF file's text.
+/// Reads an XLIFF file's text; a unit that cannot be read is one of its
+/// `mistakes`, so every one is said at once.
 pub fn read(text: &str) -> Result<Read, ReadError> {
     let options = roxmltree::ParsingOptions { allow_dtd: false, ..Default::default() };
     let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
@@ -144,6 +171,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
             format!("`<{}>` where an XLIFF file starts with `<xliff>`", root.tag_name().name()),
         ));
     }
+    let mut mistakes = Vec::new();
     let v2 = root.attribute("version").is_some_and(|v| v.starts_with('2'));
     let mut target_language = root.attribute("trgLang").unwrap_or("").to_string();
     let mut files = Vec::new();
@@ -159,16 +187,20 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         for unit in file.descendants().filter(|c| c.is_element() && c.tag_name().name() == unit_tag) {
             let id = unit.attribute("id").unwrap_or("").to_string();
             let line = line_of(&doc, unit);
-            let (source, target) = if v2 {
-                segments_of(&doc, unit)?
+            let texts = if v2 {
+                segments_of(&doc, unit)
             } else {
-                (content(&doc, unit, "source")?.unwrap_or_default(), content(&doc, unit, "target")?)
+                content(&doc, unit, "source")
+                    .and_then(|source| Ok((source.unwrap_or_default(), content(&doc, unit, "target")?)))
             };
-            units.push(ReadUnit { id, source, target, line });
+            match texts {
+                Ok((source, target)) => units.push(ReadUnit { id, source, target, line }),
+                Err(e) => mistakes.push(e),
+            }
         }
         files.push(ReadFile { original, units });
     }
-    Ok(Read { target_language, files })
+    Ok(Read { target_language, files, mistakes })
 }
 
 #[cfg(test)]
@@ -202,9 +234,12 @@ mod tests {
     fn mistakes_in_the_file_are_said_at_their_line() {
         let (line, message) = read("<xliff>\n<file>\n<unit></file></xliff>").unwrap_err();
         assert_eq!(line, 3, "{message}");
-        let bad = format!("{HEAD}\n<unit id=\"title\"><segment><source>A</source><target><pc id=\"1\">A</pc></target></segment></unit></file></xliff>");
-        let (line, message) = read(&bad).unwrap_err();
-        assert_eq!(line, 2);
-        assert!(message.contains("`<pc>` inside a text"), "{message}");
+        // Every unit's mistake, each at its line.
+        let unit =
+            "<unit id=\"title\"><segment><source>A</source><target><pc id=\"1\">A</pc></target></segment></unit>";
+        let bad = format!("{HEAD}\n{unit}\n{unit}</file></xliff>");
+        let errors = read(&bad).unwrap().mistakes;
+        assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), [2, 3]);
+        assert!(errors[0].1.contains("`<pc>` inside a text"), "{}", errors[0].1);
     }
 }

@@ -37,22 +37,18 @@ impl Contexts<'_> {
             PageKind::Page(i) => m.pages[i].description.clone(),
             PageKind::Session(i) => {
                 let s = &m.sessions[i];
-                let forum = m.forums.iter().find(|f| f.year == s.year).map(|f| f.title.as_str());
-                let mut parts = vec![t.get("kind_session").to_string()];
-                parts.extend(forum.map(str::to_string));
-                parts.push(when(s.date.value, s.date_end));
-                Some(parts.join(comma))
+                let (kind, forum) = (t.get("kind_session"), self.forum_title(s.year));
+                Some(format!("{kind}{comma}{forum}{comma}{}", when(s.date.value, s.date_end)))
             }
             PageKind::Ungis(i) => {
                 let u = &m.ungis[i];
                 Some(format!("{}{comma}{}", t.get("kind_ungis"), when(u.date, u.date_end)))
             }
             PageKind::Roadmap(i) => {
-                let r = &m.roadmaps[i];
-                let id = &r.action_line.value;
+                let id = &m.roadmaps[i].action_line.value;
                 // The language's view already carries the line's title in it.
-                let line =
-                    m.action_lines.iter().find(|a| &a.id == id).map_or(id.clone(), |a| format!("{id} {}", a.title));
+                let found = m.action_lines.iter().find(|a| &a.id == id);
+                let line = found.map_or_else(|| id.clone(), super::values::action_line_label);
                 Some(format!("{}{comma}{line}", t.get("kind_roadmap")))
             }
             _ => None,
